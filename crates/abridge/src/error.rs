@@ -1,0 +1,21 @@
+//! The error type of the `abridge` crate.
+
+use abridge_score::Budget;
+
+/// What can go wrong when configuring abridge. Summarising itself cannot
+/// fail: every text gives a summary, possibly empty with its reason.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A budget that allows nothing, or a ratio outside `(0, 1]`.
+    #[error(
+        "invalid budget {0:?}: it must allow at least one sentence, word or character, and a ratio must be in (0, 1]"
+    )]
+    InvalidBudget(Budget),
+    /// A redundancy λ outside `[0, 1]`.
+    #[error("invalid redundancy {0}: it must be in [0, 1]")]
+    InvalidRedundancy(f64),
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,220 @@
+//! [`Summarizer`]: the pipeline from text to [`Summary`].
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use abridge_score::{
+    Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
+};
+use abridge_text::{Analyzer, Document, Language, SentenceKind};
+
+use crate::{EmptyReason, Error, Extract, SummarizerConfig, Summary};
+
+/// Summarises texts. Build one, then call [`Summarizer::summarize`] for
+/// every text; it is `Send + Sync`, so threads can share it.
+#[derive(Debug)]
+pub struct Summarizer {
+    config: SummarizerConfig,
+    analyzer: Analyzer,
+    scorer: Box<dyn Scorer>,
+    background: Option<Arc<dyn TermStats>>,
+    explain: bool,
+}
+
+impl Summarizer {
+    /// A summarizer with `config`, after checking it.
+    pub fn new(config: SummarizerConfig) -> Result<Summarizer, Error> {
+        config.validate()?;
+        Ok(Summarizer {
+            analyzer: Analyzer::new(config.language),
+            scorer: config.scorer.build(),
+            config,
+            background: None,
+            explain: false,
+        })
+    }
+
+    /// A builder, starting from the default settings.
+    pub fn builder() -> SummarizerBuilder {
+        SummarizerBuilder::default()
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &SummarizerConfig {
+        &self.config
+    }
+
+    /// The scorer in use.
+    pub fn scorer(&self) -> &dyn Scorer {
+        &*self.scorer
+    }
+
+    /// Stage 1 and 2: segments and tokenises `text`.
+    pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
+        self.analyzer.analyze(text)
+    }
+
+    /// Summarises `text`.
+    pub fn summarize<'a>(&self, text: &'a str) -> Summary<'a> {
+        let document = self.analyze(text);
+        self.summarize_document(&document)
+    }
+
+    /// Stages 3 to 5 on a document already analysed.
+    pub fn summarize_document<'a>(&self, document: &Document<'a>) -> Summary<'a> {
+        let mut scores = vec![0.0; document.sentences().len()];
+        self.summarize_with_buffer(document, &mut scores)
+    }
+
+    /// Like [`Summarizer::summarize_document`], scoring into a buffer the
+    /// caller keeps between documents.
+    pub fn summarize_with_buffer<'a>(
+        &self,
+        document: &Document<'a>,
+        scores: &mut Vec<Score>,
+    ) -> Summary<'a> {
+        scores.clear();
+        scores.resize(document.sentences().len(), 0.0);
+        let local;
+        let stats: &dyn TermStats = match &self.background {
+            Some(background) => &**background,
+            None => {
+                local = SentenceFrequencies::new(document);
+                &local
+            }
+        };
+        self.scorer.score(document, stats, scores);
+        let selector = Selector {
+            budget: self.config.budget,
+            order: self.config.order,
+            redundancy: self.config.redundancy,
+        };
+        let chosen = selector.select(document, scores, self.scorer.eligibility());
+        let sentences: Vec<Extract<'a>> = chosen
+            .into_iter()
+            .map(|sentence_idx| {
+                let span = document.sentences()[sentence_idx].span;
+                Extract {
+                    index: sentence_idx,
+                    text: Cow::Borrowed(span.slice(document.text())),
+                    start: span.start,
+                    end: span.end,
+                    score: scores[sentence_idx],
+                    explanation: self
+                        .explain
+                        .then(|| self.scorer.explain(document, stats, sentence_idx)),
+                }
+            })
+            .collect();
+        let empty_reason = sentences.is_empty().then(|| empty_reason(document, self.config.budget));
+        Summary {
+            settings: self.config,
+            n_sentences: document.sentences().len(),
+            sentences,
+            empty_reason,
+        }
+    }
+
+    /// Why sentence `sentence_idx` of `document` got its score.
+    pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
+        match &self.background {
+            Some(background) => self.scorer.explain(document, &**background, sentence_idx),
+            None => {
+                self.scorer.explain(document, &SentenceFrequencies::new(document), sentence_idx)
+            }
+        }
+    }
+}
+
+fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
+    if document.text().trim().is_empty() {
+        EmptyReason::EmptyInput
+    } else if document.n_words() == 0 {
+        EmptyReason::NoWords
+    } else if document
+        .sentences()
+        .iter()
+        .all(|s| s.kind == SentenceKind::Furniture || s.n_words() == 0)
+    {
+        EmptyReason::OnlyFurniture
+    } else {
+        debug_assert!(matches!(budget, Budget::Words(_) | Budget::Chars(_)), "{budget:?}");
+        EmptyReason::BudgetTooSmall
+    }
+}
+
+/// Builds a [`Summarizer`]: `Summarizer::builder().scorer(..).sentences(3).build()`.
+#[derive(Debug, Default)]
+pub struct SummarizerBuilder {
+    config: SummarizerConfig,
+    background: Option<Arc<dyn TermStats>>,
+    explain: bool,
+}
+
+impl SummarizerBuilder {
+    /// Starts from `config`.
+    pub fn from_config(config: SummarizerConfig) -> SummarizerBuilder {
+        SummarizerBuilder { config, ..SummarizerBuilder::default() }
+    }
+
+    /// The input language.
+    pub fn language(mut self, language: Language) -> Self {
+        self.config.language = language;
+        self
+    }
+
+    /// The scoring strategy.
+    pub fn scorer(mut self, scorer: ScorerKind) -> Self {
+        self.config.scorer = scorer;
+        self
+    }
+
+    /// The length budget.
+    pub fn budget(mut self, budget: Budget) -> Self {
+        self.config.budget = budget;
+        self
+    }
+
+    /// Shorthand for a budget of `n` sentences.
+    pub fn sentences(self, n: usize) -> Self {
+        self.budget(Budget::Sentences(n))
+    }
+
+    /// The order of the chosen sentences.
+    pub fn order(mut self, order: Order) -> Self {
+        self.config.order = order;
+        self
+    }
+
+    /// MMR redundancy control with trade-off λ (1 = relevance only).
+    pub fn redundancy(mut self, lambda: Option<f64>) -> Self {
+        self.config.redundancy = lambda;
+        self
+    }
+
+    /// IDF from a background corpus instead of the document's own sentences.
+    pub fn background(mut self, stats: Arc<dyn TermStats>) -> Self {
+        self.background = Some(stats);
+        self
+    }
+
+    /// Attach an [`Explanation`] to every chosen sentence.
+    pub fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
+        self
+    }
+
+    /// Replaces the settings with `config`, then checks them and builds.
+    pub fn build_from(mut self, config: SummarizerConfig) -> Result<Summarizer, Error> {
+        self.config = config;
+        self.build()
+    }
+
+    /// Checks the settings and builds.
+    pub fn build(self) -> Result<Summarizer, Error> {
+        let mut summarizer = Summarizer::new(self.config)?;
+        summarizer.background = self.background;
+        summarizer.explain = self.explain;
+        Ok(summarizer)
+    }
+}

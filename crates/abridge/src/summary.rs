@@ -1,0 +1,98 @@
+//! [`Summary`]: the chosen sentences, as spans of the input.
+
+use std::borrow::Cow;
+
+use abridge_score::Explanation;
+use serde::{Deserialize, Serialize};
+
+use crate::SummarizerConfig;
+
+/// One chosen sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Extract<'a> {
+    /// Index of the sentence in the document's segmentation.
+    pub index: usize,
+    /// The sentence, exactly as it stands in the input.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Byte offset of its first byte in the input.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Its score under the scorer used.
+    pub score: f64,
+    /// How the score was made, when asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
+}
+
+/// Why a summary came out empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmptyReason {
+    /// The input is empty or only white space.
+    EmptyInput,
+    /// The input has no words: only punctuation, symbols, emoji or links.
+    NoWords,
+    /// Every unit is a link or page furniture.
+    OnlyFurniture,
+    /// No eligible sentence fits in the budget.
+    BudgetTooSmall,
+}
+
+impl EmptyReason {
+    /// A sentence for people.
+    pub fn message(self) -> &'static str {
+        match self {
+            EmptyReason::EmptyInput => "input is empty",
+            EmptyReason::NoWords => {
+                "input has no sentence with words in it (only symbols, emoji or punctuation)"
+            }
+            EmptyReason::OnlyFurniture => {
+                "input has no sentence, only links or page furniture (labels, captions, promotions)"
+            }
+            EmptyReason::BudgetTooSmall => "no sentence fits in the budget",
+        }
+    }
+}
+
+/// An extractive summary: the chosen sentences and the settings that chose them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Summary<'a> {
+    /// The settings used.
+    pub settings: SummarizerConfig,
+    /// Number of sentences in the document.
+    pub n_sentences: usize,
+    /// The chosen sentences, in the configured order.
+    #[serde(borrow)]
+    pub sentences: Vec<Extract<'a>>,
+    /// Why no sentence was chosen, when none was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub empty_reason: Option<EmptyReason>,
+}
+
+impl Summary<'_> {
+    /// Whether no sentence was chosen.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The sentence texts.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.sentences.iter().map(|extract| extract.text.as_ref())
+    }
+
+    /// An owned copy that no longer borrows the input.
+    pub fn into_owned(self) -> Summary<'static> {
+        Summary {
+            settings: self.settings,
+            n_sentences: self.n_sentences,
+            sentences: self
+                .sentences
+                .into_iter()
+                .map(|extract| Extract { text: Cow::Owned(extract.text.into_owned()), ..extract })
+                .collect(),
+            empty_reason: self.empty_reason,
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! The command line as clap sees it, and its translation into library
+//! settings ([`SummaryArgs::to_config`]).
+
+use std::path::PathBuf;
+
+use abridge::{Budget, Language, Order, ScorerKind, SummarizerConfig};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// abridge: extractive summaries. Give it text, get back the few sentences
+/// that carry it.
+#[derive(Debug, Parser)]
+#[command(name = "abridge", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summarise one text: print its most important sentences.
+    Summarize(SummarizeArgs),
+    /// Print the sentence segmentation of a text, one unit per line.
+    Sentences(SentencesArgs),
+}
+
+/// Where the text comes from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The text file to read; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One sentence per line.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// As the sentences stand in the text.
+    Document,
+    /// Best first.
+    Score,
+}
+
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub summary: SummaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Show how each chosen sentence's score was made.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// The length budget: at most one of these flags.
+#[derive(Debug, Args)]
+#[group(id = "budget", multiple = false)]
+pub struct BudgetArgs {
+    /// Choose at most N sentences [default: 3].
+    #[arg(short = 'n', long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub sentences: Option<usize>,
+    /// Choose sentences with at most N words in all.
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub words: Option<usize>,
+    /// Choose sentences with at most N characters in all.
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub chars: Option<usize>,
+    /// Choose this share of the sentences, in (0, 1].
+    #[arg(long, value_name = "R", value_parser = parse_ratio)]
+    pub ratio: Option<f64>,
+}
+
+/// The settings of a summary, shared by every command that summarises.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Scoring strategy.
+    #[arg(long, value_name = "NAME", default_value = "tfidf-position", value_parser = scorer_parser())]
+    pub scorer: ScorerKind,
+    /// Language of the text: an ISO 639-1 code or English name.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Language,
+    /// Order of the chosen sentences.
+    #[arg(long, value_enum, default_value_t = OrderArg::Document)]
+    pub order: OrderArg,
+    /// Redundancy control (MMR): trade relevance against novelty with λ in
+    /// [0, 1]; 1 ignores redundancy, 0.7 is a good start.
+    #[arg(long, value_name = "λ", value_parser = parse_unit_interval)]
+    pub redundancy: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct SentencesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Language of the text: an ISO 639-1 code or English name.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+impl SummaryArgs {
+    /// The library settings these flags ask for.
+    pub fn to_config(&self) -> SummarizerConfig {
+        let BudgetArgs { sentences, words, chars, ratio } = self.budget;
+        let budget = match (sentences, words, chars, ratio) {
+            (_, Some(words), _, _) => Budget::Words(words),
+            (_, _, Some(chars), _) => Budget::Chars(chars),
+            (_, _, _, Some(ratio)) => Budget::Ratio(ratio),
+            (sentences, ..) => Budget::Sentences(sentences.unwrap_or(abridge::DEFAULT_SENTENCES)),
+        };
+        SummarizerConfig {
+            language: self.lang,
+            scorer: self.scorer,
+            budget,
+            order: match self.order {
+                OrderArg::Document => Order::Document,
+                OrderArg::Score => Order::Score,
+            },
+            redundancy: self.redundancy,
+        }
+    }
+}
+
+fn scorer_parser() -> impl TypedValueParser<Value = ScorerKind> {
+    let names: Vec<&'static str> = ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
+    PossibleValuesParser::new(names).map(|name| name.parse::<ScorerKind>().unwrap_or_default())
+}
+
+fn parse_ratio(input: &str) -> Result<f64, String> {
+    let ratio: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
+    if ratio > 0.0 && ratio <= 1.0 { Ok(ratio) } else { Err(format!("{ratio} is not in (0, 1]")) }
+}
+
+fn parse_unit_interval(input: &str) -> Result<f64, String> {
+    let value: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
+    if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(format!("{value} is not in [0, 1]")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    fn config(args: &[&str]) -> SummarizerConfig {
+        let mut argv = vec!["abridge", "summarize"];
+        argv.extend_from_slice(args);
+        match Cli::try_parse_from(argv).unwrap().command {
+            Command::Summarize(summarize) => summarize.summary.to_config(),
+            Command::Sentences(_) => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn flags_map_to_settings() {
+        assert_eq!(config(&[]), SummarizerConfig::default());
+        assert_eq!(config(&["-n", "1"]).budget, Budget::Sentences(1));
+        assert_eq!(config(&["--words", "50"]).budget, Budget::Words(50));
+        assert_eq!(config(&["--chars", "200"]).budget, Budget::Chars(200));
+        assert_eq!(config(&["--ratio", "0.4"]).budget, Budget::Ratio(0.4));
+        assert_eq!(config(&["--scorer", "lead"]).scorer, ScorerKind::Lead);
+        assert_eq!(config(&["--lang", "French"]).language, Language::French);
+        assert_eq!(config(&["--order", "score"]).order, Order::Score);
+        assert_eq!(config(&["--redundancy", "0.7"]).redundancy, Some(0.7));
+    }
+
+    #[test]
+    fn bad_flags_are_refused() {
+        for args in [
+            vec!["-n", "0"],
+            vec!["--words", "0"],
+            vec!["--ratio", "0"],
+            vec!["--ratio", "1.5"],
+            vec!["-n", "2", "--words", "5"],
+            vec!["--scorer", "magic"],
+            vec!["--lang", "klingon"],
+            vec!["--redundancy", "3"],
+        ] {
+            let mut argv = vec!["abridge", "summarize"];
+            argv.extend_from_slice(&args);
+            assert!(Cli::try_parse_from(argv).is_err(), "{args:?}");
+        }
+    }
+}

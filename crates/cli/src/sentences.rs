@@ -1,0 +1,66 @@
+//! `abridge sentences`.
+
+use std::io::Write;
+
+use abridge::crates::text::Analyzer;
+use abridge::{Document, SentenceKind};
+use serde::Serialize;
+
+use crate::args::{Format, SentencesArgs};
+use crate::input::Input;
+use crate::{Outcome, one_line, report, warn};
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    index: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: SentenceKind,
+    paragraph: usize,
+}
+
+#[derive(Serialize)]
+struct JsonSentences<'a> {
+    input: &'a str,
+    language: abridge::Language,
+    sentences: Vec<JsonSentence<'a>>,
+}
+
+pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let input = Input::read(args.input.file.as_deref())?;
+    if let Some(warning) = input.warning() {
+        warn(&warning);
+    }
+    let document: Document<'_> = Analyzer::new(args.lang).analyze(&input.text);
+    match args.format {
+        Format::Text => {
+            for sentence in document.sentences() {
+                writeln!(out, "{}", one_line(sentence.span.slice(&input.text)))?;
+            }
+        }
+        Format::Json => {
+            let sentences = document
+                .sentences()
+                .iter()
+                .enumerate()
+                .map(|(index, sentence)| JsonSentence {
+                    index,
+                    text: sentence.span.slice(&input.text),
+                    start: sentence.span.start,
+                    end: sentence.span.end,
+                    kind: sentence.kind,
+                    paragraph: sentence.paragraph,
+                })
+                .collect();
+            let json = JsonSentences { input: &input.name, language: args.lang, sentences };
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+    }
+    if document.sentences().is_empty() {
+        report(&format!("{}: input is empty", input.name));
+        return Ok(Outcome::Failed);
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,56 @@
+//! `abridge summarize`.
+
+use std::io::Write;
+
+use abridge::{Summarizer, Summary};
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::args::{Format, SummarizeArgs};
+use crate::input::Input;
+use crate::{Outcome, one_line, report, warn};
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    input: &'a str,
+    #[serde(flatten)]
+    summary: &'a Summary<'a>,
+}
+
+pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let summarizer = Summarizer::builder()
+        .explain(args.explain)
+        .build_from(args.summary.to_config())
+        .context("invalid settings")?;
+    let input = Input::read(args.input.file.as_deref())?;
+    if let Some(warning) = input.warning() {
+        warn(&warning);
+    }
+    let summary = summarizer.summarize(&input.text);
+    match args.format {
+        Format::Text => {
+            for extract in &summary.sentences {
+                writeln!(out, "{}", one_line(&extract.text))?;
+                if let Some(explanation) = &extract.explanation {
+                    for line in explanation.to_string().lines() {
+                        writeln!(out, "    {line}")?;
+                    }
+                }
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &JsonSummary { input: &input.name, summary: &summary },
+            )?;
+            writeln!(out)?;
+        }
+    }
+    match summary.empty_reason {
+        None => Ok(Outcome::Success),
+        Some(reason) => {
+            report(&format!("{}: {}", input.name, reason.message()));
+            Ok(Outcome::Failed)
+        }
+    }
+}

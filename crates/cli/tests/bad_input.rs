@@ -1,0 +1,120 @@
+use std::io::Write;
+
+use predicates::prelude::*;
+
+use crate::{STORY, abridge};
+
+#[test]
+fn missing_file() {
+    abridge()
+        .args(["summarize", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt: cannot read"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn directory() {
+    let dir = tempfile::tempdir().unwrap();
+    abridge()
+        .arg("summarize")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a directory"));
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning() {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(b"The caf\xe9 opened on Monday morning in the old town. It sold coffee and cake all day long.").unwrap();
+    abridge()
+        .arg("summarize")
+        .arg(file.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("The caf\u{FFFD} opened"))
+        .stderr(predicate::str::contains("invalid UTF-8 from byte 7"));
+}
+
+#[test]
+fn empty_and_blank_input() {
+    for input in ["", "   \n\n\t  \n"] {
+        abridge()
+            .arg("summarize")
+            .write_stdin(input)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("<stdin>: input is empty"));
+    }
+}
+
+#[test]
+fn input_without_sentences() {
+    for input in ["https://example.com/some/page", "🎉 🎉 🙌 🎉", "... !!! ---"] {
+        abridge()
+            .arg("summarize")
+            .write_stdin(input)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("input has no sentence"))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}
+
+#[test]
+fn budget_of_zero_is_a_usage_error() {
+    for flag in ["-n", "--words", "--chars", "--ratio"] {
+        abridge()
+            .args(["summarize", flag, "0"])
+            .write_stdin(STORY)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid value '0'"));
+    }
+}
+
+#[test]
+fn budget_too_small_for_any_sentence() {
+    abridge()
+        .args(["summarize", "--words", "2"])
+        .write_stdin(STORY)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no sentence fits in the budget"));
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    // A long input, so that `abridge` is still writing when the reader goes away.
+    let long: String = (0..20_000)
+        .map(|i| format!("Sentence number {i} talks about bridges and rivers. "))
+        .collect();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("abridge"))
+        .args(["sentences", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(long.as_bytes());
+    });
+    // Read one line, then close the pipe, like `| head -1`.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let _ = std::io::Read::read(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+}

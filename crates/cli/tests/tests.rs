@@ -1,0 +1,40 @@
+//! Integration tests that run the `abridge` binary.
+
+// `abridge summarize`: budgets, scorers, formats, furniture.
+mod summarize;
+// Bad input: missing files, directories, invalid UTF-8, empty input, closed pipes.
+mod bad_input;
+// `abridge sentences`.
+mod sentences;
+
+use assert_cmd::Command;
+
+/// A short news story we wrote for the tests, with page furniture around it.
+pub const STORY: &str = "\
+Powered by
+Sponsored by
+
+Bridge reopens after repairs
+
+CITY-BRIDGE/REPAIRS Workers on the Elm Street bridge | Daily Example
+
+The Elm Street bridge reopened to traffic on Friday after eight months of repairs that cost the city $12 million.
+
+Mayor Ana Ruiz said the bridge was safer than ever and thanked residents for their patience. Engineers replaced the steel deck and strengthened the piers against floods.
+
+Traffic on the river road fell by a third while the bridge was closed, the city said. Shops near the bridge reported their best week of the year.
+
+📣 Our city paper is now on Telegram. Click here to join our channel
+";
+
+pub fn abridge() -> Command {
+    Command::cargo_bin("abridge").expect("the abridge binary is built")
+}
+
+pub fn stdout_lines(output: &std::process::Output) -> Vec<String> {
+    String::from_utf8(output.stdout.clone())
+        .expect("stdout is UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}

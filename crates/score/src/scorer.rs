@@ -1,0 +1,58 @@
+//! The [`Scorer`] trait.
+
+use abridge_text::Document;
+
+use crate::{Explanation, TermStats};
+
+/// A sentence's relevance. Higher is better; only the order within one
+/// document matters.
+pub type Score = f64;
+
+/// Which sentences a scorer's scores may be used to choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Eligibility {
+    /// Sentences of prose with at least a few words; page furniture and
+    /// fragments (headlines, captions) only when a document has no prose.
+    /// Near-duplicates of a chosen sentence are skipped.
+    Content,
+    /// Every unit the segmenter produced, in the scorer's order, as is.
+    /// Positional baselines use this so that they stay what the literature
+    /// means by them.
+    Any,
+}
+
+/// Assigns a relevance score to every sentence of a document.
+///
+/// Scores are written into a slice that the caller owns, so a batch can
+/// reuse one buffer for every document, and a scorer never allocates the
+/// output it is measured on.
+pub trait Scorer: Send + Sync + std::fmt::Debug {
+    /// Stable short name, used for `--scorer` and as the bench id.
+    fn name(&self) -> &'static str;
+
+    /// Writes one score per sentence into `scores` (same order, same length
+    /// as `document.sentences()`). Every score must be finite.
+    fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]);
+
+    /// Why sentence `sentence_idx` got its score. Override when you can say more.
+    fn explain(
+        &self,
+        _document: &Document<'_>,
+        _stats: &dyn TermStats,
+        _sentence_idx: usize,
+    ) -> Explanation {
+        Explanation::opaque(self.name())
+    }
+
+    /// Which sentences the scores may choose from.
+    fn eligibility(&self) -> Eligibility {
+        Eligibility::Content
+    }
+
+    /// Convenience: allocates and scores.
+    fn scores(&self, document: &Document<'_>, stats: &dyn TermStats) -> Vec<Score> {
+        let mut scores = vec![0.0; document.sentences().len()];
+        self.score(document, stats, &mut scores);
+        scores
+    }
+}

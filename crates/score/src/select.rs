@@ -1,0 +1,343 @@
+//! Selection: choosing sentences by score under a length budget.
+
+use abridge_text::{Document, SentenceKind, TermId};
+use serde::{Deserialize, Serialize};
+
+use crate::{Eligibility, Score};
+
+/// How long a summary may be.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Budget {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// At most this many words (word tokens, stop words included).
+    Words(usize),
+    /// At most this many characters: the chosen sentences' characters plus
+    /// one separator between each two.
+    Chars(usize),
+    /// This share of the document's eligible sentences, rounded, at least one.
+    Ratio(f64),
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::Sentences(3)
+    }
+}
+
+/// The order of the chosen sentences in a summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Order {
+    /// As they stand in the document.
+    #[default]
+    Document,
+    /// Best first.
+    Score,
+}
+
+/// Sentences of prose need at least this many words to be chosen: shorter
+/// ones are fragments ("He agreed.") that say little on their own.
+pub const MIN_WORDS: usize = 4;
+
+/// Content-term cosine at or above which a sentence counts as a
+/// near-duplicate of one already chosen.
+pub const DUPLICATE_SIMILARITY: f64 = 0.8;
+
+/// Chooses sentences by score under a [`Budget`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Selector {
+    /// How long the summary may be.
+    pub budget: Budget,
+    /// The order of the chosen sentences.
+    pub order: Order,
+    /// Maximal marginal relevance: with `Some(λ)`, each pick maximises
+    /// `λ · score − (1 − λ) · max similarity to the sentences already chosen`
+    /// (scores rescaled to `[0, 1]`). `None` picks by score alone.
+    pub redundancy: Option<f64>,
+}
+
+impl Selector {
+    /// Which sentences may be chosen under `eligibility`.
+    ///
+    /// With [`Eligibility::Content`]: sentences of prose with at least
+    /// [`MIN_WORDS`] words; if there are none, prose of any length; if there
+    /// is none, fragments with a word. Furniture never.
+    pub fn eligible(document: &Document<'_>, eligibility: Eligibility) -> Vec<bool> {
+        let sentences = document.sentences();
+        match eligibility {
+            Eligibility::Any => vec![true; sentences.len()],
+            Eligibility::Content => {
+                let tiers: [&dyn Fn(usize) -> bool; 3] = [
+                    &|i| {
+                        sentences[i].kind == SentenceKind::Prose
+                            && sentences[i].n_words() >= MIN_WORDS
+                    },
+                    &|i| sentences[i].kind == SentenceKind::Prose && sentences[i].n_words() > 0,
+                    &|i| sentences[i].kind == SentenceKind::Fragment && sentences[i].n_words() > 0,
+                ];
+                for tier in tiers {
+                    let eligible: Vec<bool> = (0..sentences.len()).map(tier).collect();
+                    if eligible.contains(&true) {
+                        return eligible;
+                    }
+                }
+                vec![false; sentences.len()]
+            }
+        }
+    }
+
+    /// Chooses sentences: indices into `document.sentences()`, in the
+    /// selector's [`Order`]. A sentence is never chosen twice and the budget
+    /// always holds; with [`Eligibility::Content`], near-duplicates of a
+    /// chosen sentence are skipped.
+    pub fn select(
+        &self,
+        document: &Document<'_>,
+        scores: &[Score],
+        eligibility: Eligibility,
+    ) -> Vec<usize> {
+        assert_eq!(scores.len(), document.sentences().len(), "one score per sentence");
+        let eligible = Selector::eligible(document, eligibility);
+        let mut candidates: Vec<usize> = (0..scores.len()).filter(|&i| eligible[i]).collect();
+        // Best first; ties go to the earlier sentence; NaN (a scorer bug) last.
+        candidates.sort_by(|&a, &b| {
+            let (sa, sb) = (finite_or_min(scores[a]), finite_or_min(scores[b]));
+            sb.total_cmp(&sa).then(a.cmp(&b))
+        });
+
+        let mut meter = Meter::new(self.budget, candidates.len());
+        let skip_duplicates = eligibility == Eligibility::Content;
+        let needs_terms = skip_duplicates || self.redundancy.is_some();
+        let terms: Vec<Vec<TermId>> = if needs_terms {
+            (0..scores.len())
+                .map(|i| if eligible[i] { content_terms(document, i) } else { Vec::new() })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let max_similarity = |chosen: &[usize], candidate: usize| -> f64 {
+            chosen.iter().map(|&c| set_cosine(&terms[c], &terms[candidate])).fold(0.0, f64::max)
+        };
+
+        let mut chosen: Vec<usize> = Vec::new();
+        match self.redundancy {
+            None => {
+                for &candidate in &candidates {
+                    if meter.is_full() {
+                        break;
+                    }
+                    if skip_duplicates && max_similarity(&chosen, candidate) >= DUPLICATE_SIMILARITY
+                    {
+                        continue;
+                    }
+                    if meter.try_add(document, candidate) {
+                        chosen.push(candidate);
+                    }
+                }
+            }
+            Some(lambda) => {
+                let (low, high) =
+                    candidates.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
+                        let score = finite_or_min(scores[i]);
+                        (lo.min(score), hi.max(score))
+                    });
+                let scale = if high > low { high - low } else { 1.0 };
+                let mut remaining = candidates.clone();
+                while !meter.is_full() && !remaining.is_empty() {
+                    let mut best: Option<(usize, f64)> = None;
+                    for (position, &candidate) in remaining.iter().enumerate() {
+                        let similarity = max_similarity(&chosen, candidate);
+                        if skip_duplicates && similarity >= DUPLICATE_SIMILARITY {
+                            continue;
+                        }
+                        let relevance = (finite_or_min(scores[candidate]) - low) / scale;
+                        let value = lambda * relevance - (1.0 - lambda) * similarity;
+                        if best.is_none_or(|(_, best_value)| value > best_value) {
+                            best = Some((position, value));
+                        }
+                    }
+                    let Some((position, _)) = best else { break };
+                    let candidate = remaining.remove(position);
+                    if meter.try_add(document, candidate) {
+                        chosen.push(candidate);
+                    }
+                }
+            }
+        }
+        if self.order == Order::Document {
+            chosen.sort_unstable();
+        }
+        chosen
+    }
+}
+
+fn finite_or_min(score: Score) -> Score {
+    if score.is_finite() { score } else { Score::MIN }
+}
+
+/// Sorted, distinct content terms of a sentence.
+fn content_terms(document: &Document<'_>, sentence_idx: usize) -> Vec<TermId> {
+    let mut terms: Vec<TermId> =
+        document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+/// Cosine of two term sets: `|A ∩ B| / sqrt(|A| |B|)`.
+fn set_cosine(a: &[TermId], b: &[TermId]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
+}
+
+/// Tracks how much of the budget is used.
+struct Meter {
+    limit: Limit,
+    sentences: usize,
+    used: usize,
+}
+
+enum Limit {
+    Sentences(usize),
+    Words(usize),
+    Chars(usize),
+}
+
+impl Meter {
+    fn new(budget: Budget, n_eligible: usize) -> Meter {
+        let limit = match budget {
+            Budget::Sentences(n) => Limit::Sentences(n),
+            Budget::Words(n) => Limit::Words(n),
+            Budget::Chars(n) => Limit::Chars(n),
+            Budget::Ratio(ratio) => {
+                let n = (ratio.clamp(0.0, 1.0) * n_eligible as f64).round() as usize;
+                Limit::Sentences(if ratio > 0.0 { n.max(1) } else { 0 })
+            }
+        };
+        Meter { limit, sentences: 0, used: 0 }
+    }
+
+    fn is_full(&self) -> bool {
+        match self.limit {
+            Limit::Sentences(n) => self.sentences >= n,
+            Limit::Words(n) | Limit::Chars(n) => self.used >= n,
+        }
+    }
+
+    /// Adds the sentence if it fits.
+    fn try_add(&mut self, document: &Document<'_>, sentence_idx: usize) -> bool {
+        let cost = match self.limit {
+            Limit::Sentences(_) => 0,
+            Limit::Words(_) => document.sentences()[sentence_idx].n_words(),
+            Limit::Chars(_) => {
+                let separator = usize::from(self.sentences > 0);
+                document.sentence_text(sentence_idx).chars().count() + separator
+            }
+        };
+        let fits = match self.limit {
+            Limit::Sentences(n) => self.sentences < n,
+            Limit::Words(n) | Limit::Chars(n) => self.used + cost <= n,
+        };
+        if fits {
+            self.sentences += 1;
+            self.used += cost;
+        }
+        fits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use abridge_text::Language;
+
+    const TEXT: &str = "Alpha beta gamma delta one. Epsilon zeta eta theta two. \
+                        Iota kappa lambda mu three. Nu xi omicron pi four.";
+
+    fn select(budget: Budget, scores: &[Score], order: Order) -> Vec<usize> {
+        let document = Document::new(TEXT, Language::English);
+        Selector { budget, order, redundancy: None }.select(&document, scores, Eligibility::Content)
+    }
+
+    #[test]
+    fn sentence_budget_takes_the_best_in_document_order() {
+        assert_eq!(select(Budget::Sentences(2), &[0.1, 0.9, 0.5, 0.7], Order::Document), [1, 3]);
+        assert_eq!(select(Budget::Sentences(2), &[0.1, 0.9, 0.5, 0.7], Order::Score), [1, 3]);
+        assert_eq!(select(Budget::Sentences(2), &[0.1, 0.5, 0.9, 0.7], Order::Score), [2, 3]);
+        assert_eq!(
+            select(Budget::Sentences(10), &[0.1, 0.9, 0.5, 0.7], Order::Score),
+            [1, 3, 2, 0]
+        );
+        assert!(select(Budget::Sentences(0), &[0.1, 0.9, 0.5, 0.7], Order::Document).is_empty());
+    }
+
+    #[test]
+    fn word_and_char_budgets_hold() {
+        // Each sentence has 5 words and 27 or 28 characters.
+        assert_eq!(select(Budget::Words(10), &[0.1, 0.9, 0.5, 0.7], Order::Document), [1, 3]);
+        assert_eq!(select(Budget::Words(9), &[0.1, 0.9, 0.5, 0.7], Order::Document), [1]);
+        assert!(select(Budget::Words(4), &[0.1, 0.9, 0.5, 0.7], Order::Document).is_empty());
+        let chosen = select(Budget::Chars(60), &[0.1, 0.9, 0.5, 0.7], Order::Document);
+        assert_eq!(chosen, [1, 3]);
+        assert!(select(Budget::Chars(40), &[0.1, 0.9, 0.5, 0.7], Order::Document).len() == 1);
+    }
+
+    #[test]
+    fn ratio_rounds_and_takes_at_least_one() {
+        assert_eq!(select(Budget::Ratio(0.5), &[0.1, 0.9, 0.5, 0.7], Order::Document), [1, 3]);
+        assert_eq!(select(Budget::Ratio(0.01), &[0.1, 0.9, 0.5, 0.7], Order::Document), [1]);
+        assert_eq!(
+            select(Budget::Ratio(1.0), &[0.1, 0.9, 0.5, 0.7], Order::Document),
+            [0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn near_duplicates_are_skipped() {
+        let text = "The council approved the new budget. The council approved the new budget! Rain fell all day long.";
+        let document = Document::new(text, Language::English);
+        let selector =
+            Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: None };
+        assert_eq!(selector.select(&document, &[0.9, 0.8, 0.1], Eligibility::Content), [0, 2]);
+        // The positional baseline keeps units as they are.
+        assert_eq!(selector.select(&document, &[0.9, 0.8, 0.1], Eligibility::Any), [0, 1]);
+    }
+
+    #[test]
+    fn mmr_prefers_new_information() {
+        let text = "Storm hits the coast and floods homes. Storm floods coastal homes in the night. Schools close across the region.";
+        let document = Document::new(text, Language::English);
+        let plain =
+            Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: None };
+        assert_eq!(plain.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 1]);
+        let mmr = Selector { redundancy: Some(0.3), ..plain };
+        assert_eq!(mmr.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 2]);
+    }
+
+    #[test]
+    fn fragments_and_furniture_are_not_chosen() {
+        let text = "Powered by\n\nBig Headline Of The Day\n\nThe mayor opened the new bridge on Monday.\n\nClick here to subscribe to our newsletter.";
+        let document = Document::new(text, Language::English);
+        let eligible = Selector::eligible(&document, Eligibility::Content);
+        assert_eq!(eligible, [false, false, true, false]);
+        // Without prose, fragments are the fallback; furniture never is.
+        let document = Document::new("Powered by\n\nBig Headline Of The Day", Language::English);
+        assert_eq!(Selector::eligible(&document, Eligibility::Content), [false, true]);
+    }
+}

@@ -1,0 +1,79 @@
+//! Byte spans into the input text.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into the text a unit was found in.
+///
+/// Spans always lie on `char` boundaries, so `&text[span.range()]` never panics
+/// for the text the span was produced from.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span; `start` must not exceed `end`.
+    #[inline]
+    pub const fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    #[inline]
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The span as a range, for slicing.
+    #[inline]
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The text this span covers in `text`.
+    ///
+    /// `text` must be the string the span was produced from.
+    #[inline]
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+
+    /// Shrinks the span so it neither starts nor ends with white space.
+    pub fn trim(self, text: &str) -> Span {
+        let inner = self.slice(text);
+        let leading = inner.len() - inner.trim_start().len();
+        let trimmed = inner.trim();
+        Span::new(self.start + leading, self.start + leading + trimmed.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trim_keeps_char_boundaries() {
+        let text = "  héllo wörld \n";
+        let span = Span::new(0, text.len()).trim(text);
+        assert_eq!(span.slice(text), "héllo wörld");
+        assert_eq!(span, Span::new(2, 15));
+    }
+
+    #[test]
+    fn trim_of_blank_is_empty() {
+        let text = " \t\n ";
+        assert!(Span::new(0, text.len()).trim(text).is_empty());
+    }
+}

@@ -1,0 +1,58 @@
+//! `cargo xtask`: the project's scripts, in Rust so they run wherever cargo does.
+//!
+//! - `cargo xtask ci`: everything CI checks (format, lints, tests, docs,
+//!   benches compile, and the corpus checks when the corpora are present).
+//! - `cargo xtask acceptance`: the checks on the real corpora alone.
+
+mod acceptance;
+mod util;
+
+use anyhow::bail;
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((task, rest)) = args.split_first() else {
+        print_help();
+        return Ok(());
+    };
+    match task.as_str() {
+        "ci" => ci(rest),
+        "acceptance" => acceptance::run(),
+        "help" | "--help" | "-h" => {
+            print_help();
+            Ok(())
+        }
+        other => bail!("unknown task '{other}'; try `cargo xtask help`"),
+    }
+}
+
+fn print_help() {
+    println!(
+        "cargo xtask <task>\n\n\
+         tasks:\n  \
+         ci           format, lints, tests, docs, benches compile, corpus checks\n  \
+         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)"
+    );
+}
+
+fn ci(args: &[String]) -> anyhow::Result<()> {
+    if !args.is_empty() {
+        bail!("`cargo xtask ci` takes no arguments");
+    }
+    util::cargo(&["fmt", "--all", "--check"], &[])?;
+    util::cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    util::cargo(&["test", "--workspace"], &[])?;
+    util::cargo(
+        &["doc", "--workspace", "--no-deps", "--document-private-items"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    )?;
+    util::cargo(&["bench", "--workspace", "--no-run"], &[])?;
+    match util::corpora_dir() {
+        Some(_) => acceptance::run()?,
+        None => util::note(
+            "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
+        ),
+    }
+    util::note("ci: all checks passed");
+    Ok(())
+}

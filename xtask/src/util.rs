@@ -1,0 +1,80 @@
+//! Helpers shared by the tasks.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Prints a progress note on standard error.
+pub fn note(message: &str) {
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!("xtask: {message}");
+    }
+}
+
+/// Runs `cargo <args>` in the workspace root and fails if it fails.
+pub fn cargo(args: &[&str], env: &[(&str, &str)]) -> anyhow::Result<()> {
+    note(&format!("cargo {}", args.join(" ")));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let status = Command::new(cargo)
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(root())
+        .status()
+        .with_context(|| format!("cannot run cargo {}", args.join(" ")))?;
+    if !status.success() {
+        bail!("cargo {} failed ({status})", args.join(" "));
+    }
+    Ok(())
+}
+
+/// Where the evaluation corpora are: `ABRIDGE_CORPORA`, else
+/// `../shared/corpora` beside the workspace, if it exists.
+pub fn corpora_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ABRIDGE_CORPORA") {
+        return Some(PathBuf::from(dir));
+    }
+    let default = root().join("../shared/corpora");
+    default.is_dir().then_some(default)
+}
+
+/// Builds the release binary and returns its path.
+pub fn release_binary() -> anyhow::Result<PathBuf> {
+    cargo(&["build", "--release", "--package", "abridge-cli"], &[])?;
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
+    Ok(target.join("release").join("abridge"))
+}
+
+/// Runs the binary with `args` and `stdin`; returns stdout, failing on a
+/// non-zero exit.
+pub fn run_abridge(binary: &Path, args: &[&str], stdin: Option<&str>) -> anyhow::Result<String> {
+    use std::io::Write;
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot run {}", binary.display()))?;
+    let mut child_stdin = child.stdin.take().context("no stdin")?;
+    let input = stdin.unwrap_or("").to_owned();
+    let writer = std::thread::spawn(move || child_stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output()?;
+    let _ = writer.join();
+    if !output.status.success() {
+        bail!(
+            "abridge {} failed ({}): {}",
+            args.join(" "),
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
