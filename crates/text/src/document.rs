@@ -184,32 +184,49 @@ impl Analyzer {
     }
 
     /// Analyses `text`. Never fails: empty input gives an empty document.
+    ///
+    /// For many documents, [`Analyzer::analyze_cached`] with one
+    /// [`AnalyzerCache`] per thread is faster and gives the same documents.
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
-        let segments = self.segmenter.segment(text);
+        self.analyze_cached(text, &mut AnalyzerCache::new())
+    }
+
+    /// Analyses `text`, reusing what `cache` remembers from earlier
+    /// documents: the stems and stop-word flags of words already seen and
+    /// the segment buffer. The document is the same as
+    /// [`Analyzer::analyze`] gives.
+    pub fn analyze_cached<'a>(&self, text: &'a str, cache: &mut AnalyzerCache) -> Document<'a> {
+        cache.prepare(self.language);
+        let mut segments = std::mem::take(&mut cache.segments);
+        segments.clear();
+        self.segmenter.segment_into(text, &mut segments);
         let kinds = sentence_kinds(text, &segments);
 
-        let mut interner: FxHashMap<Box<str>, TermId> = FxHashMap::default();
+        // Words as they stand in the text, to their term and stop-word flag:
+        // a word seen before in this document is not looked up again. Keys
+        // borrow the text, so a hit allocates nothing.
+        let mut seen: FxHashMap<&'a str, (TermId, bool)> = FxHashMap::default();
         let mut terms: Vec<Box<str>> = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::with_capacity(segments.len());
         let mut paragraphs: Vec<Paragraph> = Vec::new();
+        cache.generation = cache.generation.wrapping_add(1);
+        let generation = cache.generation;
 
         for (segment, kind) in segments.iter().zip(kinds) {
             let first_token = tokens.len();
             token::for_each_word(text, segment.span, |span, word| {
-                let lower = token::lowercase(word);
-                let stop = self.stop_words.contains(lower.as_ref());
-                let stem = token::stem(self.stemmer.as_ref(), &lower);
-                let term = match interner.get(stem.as_ref()) {
-                    Some(&term) => term,
-                    None => {
-                        let term = terms.len() as TermId;
-                        let owned: Box<str> = stem.as_ref().into();
-                        terms.push(owned.clone());
-                        interner.insert(owned, term);
-                        term
+                let (term, stop) = *seen.entry(word).or_insert_with(|| {
+                    let (stem_id, stop) = cache.word(word, self);
+                    // The document's term for the stem: the next free id the
+                    // first time the document uses it.
+                    let slot = &mut cache.document_terms[stem_id as usize];
+                    if slot.0 != generation {
+                        *slot = (generation, terms.len() as TermId);
+                        terms.push(cache.stems[stem_id as usize].clone());
                     }
-                };
+                    (slot.1, stop)
+                });
                 tokens.push(Token { span, term, stop });
             });
 
@@ -239,7 +256,96 @@ impl Analyzer {
             });
         }
 
+        cache.segments = segments;
         Document { text, language: self.language, paragraphs, sentences, tokens, terms }
+    }
+
+    /// The stem and stop-word flag of a word as it stands in the text.
+    fn stem_of(&self, word: &str) -> (Box<str>, bool) {
+        let lower = token::lowercase(word);
+        let stop = self.stop_words.contains(lower.as_ref());
+        let stem = token::stem(self.stemmer.as_ref(), &lower);
+        (stem.as_ref().into(), stop)
+    }
+}
+
+/// What an [`Analyzer`] remembers between documents: the stem and stop-word
+/// flag of every word it has met, and buffers. Keep one per thread and pass
+/// it to [`Analyzer::analyze_cached`].
+///
+/// Stemming is the costliest step of analysis, and most words of a corpus
+/// are words it has met before. The cache holds at most
+/// [`AnalyzerCache::MAX_WORDS`] words between documents (it starts afresh
+/// when it is full), so its memory stays bounded on any corpus.
+#[derive(Debug, Default)]
+pub struct AnalyzerCache {
+    language: Option<Language>,
+    /// Word as it stands in the text, to its stem id and stop-word flag.
+    words: FxHashMap<Box<str>, (u32, bool)>,
+    /// Stem ids, to dedupe stems.
+    stem_ids: FxHashMap<Box<str>, u32>,
+    /// Stems by id.
+    stems: Vec<Box<str>>,
+    /// By stem id: the generation (document) that last used the stem, and
+    /// its term id in that document.
+    document_terms: Vec<(u32, TermId)>,
+    generation: u32,
+    segments: Vec<Segment>,
+}
+
+impl AnalyzerCache {
+    /// Most words kept between documents.
+    pub const MAX_WORDS: usize = 1 << 16;
+
+    /// An empty cache.
+    pub fn new() -> AnalyzerCache {
+        AnalyzerCache::default()
+    }
+
+    /// Number of words remembered.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether no word is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Empties the cache when it is full, was filled for another language,
+    /// or has run out of generations.
+    fn prepare(&mut self, language: Language) {
+        if self.language != Some(language)
+            || self.words.len() >= Self::MAX_WORDS
+            || self.generation == u32::MAX
+        {
+            self.words.clear();
+            self.stem_ids.clear();
+            self.stems.clear();
+            self.document_terms.clear();
+            self.generation = 0;
+            self.language = Some(language);
+        }
+    }
+
+    /// The stem id and stop-word flag of `word`, stemming it on first sight.
+    fn word(&mut self, word: &str, analyzer: &Analyzer) -> (u32, bool) {
+        if let Some(&known) = self.words.get(word) {
+            return known;
+        }
+        let (stem, stop) = analyzer.stem_of(word);
+        let stem_id = match self.stem_ids.get(&stem) {
+            Some(&stem_id) => stem_id,
+            None => {
+                let stem_id = self.stems.len() as u32;
+                self.stems.push(stem.clone());
+                self.stem_ids.insert(stem, stem_id);
+                self.document_terms.push((0, 0));
+                stem_id
+            }
+        };
+        self.words.insert(word.into(), (stem_id, stop));
+        (stem_id, stop)
     }
 }
 
@@ -286,6 +392,48 @@ mod tests {
         assert_eq!(document.term(cat), "cat");
         assert!(document.sentence_tokens(0)[0].stop, "'the' is a stop word");
         assert!(!document.sentence_tokens(0)[1].stop);
+    }
+
+    fn assert_same(a: &Document<'_>, b: &Document<'_>) {
+        assert_eq!(a.sentences(), b.sentences(), "{:?}", a.text());
+        assert_eq!(a.paragraphs(), b.paragraphs());
+        assert_eq!(a.tokens(), b.tokens());
+        assert_eq!(a.terms(), b.terms());
+    }
+
+    #[test]
+    fn cached_analysis_gives_the_same_documents() {
+        let texts = [
+            "The cats sat.\n\nA cat runs! Dogs ran.",
+            "CATS and dogs. The dog's owners ran, running and RUNNING.",
+            "",
+            "Dogs ran again; the cats sat again.",
+        ];
+        let english = Analyzer::new(Language::English);
+        let french = Analyzer::new(Language::French);
+        let mut cache = AnalyzerCache::new();
+        for _ in 0..2 {
+            for text in texts {
+                assert_same(&english.analyze_cached(text, &mut cache), &english.analyze(text));
+            }
+            // Another language starts the cache afresh.
+            let text = "Les chats dormaient. Le chat dort.";
+            assert_same(&french.analyze_cached(text, &mut cache), &french.analyze(text));
+        }
+        assert!(!cache.is_empty());
+    }
+
+    #[test]
+    fn cache_stays_bounded() {
+        let analyzer = Analyzer::new(Language::English);
+        let mut cache = AnalyzerCache::new();
+        let words: String = (0..AnalyzerCache::MAX_WORDS + 10).map(|i| format!("w{i} ")).collect();
+        let text = format!("{words}.");
+        analyzer.analyze_cached(&text, &mut cache);
+        assert!(cache.len() > AnalyzerCache::MAX_WORDS);
+        let small = "A small text about cats.";
+        assert_same(&analyzer.analyze_cached(small, &mut cache), &analyzer.analyze(small));
+        assert!(cache.len() < 10, "the full cache was emptied");
     }
 
     #[test]
