@@ -143,6 +143,58 @@ impl TfIdfVectors {
     }
 }
 
+/// The cosine of every sentence's tf-idf vector with the document's: the
+/// same numbers as `TfIdfVectors::new(..).sentences[i].cosine(&vectors.document)`,
+/// computed without building a vector per sentence.
+///
+/// The document vector is kept dense (one weight per term id), so each
+/// sentence's dot product is a lookup per term instead of a merge with the
+/// whole vocabulary. Sums run in term order, as in [`SparseVector`], so the
+/// results are equal to the last bit.
+pub fn centroid_cosines(document: &Document<'_>, stats: &dyn TermStats) -> Vec<f64> {
+    let n_terms = document.n_terms();
+    let mut document_weights = vec![0.0f64; n_terms];
+    for token in document.tokens() {
+        if !token.stop {
+            document_weights[token.term as usize] += 1.0;
+        }
+    }
+    let mut idf = vec![0.0f64; n_terms];
+    let mut document_norm = 0.0;
+    for (term, weight) in document_weights.iter_mut().enumerate() {
+        if *weight > 0.0 {
+            idf[term] = stats.idf(document, term as TermId);
+            *weight *= idf[term];
+            document_norm += *weight * *weight;
+        }
+    }
+    let document_norm = document_norm.sqrt();
+
+    let mut scratch: Vec<TermId> = Vec::new();
+    (0..document.sentences().len())
+        .map(|sentence_idx| {
+            scratch.clear();
+            scratch.extend(
+                document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term),
+            );
+            scratch.sort_unstable();
+            let (mut dot, mut norm) = (0.0, 0.0);
+            for run in scratch.chunk_by(|a, b| a == b) {
+                let term = run[0] as usize;
+                let weight = f64::from(run.len() as u32) * idf[term];
+                norm += weight * weight;
+                dot += weight * document_weights[term];
+            }
+            let norm = norm.sqrt();
+            if norm == 0.0 || document_norm == 0.0 {
+                0.0
+            } else {
+                (dot / (norm * document_norm)).clamp(0.0, 1.0)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +220,24 @@ mod tests {
         assert_eq!(vectors.sentences.len(), 2);
         assert_eq!(vectors.sentences[0].cosine(&vectors.sentences[1]), 0.0);
         assert!(vectors.document.norm() > 0.0);
+    }
+
+    #[test]
+    fn centroid_cosines_equal_the_vectors_cosines() {
+        let texts = [
+            "The cat and the cat. A dog.",
+            "Rain fell on the harbour. The harbour wall broke in the storm, and the storm sank boats. \
+             Boats and boats and more boats. The.",
+            "",
+            "Only stop words: the a an. Harbour.",
+        ];
+        for text in texts {
+            let document = Document::new(text, Language::English);
+            let stats = SentenceFrequencies::new(&document);
+            let vectors = TfIdfVectors::new(&document, &stats, &TermCounts::new(&document));
+            let expected: Vec<f64> =
+                vectors.sentences.iter().map(|s| s.cosine(&vectors.document)).collect();
+            assert_eq!(centroid_cosines(&document, &stats), expected, "{text:?}");
+        }
     }
 }

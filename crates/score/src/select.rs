@@ -109,35 +109,45 @@ impl Selector {
 
         let mut meter = Meter::new(self.budget, candidates.len());
         let skip_duplicates = eligibility == Eligibility::Content;
-        let needs_terms = skip_duplicates || self.redundancy.is_some();
-        let terms: Vec<Vec<TermId>> = if needs_terms {
-            (0..scores.len())
-                .map(|i| if eligible[i] { content_terms(document, i) } else { Vec::new() })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let max_similarity = |chosen: &[usize], candidate: usize| -> f64 {
-            chosen.iter().map(|&c| set_cosine(&terms[c], &terms[candidate])).fold(0.0, f64::max)
-        };
 
         let mut chosen: Vec<usize> = Vec::new();
         match self.redundancy {
             None => {
+                // Content terms only of the sentences looked at, which are
+                // few: the best ones until the budget is spent.
+                let mut chosen_terms: Vec<Vec<TermId>> = Vec::new();
                 for &candidate in &candidates {
                     if meter.is_full() {
                         break;
                     }
-                    if skip_duplicates && max_similarity(&chosen, candidate) >= DUPLICATE_SIMILARITY
+                    let terms = if skip_duplicates {
+                        content_terms(document, candidate)
+                    } else {
+                        Vec::new()
+                    };
+                    if skip_duplicates
+                        && chosen_terms
+                            .iter()
+                            .any(|chosen| set_cosine(chosen, &terms) >= DUPLICATE_SIMILARITY)
                     {
                         continue;
                     }
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
+                        chosen_terms.push(terms);
                     }
                 }
             }
             Some(lambda) => {
+                let terms: Vec<Vec<TermId>> = (0..scores.len())
+                    .map(|i| if eligible[i] { content_terms(document, i) } else { Vec::new() })
+                    .collect();
+                let max_similarity = |chosen: &[usize], candidate: usize| -> f64 {
+                    chosen
+                        .iter()
+                        .map(|&c| set_cosine(&terms[c], &terms[candidate]))
+                        .fold(0.0, f64::max)
+                };
                 let (low, high) =
                     candidates.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
                         let score = finite_or_min(scores[i]);

@@ -3,7 +3,7 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{TermCounts, TfIdfVectors};
+use crate::features::centroid_cosines;
 use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 
 /// Scores a sentence by how well its tf-idf vector matches the whole
@@ -41,10 +41,7 @@ struct Parts {
 
 impl TfIdfPosition {
     fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> Parts {
-        let counts = TermCounts::new(document);
-        let vectors = TfIdfVectors::new(document, stats, &counts);
-        let content: Vec<f64> =
-            vectors.sentences.iter().map(|s| s.cosine(&vectors.document)).collect();
+        let content = centroid_cosines(document, stats);
         let max_content = content.iter().copied().fold(0.0, f64::max);
         Parts { content, max_content, prior: self.prior.weights(document) }
     }

@@ -202,10 +202,6 @@ impl Analyzer {
         self.segmenter.segment_into(text, &mut segments);
         let kinds = sentence_kinds(text, &segments);
 
-        // Words as they stand in the text, to their term and stop-word flag:
-        // a word seen before in this document is not looked up again. Keys
-        // borrow the text, so a hit allocates nothing.
-        let mut seen: FxHashMap<&'a str, (TermId, bool)> = FxHashMap::default();
         let mut terms: Vec<Box<str>> = Vec::new();
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::with_capacity(segments.len());
@@ -216,18 +212,15 @@ impl Analyzer {
         for (segment, kind) in segments.iter().zip(kinds) {
             let first_token = tokens.len();
             token::for_each_word(text, segment.span, |span, word| {
-                let (term, stop) = *seen.entry(word).or_insert_with(|| {
-                    let (stem_id, stop) = cache.word(word, self);
-                    // The document's term for the stem: the next free id the
-                    // first time the document uses it.
-                    let slot = &mut cache.document_terms[stem_id as usize];
-                    if slot.0 != generation {
-                        *slot = (generation, terms.len() as TermId);
-                        terms.push(cache.stems[stem_id as usize].clone());
-                    }
-                    (slot.1, stop)
-                });
-                tokens.push(Token { span, term, stop });
+                let (stem_id, stop) = cache.word(word, self);
+                // The document's term for the stem: the next free id the
+                // first time the document uses it.
+                let slot = &mut cache.document_terms[stem_id as usize];
+                if slot.0 != generation {
+                    *slot = (generation, terms.len() as TermId);
+                    terms.push(cache.stems[stem_id as usize].clone());
+                }
+                tokens.push(Token { span, term: slot.1, stop });
             });
 
             let sentence_idx = sentences.len();
