@@ -15,6 +15,9 @@ pub enum Error {
     /// A redundancy λ outside `[0, 1]`.
     #[error("invalid redundancy {0}: it must be in [0, 1]")]
     InvalidRedundancy(f64),
+    /// The worker threads of a batch could not be started.
+    #[error("cannot start the batch threads: {0}")]
+    ThreadPool(String),
 }
 
 /// `Result` with this crate's [`Error`].

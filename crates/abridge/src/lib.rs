@@ -46,6 +46,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod batch;
 mod config;
 mod error;
 mod summarizer;
@@ -53,6 +54,7 @@ mod summary;
 
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
 pub use abridge_text::{Document, Language, SentenceKind, Span};
+pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
 pub use config::{DEFAULT_SENTENCES, SummarizerConfig};
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};

@@ -8,15 +8,17 @@ use abridge_score::{
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
+use crate::batch::Scratch;
 use crate::{EmptyReason, Error, Extract, SummarizerConfig, Summary};
 
 /// Summarises texts. Build one, then call [`Summarizer::summarize`] for
-/// every text; it is `Send + Sync`, so threads can share it.
-#[derive(Debug)]
+/// every text; it is `Send + Sync`, so threads can share it, and cloning
+/// it is cheap (its parts are shared).
+#[derive(Clone, Debug)]
 pub struct Summarizer {
     config: SummarizerConfig,
-    analyzer: Analyzer,
-    scorer: Box<dyn Scorer>,
+    analyzer: Arc<Analyzer>,
+    scorer: Arc<dyn Scorer>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
 }
@@ -26,8 +28,8 @@ impl Summarizer {
     pub fn new(config: SummarizerConfig) -> Result<Summarizer, Error> {
         config.validate()?;
         Ok(Summarizer {
-            analyzer: Analyzer::new(config.language),
-            scorer: config.scorer.build(),
+            analyzer: Arc::new(Analyzer::new(config.language)),
+            scorer: Arc::from(config.scorer.build()),
             config,
             background: None,
             explain: false,
@@ -58,6 +60,14 @@ impl Summarizer {
     pub fn summarize<'a>(&self, text: &'a str) -> Summary<'a> {
         let document = self.analyze(text);
         self.summarize_document(&document)
+    }
+
+    /// Summarises `text` with memory kept between calls: the stems of words
+    /// already met and the score buffer. The summary is the same as
+    /// [`Summarizer::summarize`] gives; keep one [`Scratch`] per thread.
+    pub fn summarize_with<'a>(&self, text: &'a str, scratch: &mut Scratch) -> Summary<'a> {
+        let document = self.analyzer.analyze_cached(text, &mut scratch.analyzer);
+        self.summarize_with_buffer(&document, &mut scratch.scores)
     }
 
     /// Stages 3 to 5 on a document already analysed.

@@ -1,0 +1,538 @@
+//! Batches: many documents summarised on every core, with results in input
+//! order and a bounded number of documents in memory.
+//!
+//! [`Summarizer::summarize_batch`] takes any iterator of [`BatchItem`]s (an
+//! id, the text or the reason there is none, and whatever the caller wants
+//! carried through) and returns an iterator of [`BatchResult`]s, one per
+//! item, in the order the items came in.
+//!
+//! # How it works
+//!
+//! With one thread the batch runs on a plain sequential path: each call to
+//! `next` takes one item, summarises it and returns it. That path is the
+//! baseline for benchmarks and the easy one to debug.
+//!
+//! With more threads (the `parallel` feature, on by default), the iterator
+//! keeps a *window* of at most [`BatchOptions::window`] documents in flight.
+//! The thread that calls `next` pulls items from the input while the window
+//! has room and hands each, with its sequence number, to a rayon pool of its
+//! own. Workers send results back over a channel; results that arrive early
+//! wait in a reorder buffer until every earlier one has been returned. Input
+//! is pulled lazily and results leave as soon as they are next in line, so
+//! memory holds at most `window` documents, whatever the size of the corpus.
+//!
+//! Each worker thread keeps a [`Scratch`]: the stems of the words it has met
+//! and the score buffer, reused from one document to the next.
+//!
+//! Nothing is lost: every item gives exactly one result. An item whose text
+//! could not be read gives [`BatchError::Input`], a text with nothing to
+//! summarise [`BatchError::Empty`], and a panic while summarising one
+//! document (a bug) is caught and gives [`BatchError::Panicked`] for that
+//! document alone.
+//!
+//! # Example
+//!
+//! ```
+//! use abridge::{BatchItem, BatchOptions, Summarizer};
+//!
+//! let summarizer = Summarizer::builder().sentences(1).build()?;
+//! let items = vec![
+//!     BatchItem::new("a", "The dam burst after days of rain. Villages were evacuated.".to_owned(), ()),
+//!     BatchItem::failed("b", "cannot read b.txt", ()),
+//!     BatchItem::new("c", String::new(), ()),
+//! ];
+//! let results: Vec<_> = summarizer.summarize_batch(items, BatchOptions::default())?.collect();
+//! assert_eq!(results.len(), 3);
+//! assert_eq!(results[0].id, "a");
+//! let summary = results[0].outcome.as_ref().expect("a summary");
+//! assert_eq!(summary.texts().collect::<Vec<_>>(), ["The dam burst after days of rain."]);
+//! assert_eq!(results[1].outcome.as_ref().unwrap_err().to_string(), "cannot read b.txt");
+//! assert_eq!(results[2].outcome.as_ref().unwrap_err().to_string(), "input is empty");
+//! # Ok::<(), abridge::Error>(())
+//! ```
+
+use std::marker::PhantomData;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use abridge_score::Score;
+use abridge_text::AnalyzerCache;
+
+use crate::{EmptyReason, Error, Summarizer, Summary};
+
+/// Memory a summarizer reuses from one document to the next: the stems and
+/// stop-word flags of the words it has met, and buffers. Keep one per
+/// thread; see [`Summarizer::summarize_with`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pub(crate) analyzer: AnalyzerCache,
+    pub(crate) scores: Vec<Score>,
+}
+
+impl Scratch {
+    /// Empty scratch memory.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+/// One document of a batch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchItem<M> {
+    /// How the caller names the document: a path, a record id.
+    pub id: String,
+    /// The text, or why there is none (a message that names the problem,
+    /// such as "invalid UTF-8 at byte 12").
+    pub text: Result<String, String>,
+    /// Anything to carry through to the result, such as fields to pass on.
+    pub meta: M,
+}
+
+impl<M> BatchItem<M> {
+    /// A document with its text.
+    pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
+        BatchItem { id: id.into(), text: Ok(text), meta }
+    }
+
+    /// A document whose text could not be had: its result is this error.
+    pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
+        BatchItem { id: id.into(), text: Err(error.into()), meta }
+    }
+}
+
+/// Why a document of a batch has no summary.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BatchError {
+    /// The text could not be had; the message came with the item.
+    #[error("{0}")]
+    Input(String),
+    /// The text has nothing to summarise.
+    #[error("{}", .0.message())]
+    Empty(EmptyReason),
+    /// Summarising panicked: a bug in abridge, caught so that the rest of
+    /// the batch goes on.
+    #[error("internal error while summarising: {0}")]
+    Panicked(String),
+}
+
+/// The result for one [`BatchItem`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchResult<M> {
+    /// The item's id.
+    pub id: String,
+    /// The item's `meta`, untouched.
+    pub meta: M,
+    /// The summary, or why there is none.
+    pub outcome: Result<Summary<'static>, BatchError>,
+}
+
+impl<M> BatchResult<M> {
+    /// Whether the document was summarised.
+    pub fn is_ok(&self) -> bool {
+        self.outcome.is_ok()
+    }
+}
+
+/// How a batch runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchOptions {
+    /// Worker threads: 0 means one per core, 1 the sequential path.
+    /// Without the `parallel` feature every batch is sequential.
+    pub threads: usize,
+    /// Most documents in flight (read but not yet returned) on the
+    /// parallel path; 0 picks [`BatchOptions::WINDOW_PER_THREAD`] per thread.
+    pub window: usize,
+}
+
+impl BatchOptions {
+    /// Documents in flight per worker thread when no window is given.
+    pub const WINDOW_PER_THREAD: usize = 16;
+
+    /// The plain sequential path.
+    pub fn sequential() -> BatchOptions {
+        BatchOptions { threads: 1, window: 0 }
+    }
+
+    /// Sets the number of worker threads (0: one per core).
+    pub fn threads(mut self, threads: usize) -> BatchOptions {
+        self.threads = threads;
+        self
+    }
+
+    /// Sets the most documents in flight (0: automatic).
+    pub fn window(mut self, window: usize) -> BatchOptions {
+        self.window = window;
+        self
+    }
+
+    /// The number of worker threads a batch with these options runs on.
+    pub fn effective_threads(&self) -> usize {
+        if !cfg!(feature = "parallel") {
+            return 1;
+        }
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            threads => threads,
+        }
+    }
+
+    /// The window a batch with these options keeps.
+    pub fn effective_window(&self) -> usize {
+        match self.window {
+            0 => Self::WINDOW_PER_THREAD * self.effective_threads(),
+            window => window,
+        }
+    }
+}
+
+impl Summarizer {
+    /// Summarises every item of `items` and returns the results in the same
+    /// order, one per item: see [the module docs](crate::batch).
+    ///
+    /// Fails only when the thread pool cannot be built.
+    pub fn summarize_batch<I, M>(
+        &self,
+        items: I,
+        options: BatchOptions,
+    ) -> Result<BatchResults<I::IntoIter, M>, Error>
+    where
+        I: IntoIterator<Item = BatchItem<M>>,
+        M: Send + 'static,
+    {
+        let items = items.into_iter();
+        let threads = options.effective_threads();
+        if threads <= 1 {
+            return Ok(BatchResults {
+                inner: Inner::Sequential {
+                    summarizer: self.clone(),
+                    items,
+                    scratch: Box::new(Scratch::new()),
+                    results: PhantomData,
+                },
+            });
+        }
+        #[cfg(feature = "parallel")]
+        {
+            let parallel = parallel::Parallel::new(self.clone(), items, threads, options)?;
+            Ok(BatchResults { inner: Inner::Parallel(Box::new(parallel)) })
+        }
+        #[cfg(not(feature = "parallel"))]
+        unreachable!("without the parallel feature a batch has one thread")
+    }
+}
+
+/// The results of [`Summarizer::summarize_batch`], in input order.
+#[derive(Debug)]
+pub struct BatchResults<I, M> {
+    inner: Inner<I, M>,
+}
+
+#[derive(Debug)]
+enum Inner<I, M> {
+    Sequential {
+        summarizer: Summarizer,
+        items: I,
+        scratch: Box<Scratch>,
+        results: PhantomData<fn() -> M>,
+    },
+    #[cfg(feature = "parallel")]
+    Parallel(Box<parallel::Parallel<I, M>>),
+}
+
+impl<I, M> Iterator for BatchResults<I, M>
+where
+    I: Iterator<Item = BatchItem<M>>,
+    M: Send + 'static,
+{
+    type Item = BatchResult<M>;
+
+    fn next(&mut self) -> Option<BatchResult<M>> {
+        match &mut self.inner {
+            Inner::Sequential { summarizer, items, scratch, .. } => {
+                let item = items.next()?;
+                Some(process(summarizer, item, scratch))
+            }
+            #[cfg(feature = "parallel")]
+            Inner::Parallel(parallel) => parallel.next(),
+        }
+    }
+}
+
+/// Summarises one item. Never panics: a panic inside the pipeline becomes
+/// [`BatchError::Panicked`] and the scratch memory starts afresh.
+fn process<M>(
+    summarizer: &Summarizer,
+    item: BatchItem<M>,
+    scratch: &mut Scratch,
+) -> BatchResult<M> {
+    let BatchItem { id, text, meta } = item;
+    let outcome = match text {
+        Err(error) => Err(BatchError::Input(error)),
+        Ok(text) => {
+            let summarized = catch_unwind(AssertUnwindSafe(|| {
+                summarizer.summarize_with(&text, scratch).into_owned()
+            }));
+            match summarized {
+                Ok(summary) => match summary.empty_reason {
+                    Some(reason) if summary.is_empty() => Err(BatchError::Empty(reason)),
+                    _ => Ok(summary),
+                },
+                Err(payload) => {
+                    *scratch = Scratch::new();
+                    Err(BatchError::Panicked(panic_message(payload.as_ref())))
+                }
+            }
+        }
+    };
+    BatchResult { id, meta, outcome }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(message) = payload.downcast_ref::<&str>() {
+        (*message).to_owned()
+    } else if let Some(message) = payload.downcast_ref::<String>() {
+        message.clone()
+    } else {
+        "panic".to_owned()
+    }
+}
+
+#[cfg(feature = "parallel")]
+mod parallel {
+    use std::collections::VecDeque;
+    use std::sync::mpsc::{Receiver, Sender, channel};
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use super::{BatchItem, BatchOptions, BatchResult, Scratch, process};
+    use crate::{Error, Summarizer};
+
+    /// The windowed, ordered parallel path.
+    pub(super) struct Parallel<I, M> {
+        summarizer: Arc<Summarizer>,
+        items: I,
+        exhausted: bool,
+        pool: rayon::ThreadPool,
+        /// One per worker thread, by rayon's thread index.
+        scratches: Arc<Vec<Mutex<Scratch>>>,
+        sender: Sender<(u64, BatchResult<M>)>,
+        receiver: Receiver<(u64, BatchResult<M>)>,
+        /// Sequence number of the next item handed out.
+        next_in: u64,
+        /// Sequence number of the next result to return.
+        next_out: u64,
+        /// Slot `k` holds the result `next_out + k` once it has arrived.
+        pending: VecDeque<Option<BatchResult<M>>>,
+        window: usize,
+    }
+
+    impl<I, M> std::fmt::Debug for Parallel<I, M> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.debug_struct("Parallel")
+                .field("threads", &self.pool.current_num_threads())
+                .field("window", &self.window)
+                .field("next_in", &self.next_in)
+                .field("next_out", &self.next_out)
+                .finish_non_exhaustive()
+        }
+    }
+
+    impl<I, M> Parallel<I, M>
+    where
+        I: Iterator<Item = BatchItem<M>>,
+        M: Send + 'static,
+    {
+        pub(super) fn new(
+            summarizer: Summarizer,
+            items: I,
+            threads: usize,
+            options: BatchOptions,
+        ) -> Result<Self, Error> {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .thread_name(|index| format!("abridge-batch-{index}"))
+                .build()
+                .map_err(|error| Error::ThreadPool(error.to_string()))?;
+            let scratches = (0..threads).map(|_| Mutex::new(Scratch::new())).collect();
+            let (sender, receiver) = channel();
+            Ok(Parallel {
+                summarizer: Arc::new(summarizer),
+                items,
+                exhausted: false,
+                pool,
+                scratches: Arc::new(scratches),
+                sender,
+                receiver,
+                next_in: 0,
+                next_out: 0,
+                pending: VecDeque::new(),
+                window: options.effective_window().max(1),
+            })
+        }
+
+        fn spawn(&mut self, item: BatchItem<M>) {
+            let sequence = self.next_in;
+            self.next_in += 1;
+            self.pending.push_back(None);
+            let summarizer = Arc::clone(&self.summarizer);
+            let scratches = Arc::clone(&self.scratches);
+            let sender = self.sender.clone();
+            self.pool.spawn(move || {
+                let slot = rayon::current_thread_index().and_then(|index| scratches.get(index));
+                let result = match slot {
+                    Some(scratch) => {
+                        // Each worker has its own scratch, so the lock is
+                        // never contended; a poisoned one is still usable
+                        // (`process` resets it after a panic).
+                        let mut scratch = scratch.lock().unwrap_or_else(PoisonError::into_inner);
+                        process(&summarizer, item, &mut scratch)
+                    }
+                    None => process(&summarizer, item, &mut Scratch::new()),
+                };
+                // The receiver is gone only when the caller dropped the
+                // iterator, and then nobody wants the result.
+                let _ = sender.send((sequence, result));
+            });
+        }
+
+        pub(super) fn next(&mut self) -> Option<BatchResult<M>> {
+            loop {
+                while !self.exhausted && self.pending.len() < self.window {
+                    match self.items.next() {
+                        Some(item) => self.spawn(item),
+                        None => self.exhausted = true,
+                    }
+                }
+                if let Some(Some(_)) = self.pending.front() {
+                    self.next_out += 1;
+                    return self.pending.pop_front().flatten();
+                }
+                if self.pending.is_empty() {
+                    return None;
+                }
+                // Every spawned job sends exactly once and we hold a sender,
+                // so this waits for a result and never fails.
+                let (sequence, result) = self.receiver.recv().ok()?;
+                let offset = (sequence - self.next_out) as usize;
+                if let Some(slot) = self.pending.get_mut(offset) {
+                    *slot = Some(result);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(n: usize) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                format!(
+                    "Report {i} opens with the river flood in town {i}. \
+                     The council of town {i} met on Monday about the flood. \
+                     Volunteers filled {i} sandbags before the river rose again. \
+                     Nobody was hurt."
+                )
+            })
+            .collect()
+    }
+
+    fn items(texts: &[String]) -> Vec<BatchItem<usize>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| match i % 7 {
+                3 => BatchItem::failed(format!("doc{i}"), format!("doc{i}: unreadable"), i),
+                5 => BatchItem::new(format!("doc{i}"), "  ".to_owned(), i),
+                _ => BatchItem::new(format!("doc{i}"), text.clone(), i),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_item_gives_one_result_in_order() {
+        let summarizer = Summarizer::builder().sentences(2).build().unwrap();
+        let texts = texts(200);
+        let expected: Vec<BatchResult<usize>> = summarizer
+            .summarize_batch(items(&texts), BatchOptions::sequential())
+            .unwrap()
+            .collect();
+        assert_eq!(expected.len(), 200);
+        for (i, result) in expected.iter().enumerate() {
+            assert_eq!(result.meta, i);
+            assert_eq!(result.id, format!("doc{i}"));
+            match i % 7 {
+                3 => assert_eq!(
+                    result.outcome,
+                    Err(BatchError::Input(format!("doc{i}: unreadable")))
+                ),
+                5 => assert_eq!(result.outcome, Err(BatchError::Empty(EmptyReason::EmptyInput))),
+                _ => {
+                    let summary = result.outcome.as_ref().unwrap();
+                    assert_eq!(summary, &summarizer.summarize(&texts[i]).into_owned());
+                }
+            }
+        }
+        for options in [
+            BatchOptions::default(),
+            BatchOptions::default().threads(2).window(1),
+            BatchOptions::default().threads(3).window(5),
+            BatchOptions::default().threads(4).window(1000),
+        ] {
+            let results: Vec<_> =
+                summarizer.summarize_batch(items(&texts), options).unwrap().collect();
+            assert_eq!(results, expected, "{options:?}");
+        }
+    }
+
+    #[test]
+    fn empty_batches_and_early_drop() {
+        let summarizer = Summarizer::builder().build().unwrap();
+        for threads in [1, 2] {
+            let options = BatchOptions::default().threads(threads);
+            let none: Vec<BatchItem<()>> = Vec::new();
+            assert_eq!(summarizer.summarize_batch(none, options).unwrap().count(), 0);
+            // Taking a few results and dropping the rest neither hangs nor panics.
+            let texts = texts(100);
+            let mut results = summarizer.summarize_batch(items(&texts), options).unwrap();
+            assert_eq!(results.next().map(|result| result.meta), Some(0));
+            assert_eq!(results.next().map(|result| result.meta), Some(1));
+            drop(results);
+        }
+    }
+
+    #[test]
+    fn input_is_pulled_lazily_within_the_window() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let summarizer = Summarizer::builder().build().unwrap();
+        let texts = texts(1000);
+        let pulled = AtomicUsize::new(0);
+        let counting = texts.iter().map(|text| {
+            pulled.fetch_add(1, Ordering::Relaxed);
+            BatchItem::new("x", text.clone(), ())
+        });
+        let options = BatchOptions::default().threads(2).window(8);
+        let mut results = summarizer.summarize_batch(counting, options).unwrap();
+        for _ in 0..10 {
+            assert!(results.next().is_some());
+            // The ten returned plus at most a window's worth in flight.
+            assert!(pulled.load(Ordering::Relaxed) <= 10 + 8);
+        }
+    }
+
+    #[test]
+    fn options() {
+        assert_eq!(BatchOptions::sequential().effective_threads(), 1);
+        assert!(BatchOptions::default().effective_threads() >= 1);
+        assert_eq!(BatchOptions::default().window(7).effective_window(), 7);
+        assert_eq!(BatchOptions::sequential().effective_window(), BatchOptions::WINDOW_PER_THREAD);
+    }
+
+    #[test]
+    fn batch_types_are_thread_safe() {
+        fn assert_send<T: Send>() {}
+        assert_send::<BatchResult<String>>();
+        assert_send::<BatchResults<std::vec::IntoIter<BatchItem<String>>, String>>();
+    }
+}
