@@ -22,6 +22,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print the sentence segmentation of a text, one unit per line.
     Sentences(SentencesArgs),
+    /// Summarise many texts: files, folders and JSONL, on every core, as JSONL.
+    Batch(crate::batch::BatchArgs),
 }
 
 /// Where the text comes from.
@@ -168,7 +170,7 @@ mod tests {
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv).unwrap().command {
             Command::Summarize(summarize) => summarize.summary.to_config(),
-            Command::Sentences(_) => unreachable!(),
+            _ => unreachable!(),
         }
     }
 

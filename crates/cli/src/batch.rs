@@ -1,0 +1,834 @@
+//! `abridge batch`: summarise whole corpora, from files, folders and JSONL.
+//!
+//! Input is read lazily on the main thread ([`Inputs`]), summarised by
+//! [`Summarizer::summarize_batch`] (which keeps the order and a bounded
+//! window of documents in flight), and written as it comes back: as JSONL
+//! on standard output or `-o FILE`, or as one file per input file under
+//! `--out-dir`. Every input record gives exactly one output record; a record
+//! that cannot be summarised gives an error record and the run goes on.
+
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use abridge::{BatchItem, BatchOptions, BatchResult, Summarizer};
+use anyhow::{Context, bail};
+use clap::Args;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
+
+use crate::args::SummaryArgs;
+use crate::{Outcome, one_line};
+
+/// Files a folder is searched for when no `--glob` is given.
+const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md"];
+
+/// Output keys that input fields cannot take over: a passed-through field
+/// with one of these names is dropped.
+const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line"];
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Inputs: text files, folders (searched recursively for *.txt and *.md
+    /// files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
+    /// per line), or `-` for JSONL on standard input [default: -].
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub summary: SummaryArgs,
+    /// Which files to take from folders, matched against the path inside
+    /// the folder; repeat for several [default: *.txt, *.md].
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Write the JSONL output to FILE instead of standard output.
+    #[arg(short = 'o', long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write one summary file per input file under DIR, mirroring the
+    /// folders: a text file's summary one sentence per line, a JSONL file's
+    /// records as JSONL.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// With --out-dir: skip input files whose summary file already exists,
+    /// to resume an interrupted run.
+    #[arg(long, requires = "out_dir")]
+    pub skip_existing: bool,
+    /// Worker threads: 0 for one per core, 1 for the sequential path.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// Stop at the first document that cannot be summarised.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Print neither the progress bar nor the summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let summarizer =
+        Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
+    let paths: Vec<PathBuf> =
+        if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let reads_stdin = paths.iter().any(|path| is_stdin(path));
+    if reads_stdin && std::io::stdin().is_terminal() {
+        bail!("no input: give PATHs, or pipe JSONL into `abridge batch -`");
+    }
+    if reads_stdin && args.out_dir.is_some() {
+        bail!("--out-dir writes one file per input file, so it cannot take `-` (standard input)");
+    }
+    let globs = build_globs(&args.glob)?;
+    let out_dir = match &args.out_dir {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create", dir.display()))?;
+            Some(OutDir {
+                canonical: dir
+                    .canonicalize()
+                    .with_context(|| format!("{}: cannot open", dir.display()))?,
+                dir: dir.clone(),
+                skip_existing: args.skip_existing,
+            })
+        }
+        None => None,
+    };
+    let mut file_output = match &args.output {
+        Some(path) => Some(BufWriter::new(
+            File::create(path).with_context(|| format!("{}: cannot create", path.display()))?,
+        )),
+        None => None,
+    };
+
+    let progress = Progress::new(args.quiet, &paths, &globs);
+    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone());
+    let skipped = inputs.skipped.clone();
+    let options = BatchOptions::default().threads(args.threads);
+    let results = summarizer.summarize_batch(inputs, options)?;
+
+    let mut sink = match (&out_dir, &mut file_output) {
+        (Some(_), _) => Sink::OutDir(OutDirWriter::default()),
+        (None, Some(file)) => Sink::Jsonl(file as &mut dyn Write),
+        (None, None) => Sink::Jsonl(stdout as &mut dyn Write),
+    };
+    let mut counts = Counts::default();
+    for result in results {
+        counts.documents += 1;
+        if let Err(error) = &result.outcome {
+            counts.errors += 1;
+            if !args.quiet {
+                let message = match &result.meta.location {
+                    Some(location) if result.meta.raw_id.is_some() => {
+                        format!("{location} (id {}): {error}", result.id)
+                    }
+                    Some(location) => format!("{location}: {error}"),
+                    None => format!("{}: {error}", result.id),
+                };
+                progress.suspend(|| crate::report(&message));
+            }
+        }
+        sink.write(&result)?;
+        progress.tick(counts.documents);
+        if args.fail_fast && !result.is_ok() {
+            break;
+        }
+    }
+    sink.finish()?;
+    if let Some(mut file) = file_output {
+        file.flush().context("cannot write the output")?;
+    }
+    progress.finish();
+    counts.skipped = skipped.get();
+    if !args.quiet {
+        let line = counts.summary_line(started.elapsed());
+        let _ = writeln!(std::io::stderr(), "abridge: {line}");
+    }
+    Ok(if counts.errors > 0 { Outcome::Failed } else { Outcome::Success })
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path == Path::new("-")
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| matches!(extension, "jsonl" | "ndjson"))
+}
+
+fn build_globs(globs: &[String]) -> anyhow::Result<GlobSet> {
+    let mut builder = GlobSetBuilder::new();
+    let patterns: Vec<&str> = if globs.is_empty() {
+        DEFAULT_GLOBS.to_vec()
+    } else {
+        globs.iter().map(String::as_str).collect()
+    };
+    for pattern in patterns {
+        builder.add(Glob::new(pattern).with_context(|| format!("invalid --glob {pattern:?}"))?);
+    }
+    builder.build().context("invalid --glob")
+}
+
+/// Documents, errors and skipped files of a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    documents: u64,
+    errors: u64,
+    skipped: u64,
+}
+
+impl Counts {
+    fn summary_line(&self, elapsed: Duration) -> String {
+        let seconds = elapsed.as_secs_f64();
+        let rate = if seconds > 0.0 { self.documents as f64 / seconds } else { 0.0 };
+        let skipped = match self.skipped {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        };
+        format!(
+            "{} documents, {} errors{skipped} in {seconds:.2} s ({rate:.0} documents/s)",
+            self.documents, self.errors
+        )
+    }
+}
+
+// --- Input --------------------------------------------------------------
+
+/// Where a document came from and where its output goes.
+#[derive(Debug, Default)]
+pub struct Meta {
+    /// The record's own `id`, as raw JSON, when it is a JSONL record that has one.
+    raw_id: Option<Box<RawValue>>,
+    /// Line number in its JSONL source.
+    line: Option<u64>,
+    /// `source:line` of a JSONL record, for messages.
+    location: Option<String>,
+    /// Fields to pass through, in input order.
+    fields: Vec<(String, Box<RawValue>)>,
+    /// With --out-dir: the file the summary goes to.
+    target: Option<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    /// The summary of one text file, one sentence per line.
+    Text(PathBuf),
+    /// The output records of one JSONL file.
+    Jsonl(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+struct OutDir {
+    dir: PathBuf,
+    canonical: PathBuf,
+    skip_existing: bool,
+}
+
+/// The documents of every PATH, read lazily, in order.
+struct Inputs {
+    paths: VecDeque<PathBuf>,
+    /// Sources being read; the last is the current one (a JSONL file found
+    /// while walking a folder sits on top of the walk).
+    stack: Vec<Source>,
+    globs: GlobSet,
+    out_dir: Option<OutDir>,
+    skipped: std::rc::Rc<std::cell::Cell<u64>>,
+    bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
+    line: Vec<u8>,
+}
+
+enum Source {
+    Jsonl { name: String, reader: Box<dyn BufRead>, line: u64, target: Option<PathBuf> },
+    Walk { root: PathBuf, walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>> },
+}
+
+impl Iterator for Inputs {
+    type Item = BatchItem<Meta>;
+
+    fn next(&mut self) -> Option<BatchItem<Meta>> {
+        loop {
+            let Some(source) = self.stack.last_mut() else {
+                let path = self.paths.pop_front()?;
+                if let Some(item) = self.open(path) {
+                    return Some(item);
+                }
+                continue;
+            };
+            match source {
+                Source::Jsonl { name, reader, line, target } => {
+                    self.line.clear();
+                    match reader.read_until(b'\n', &mut self.line) {
+                        Ok(0) => {
+                            self.stack.pop();
+                        }
+                        Ok(n) => {
+                            *line += 1;
+                            self.bytes_read.set(self.bytes_read.get() + n as u64);
+                            if self.line.iter().all(u8::is_ascii_whitespace) {
+                                continue;
+                            }
+                            let bytes = std::mem::take(&mut self.line);
+                            return Some(parse_record(name, *line, bytes, target.clone()));
+                        }
+                        Err(error) => {
+                            let location = format!("{name}:{}", *line + 1);
+                            let item = BatchItem::failed(
+                                location.clone(),
+                                format!("cannot read: {error}"),
+                                Meta {
+                                    line: Some(*line + 1),
+                                    location: Some(location),
+                                    ..Meta::default()
+                                },
+                            );
+                            self.stack.pop();
+                            return Some(item);
+                        }
+                    }
+                }
+                Source::Walk { root, walker } => match walker.next() {
+                    None => {
+                        self.stack.pop();
+                    }
+                    Some(Err(error)) => {
+                        let id =
+                            error.path().map_or_else(|| root.display().to_string(), display_path);
+                        let message = match error.io_error() {
+                            Some(io) => format!("cannot read: {io}"),
+                            None => format!("cannot read: {error}"),
+                        };
+                        return Some(BatchItem::failed(id, message, Meta::default()));
+                    }
+                    Some(Ok(entry)) => {
+                        if !entry.file_type().is_file() {
+                            continue;
+                        }
+                        let relative = entry.path().strip_prefix(&*root).unwrap_or(entry.path());
+                        if !self.globs.is_match(relative) {
+                            continue;
+                        }
+                        let relative = relative.to_path_buf();
+                        let path = entry.into_path();
+                        if let Some(item) = self.open_file(path, relative) {
+                            return Some(item);
+                        }
+                    }
+                },
+            }
+        }
+    }
+}
+
+impl Inputs {
+    fn new(
+        paths: Vec<PathBuf>,
+        globs: GlobSet,
+        out_dir: Option<OutDir>,
+        bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
+    ) -> Inputs {
+        Inputs {
+            paths: paths.into(),
+            stack: Vec::new(),
+            globs,
+            out_dir,
+            skipped: std::rc::Rc::default(),
+            bytes_read,
+            line: Vec::new(),
+        }
+    }
+
+    /// Starts on one PATH argument: returns its document, or pushes a
+    /// source to read documents from.
+    fn open(&mut self, path: PathBuf) -> Option<BatchItem<Meta>> {
+        if is_stdin(&path) {
+            self.stack.push(Source::Jsonl {
+                name: "<stdin>".to_owned(),
+                reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+                line: 0,
+                target: None,
+            });
+            return None;
+        }
+        if path.is_dir() {
+            let out_dir = self.out_dir.as_ref().map(|out_dir| out_dir.canonical.clone());
+            let walker = walkdir::WalkDir::new(&path)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(move |entry| {
+                    // Never read our own output when --out-dir is inside the folder.
+                    !(entry.file_type().is_dir()
+                        && out_dir.as_ref().is_some_and(|out_dir| {
+                            entry.path().canonicalize().is_ok_and(|dir| &dir == out_dir)
+                        }))
+                });
+            self.stack.push(Source::Walk { root: path, walker: Box::new(walker) });
+            return None;
+        }
+        // A file named on the command line: its output is named after the file.
+        let relative = path.file_name().map_or_else(|| path.clone(), PathBuf::from);
+        self.open_file(path, relative)
+    }
+
+    /// Starts on one file: returns its document (a text file, or the error
+    /// that it cannot be read), or pushes a JSONL source.
+    fn open_file(&mut self, path: PathBuf, relative: PathBuf) -> Option<BatchItem<Meta>> {
+        let jsonl = is_jsonl(&path);
+        let target = self.out_dir.as_ref().map(|out_dir| out_dir.dir.join(&relative));
+        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
+            && out_dir.skip_existing
+            && target.exists()
+        {
+            self.skipped.set(self.skipped.get() + 1);
+            return None;
+        }
+        // Files named on the command line keep the path as given; files
+        // found in a folder are named by their path inside it.
+        let id = if self.stack.is_empty() { display_path(&path) } else { display_path(&relative) };
+        if jsonl {
+            match File::open(&path) {
+                Ok(file) => {
+                    self.stack.push(Source::Jsonl {
+                        name: id,
+                        reader: Box::new(BufReader::with_capacity(1 << 16, file)),
+                        line: 0,
+                        target,
+                    });
+                    None
+                }
+                Err(error) => {
+                    Some(BatchItem::failed(id, format!("cannot read: {error}"), Meta::default()))
+                }
+            }
+        } else {
+            let meta = Meta { target: target.map(Target::Text), ..Meta::default() };
+            Some(match std::fs::read(&path) {
+                Ok(bytes) => {
+                    self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
+                    match String::from_utf8(bytes) {
+                        Ok(text) => BatchItem::new(id, text, meta),
+                        Err(error) => BatchItem::failed(
+                            id,
+                            format!("invalid UTF-8 at byte {}", error.utf8_error().valid_up_to()),
+                            meta,
+                        ),
+                    }
+                }
+                Err(error) => BatchItem::failed(id, format!("cannot read: {error}"), meta),
+            })
+        }
+    }
+}
+
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The fields of a JSON object, in order, values left as raw JSON.
+struct RecordFields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de> Deserialize<'de> for RecordFields<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RecordFields<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    fields.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(RecordFields(fields))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// One line of JSONL: its document, or the error record it gives.
+fn parse_record(
+    source: &str,
+    line: u64,
+    bytes: Vec<u8>,
+    target: Option<PathBuf>,
+) -> BatchItem<Meta> {
+    let fallback_id = format!("{source}:{line}");
+    let mut meta = Meta {
+        line: Some(line),
+        location: Some(fallback_id.clone()),
+        target: target.map(Target::Jsonl),
+        ..Meta::default()
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let message = format!("invalid UTF-8 at byte {}", error.utf8_error().valid_up_to());
+            return BatchItem::failed(fallback_id, message, meta);
+        }
+    };
+    let fields = match serde_json::from_str::<RecordFields<'_>>(&text) {
+        Ok(fields) => fields.0,
+        Err(error) => {
+            let message = error.to_string();
+            // One line is parsed at a time, so serde_json's "at line 1" says nothing.
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            let message = match error.column() {
+                0 => format!("malformed JSON: {message}"),
+                column => format!("malformed JSON at column {column}: {message}"),
+            };
+            return BatchItem::failed(fallback_id, message, meta);
+        }
+    };
+    let mut id = fallback_id;
+    let mut document: Option<Result<String, String>> = None;
+    for (key, value) in fields {
+        match key.as_ref() {
+            "id" if meta.raw_id.is_none() => {
+                id = match serde_json::from_str::<String>(value.get()) {
+                    Ok(string) => string,
+                    Err(_) => value.get().to_owned(),
+                };
+                meta.raw_id = Some(value.to_owned());
+            }
+            "text" if document.is_none() => {
+                document = Some(
+                    serde_json::from_str::<String>(value.get())
+                        .map_err(|_| "`text` is not a string".to_owned()),
+                );
+            }
+            key if RESERVED_KEYS.contains(&key) => {}
+            _ => meta.fields.push((key.into_owned(), value.to_owned())),
+        }
+    }
+    match document {
+        Some(Ok(text)) => BatchItem::new(id, text, meta),
+        Some(Err(error)) => BatchItem::failed(id, error, meta),
+        None => BatchItem::failed(id, "no `text` field", meta),
+    }
+}
+
+// --- Output -------------------------------------------------------------
+
+/// One output record: the summary or the error, then the passed-through fields.
+struct OutputRecord<'r>(&'r BatchResult<Meta>);
+
+impl Serialize for OutputRecord<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let result = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        match &result.meta.raw_id {
+            Some(raw) => map.serialize_entry("id", raw)?,
+            None => map.serialize_entry("id", &result.id)?,
+        }
+        match &result.outcome {
+            Ok(summary) => {
+                map.serialize_entry("sentences", &Texts(summary))?;
+                map.serialize_entry("spans", &Spans(summary))?;
+            }
+            Err(error) => {
+                if let Some(line) = result.meta.line {
+                    map.serialize_entry("line", &line)?;
+                }
+                map.serialize_entry("error", &error.to_string())?;
+            }
+        }
+        for (key, value) in &result.meta.fields {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+struct Texts<'s>(&'s abridge::Summary<'static>);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.texts())
+    }
+}
+
+struct Spans<'s>(&'s abridge::Summary<'static>);
+
+#[derive(Serialize)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Serialize for Spans<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.sentences.len()))?;
+        for extract in &self.0.sentences {
+            seq.serialize_element(&Span { start: extract.start, end: extract.end })?;
+        }
+        seq.end()
+    }
+}
+
+/// Where results go.
+enum Sink<'w> {
+    /// JSONL on standard output or `-o FILE`.
+    Jsonl(&'w mut dyn Write),
+    /// One file per input file under `--out-dir`.
+    OutDir(OutDirWriter),
+}
+
+impl Sink<'_> {
+    fn write(&mut self, result: &BatchResult<Meta>) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut **out, &OutputRecord(result))?;
+                out.write_all(b"\n")?;
+                Ok(())
+            }
+            Sink::OutDir(writer) => writer.write(result),
+        }
+    }
+
+    fn finish(&mut self) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => Ok(out.flush()?),
+            Sink::OutDir(writer) => writer.finish(),
+        }
+    }
+}
+
+/// Writes `--out-dir` files. Each file is written under a temporary name
+/// and renamed when complete, so an interrupted run leaves no half file
+/// that `--skip-existing` would take for done.
+#[derive(Default)]
+struct OutDirWriter {
+    /// The JSONL output file being written: its final path, its temporary
+    /// path and the writer.
+    open: Option<(PathBuf, PathBuf, BufWriter<File>)>,
+}
+
+impl OutDirWriter {
+    fn write(&mut self, result: &BatchResult<Meta>) -> anyhow::Result<()> {
+        match &result.meta.target {
+            None => Ok(()),
+            Some(Target::Text(target)) => {
+                self.close()?;
+                let Ok(summary) = &result.outcome else { return Ok(()) };
+                let mut text = String::new();
+                for sentence in summary.texts() {
+                    text.push_str(&one_line(sentence));
+                    text.push('\n');
+                }
+                let partial = partial_path(target);
+                create_parent(target)?;
+                std::fs::write(&partial, text)
+                    .with_context(|| format!("{}: cannot write", partial.display()))?;
+                rename(&partial, target)
+            }
+            Some(Target::Jsonl(target)) => {
+                if self.open.as_ref().is_none_or(|(open, _, _)| open != target) {
+                    self.close()?;
+                    let partial = partial_path(target);
+                    create_parent(target)?;
+                    let file = File::create(&partial)
+                        .with_context(|| format!("{}: cannot create", partial.display()))?;
+                    self.open = Some((target.clone(), partial, BufWriter::new(file)));
+                }
+                if let Some((_, partial, out)) = &mut self.open {
+                    serde_json::to_writer(&mut *out, &OutputRecord(result))
+                        .and_then(|()| out.write_all(b"\n").map_err(serde_json::Error::io))
+                        .with_context(|| format!("{}: cannot write", partial.display()))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn close(&mut self) -> anyhow::Result<()> {
+        if let Some((target, partial, mut out)) = self.open.take() {
+            out.flush().with_context(|| format!("{}: cannot write", partial.display()))?;
+            drop(out);
+            rename(&partial, &target)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> anyhow::Result<()> {
+        self.close()
+    }
+}
+
+fn partial_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    target.with_file_name(name)
+}
+
+fn create_parent(target: &Path) -> anyhow::Result<()> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("{}: cannot create", parent.display()))?;
+    }
+    Ok(())
+}
+
+fn rename(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::rename(from, to).with_context(|| format!("{}: cannot write", to.display()))
+}
+
+// --- Progress -----------------------------------------------------------
+
+/// The progress bar: on standard error when it is a terminal, else nothing.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl Progress {
+    /// Documents between two updates of the bar.
+    const EVERY: u64 = 64;
+
+    fn new(quiet: bool, paths: &[PathBuf], globs: &GlobSet) -> Progress {
+        let bytes_read = std::rc::Rc::default();
+        let started = Instant::now();
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress { bar: None, started, bytes_read };
+        }
+        let bar = match total_bytes(paths, globs) {
+            Some(total) => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+                .with_style(
+                    ProgressStyle::with_template(
+                        "{elapsed_precise} [{wide_bar}] {percent:>3}% {msg}, ETA {eta}",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                ),
+            None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
+                ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ),
+        };
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar: Some(bar), started, bytes_read }
+    }
+
+    fn tick(&self, documents: u64) {
+        if let Some(bar) = &self.bar
+            && documents.is_multiple_of(Self::EVERY)
+        {
+            let seconds = self.started.elapsed().as_secs_f64();
+            let rate = if seconds > 0.0 { documents as f64 / seconds } else { 0.0 };
+            bar.set_position(self.bytes_read.get());
+            bar.set_message(format!("{documents} documents, {rate:.0} documents/s"));
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Total size of the inputs, for the bar's ETA; `None` when standard input
+/// is among them.
+fn total_bytes(paths: &[PathBuf], globs: &GlobSet) -> Option<u64> {
+    let mut total = 0;
+    for path in paths {
+        if is_stdin(path) {
+            return None;
+        }
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path).follow_links(true).into_iter().flatten() {
+                let relative = entry.path().strip_prefix(path).unwrap_or(entry.path());
+                if entry.file_type().is_file() && globs.is_match(relative) {
+                    total += entry.metadata().map_or(0, |metadata| metadata.len());
+                }
+            }
+        } else {
+            total += std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+        }
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(line: &str) -> BatchItem<Meta> {
+        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None)
+    }
+
+    #[test]
+    fn records_give_documents_or_errors() {
+        let item = record(r#"{"id": "a1", "text": "Some text.", "lang": "en", "n": [1, 2]}"#);
+        assert_eq!(item.id, "a1");
+        assert_eq!(item.text, Ok("Some text.".to_owned()));
+        let fields: Vec<(&str, &str)> =
+            item.meta.fields.iter().map(|(key, value)| (key.as_str(), value.get())).collect();
+        assert_eq!(fields, [("lang", r#""en""#), ("n", "[1, 2]")]);
+
+        let item = record(r#"{"id": 42, "text": "Numbers for ids."}"#);
+        assert_eq!(item.id, "42");
+        assert_eq!(item.meta.raw_id.as_ref().map(|raw| raw.get()), Some("42"));
+
+        for (line, id, error) in [
+            (r#"{"id": "b", "txt": "x"}"#, "b", "no `text` field"),
+            (r#"{"id": "c", "text": 3}"#, "c", "`text` is not a string"),
+            (r#"{"text": "cut off"#, "in.jsonl:7", "malformed JSON at column 17: EOF"),
+            (
+                "[1, 2]",
+                "in.jsonl:7",
+                "malformed JSON: invalid type: sequence, expected a JSON object",
+            ),
+            ("not json", "in.jsonl:7", "malformed JSON at column 2: expected ident"),
+        ] {
+            let item = record(line);
+            assert_eq!(item.id, id, "{line}");
+            assert!(item.text.as_ref().unwrap_err().starts_with(error), "{line}: {:?}", item.text);
+        }
+        let item = parse_record("in.jsonl", 2, b"{\"text\": \"caf\xe9\"}".to_vec(), None);
+        assert_eq!(item.text, Err("invalid UTF-8 at byte 13".to_owned()));
+        assert_eq!(item.meta.location.as_deref(), Some("in.jsonl:2"));
+    }
+
+    #[test]
+    fn reserved_keys_are_not_passed_through() {
+        let item = record(r#"{"text": "T.", "sentences": 1, "error": 2, "keep": 3}"#);
+        let keys: Vec<&str> = item.meta.fields.iter().map(|(key, _)| key.as_str()).collect();
+        assert_eq!(keys, ["keep"]);
+        assert_eq!(item.id, "in.jsonl:7");
+    }
+
+    #[test]
+    fn summary_line() {
+        let counts = Counts { documents: 4000, errors: 2, skipped: 0 };
+        assert_eq!(
+            counts.summary_line(Duration::from_millis(800)),
+            "4000 documents, 2 errors in 0.80 s (5000 documents/s)"
+        );
+        let counts = Counts { documents: 3, errors: 0, skipped: 5 };
+        assert_eq!(
+            counts.summary_line(Duration::from_secs(1)),
+            "3 documents, 0 errors, 5 skipped in 1.00 s (3 documents/s)"
+        );
+    }
+
+    #[test]
+    fn partial_paths() {
+        assert_eq!(partial_path(Path::new("out/a.txt")), Path::new("out/a.txt.partial"));
+    }
+}
