@@ -586,7 +586,9 @@ impl Sink<'_> {
     fn write(&mut self, result: &BatchResult<Meta>) -> anyhow::Result<()> {
         match self {
             Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut **out, &OutputRecord(result))?;
+                // Back to the `io::Error`, so that a closed pipe is recognised.
+                serde_json::to_writer(&mut **out, &OutputRecord(result))
+                    .map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
                 Ok(())
             }

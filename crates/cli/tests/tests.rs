@@ -6,6 +6,8 @@ mod summarize;
 mod bad_input;
 // `abridge sentences`.
 mod sentences;
+// `abridge batch`: inputs, error records, order, --out-dir (issue 6).
+mod batch;
 
 use assert_cmd::Command;
 
