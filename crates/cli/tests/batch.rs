@@ -1,5 +1,8 @@
 //! `abridge batch`. See: issue 6, "Batch summarising of corpora".
 
+// Helpers outside `#[test]` functions unwrap too; clippy.toml allows it only inside them.
+#![allow(clippy::unwrap_used)]
+
 use std::io::Write;
 use std::path::Path;
 
