@@ -3,8 +3,11 @@
 //! - `cargo xtask ci`: everything CI checks (format, lints, tests, docs,
 //!   benches compile, and the corpus checks when the corpora are present).
 //! - `cargo xtask acceptance`: the checks on the real corpora alone.
+//! - `cargo xtask bench batch`: throughput and peak memory of `abridge
+//!   batch` on cnndm_test, into `docs/results.md`.
 
 mod acceptance;
+mod bench;
 mod util;
 
 use anyhow::bail;
@@ -18,6 +21,7 @@ fn main() -> anyhow::Result<()> {
     match task.as_str() {
         "ci" => ci(rest),
         "acceptance" => acceptance::run(),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -31,7 +35,8 @@ fn print_help() {
         "cargo xtask <task>\n\n\
          tasks:\n  \
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
-         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)"
+         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
+         bench batch  throughput and peak memory of `abridge batch`, into docs/results.md"
     );
 }
 

@@ -1,0 +1,405 @@
+//! `cargo xtask bench batch`: whole-process throughput and peak memory of
+//! `abridge batch` on cnndm_test, written into `docs/results.md`.
+//!
+//! Each run starts the release binary, feeds cnndm_test to its standard
+//! input (JSONL in), reads its JSONL output, and counts the records, so a
+//! fast wrong answer cannot pass. Time is wall-clock time from start to
+//! exit. Peak memory is the process's `VmHWM` (peak resident set size),
+//! read from `/proc/<pid>/status` every few milliseconds while it runs: it
+//! needs nothing installed, and the high-water mark only grows, so the last
+//! reading before exit is the peak up to a few milliseconds.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail, ensure};
+
+use crate::util;
+
+/// Documents in cnndm_test.
+const CNNDM_DOCS: u64 = 4_000;
+
+/// Markers around our section of `docs/results.md`; other tasks write the
+/// rest of the file.
+const START: &str = "<!-- batch:start -->";
+const END: &str = "<!-- batch:end -->";
+
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    match args.split_first() {
+        Some((what, rest)) if what == "batch" => batch(rest),
+        _ => bail!("usage: cargo xtask bench batch [--runs N]"),
+    }
+}
+
+/// One measured run.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    seconds: f64,
+    peak_rss_kb: Option<u64>,
+}
+
+/// Medians over the runs of one configuration.
+#[derive(Debug)]
+struct Row {
+    label: String,
+    documents: u64,
+    threads: String,
+    runs: usize,
+    docs_per_second: f64,
+    peak_rss_mb: Option<f64>,
+}
+
+fn batch(args: &[String]) -> anyhow::Result<()> {
+    let runs = match args {
+        [] => 5,
+        [flag, n] if flag == "--runs" => n.parse().context("--runs takes a number")?,
+        _ => bail!("usage: cargo xtask bench batch [--runs N]"),
+    };
+    ensure!(runs > 0, "--runs must be at least 1");
+    let corpora =
+        util::corpora_dir().context("no corpora: set ABRIDGE_CORPORA or add ../shared/corpora")?;
+    let corpus = corpora.join("cnndm_test/cnndm_test.jsonl");
+    ensure!(corpus.is_file(), "{}: not found", corpus.display());
+    let binary = util::release_binary()?;
+    let load_before = load_average();
+
+    let mut rows = Vec::new();
+    for threads in ["1", "2"] {
+        let measured: Vec<Run> = (0..runs)
+            .map(|_| measure(&binary, &["batch", "-q", "-j", threads], &corpus, 1, CNNDM_DOCS))
+            .collect::<anyhow::Result<_>>()?;
+        rows.push(row(format!("cnndm_test, {threads} thread(s)"), CNNDM_DOCS, threads, &measured));
+    }
+    let memory_runs = runs.min(3);
+    for repeat in [1, 10] {
+        let documents = CNNDM_DOCS * repeat as u64;
+        let measured: Vec<Run> = (0..memory_runs)
+            .map(|_| measure(&binary, &["batch", "-q"], &corpus, repeat, documents))
+            .collect::<anyhow::Result<_>>()?;
+        let label = format!("cnndm_test × {repeat} through stdin, all cores");
+        rows.push(row(label, documents, "all", &measured));
+    }
+    let huge = measure_huge_document(&binary)?;
+
+    let section = render(&rows, huge, load_before, &binary)?;
+    #[allow(clippy::print_stdout)]
+    {
+        println!("{section}");
+    }
+    let results = util::root().join("docs/results.md");
+    write_section(&results, &section)?;
+    util::note(&format!("bench batch: wrote {}", results.display()));
+    Ok(())
+}
+
+fn row(label: String, documents: u64, threads: &str, runs: &[Run]) -> Row {
+    let rates: Vec<f64> = runs.iter().map(|run| documents as f64 / run.seconds).collect();
+    let rss: Vec<f64> =
+        runs.iter().filter_map(|run| run.peak_rss_kb).map(|kb| kb as f64 / 1024.0).collect();
+    Row {
+        label,
+        documents,
+        threads: threads.to_owned(),
+        runs: runs.len(),
+        docs_per_second: median(rates),
+        peak_rss_mb: (!rss.is_empty()).then(|| median(rss)),
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Runs `abridge <args>` with `corpus` on standard input `repeat` times over,
+/// checks that it wrote `expected` records and no error, and measures it.
+fn measure(
+    binary: &Path,
+    args: &[&str],
+    corpus: &Path,
+    repeat: usize,
+    expected: u64,
+) -> anyhow::Result<Run> {
+    let corpus = corpus.to_path_buf();
+    let feed = move |stdin: &mut dyn Write| -> std::io::Result<()> {
+        for _ in 0..repeat {
+            std::io::copy(&mut std::fs::File::open(&corpus)?, stdin)?;
+        }
+        Ok(())
+    };
+    let (run, output) = run_measured(binary, args, feed)?;
+    ensure!(
+        output.records == expected && output.errors == 0 && output.success,
+        "abridge {} gave {} records and {} errors (expected {expected}, none): {}",
+        args.join(" "),
+        output.records,
+        output.errors,
+        output.stderr
+    );
+    util::note(&format!(
+        "abridge {} ({repeat}× cnndm_test): {:.2} s, {:.0} docs/s, peak RSS {}",
+        args.join(" "),
+        run.seconds,
+        expected as f64 / run.seconds,
+        run.peak_rss_kb.map_or_else(|| "unknown".to_owned(), |kb| format!("{} MB", kb / 1024))
+    ));
+    Ok(run)
+}
+
+/// What a run wrote.
+struct Output {
+    records: u64,
+    errors: u64,
+    success: bool,
+    stderr: String,
+}
+
+fn run_measured(
+    binary: &Path,
+    args: &[&str],
+    feed: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + Send + 'static,
+) -> anyhow::Result<(Run, Output)> {
+    let started = Instant::now();
+    let mut child = Command::new(binary)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("cannot run {}", binary.display()))?;
+    let pid = child.id();
+    let mut stdin = child.stdin.take().context("no stdin")?;
+    let writer = std::thread::spawn(move || feed(&mut stdin));
+    let stdout = child.stdout.take().context("no stdout")?;
+    // Count the records and the error records as they come.
+    let reader = std::thread::spawn(move || -> std::io::Result<(u64, u64)> {
+        let (mut records, mut errors) = (0, 0);
+        let mut line = Vec::new();
+        let mut stdout = BufReader::with_capacity(1 << 16, stdout);
+        while stdout.read_until(b'\n', &mut line)? > 0 {
+            records += 1;
+            if line.starts_with(b"{\"id\":") && contains(&line, b"\"error\":") {
+                errors += 1;
+            }
+            line.clear();
+        }
+        Ok((records, errors))
+    });
+    let mut stderr_pipe = child.stderr.take().context("no stderr")?;
+    let stderr_reader = std::thread::spawn(move || {
+        let mut stderr = String::new();
+        let _ = stderr_pipe.read_to_string(&mut stderr);
+        stderr
+    });
+    let mut peak_rss_kb = None;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if let Some(kb) = peak_rss(pid) {
+            peak_rss_kb = Some(kb);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let fed = writer.join().map_err(|_| anyhow::anyhow!("the feeding thread panicked"))?;
+    let (records, errors) =
+        reader.join().map_err(|_| anyhow::anyhow!("the reading thread panicked"))??;
+    let stderr = stderr_reader.join().unwrap_or_default();
+    fed.with_context(|| format!("cannot feed abridge {}", args.join(" ")))?;
+    Ok((
+        Run { seconds, peak_rss_kb },
+        Output { records, errors, success: status.success(), stderr },
+    ))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|window| window == needle)
+}
+
+/// `VmHWM` of a running process, in kB.
+fn peak_rss(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A 50 MB document between two small ones: one record each, no panic.
+/// Returns the time and peak memory.
+fn measure_huge_document(binary: &Path) -> anyhow::Result<Run> {
+    const PARAGRAPH: &str = "The harbour authority closed the port on Tuesday after a storm \
+        broke the sea wall. Divers found a breach near the north pier, and repairs will take a \
+        week. Fishing crews moved their boats to the river mooring until the engineers finish.";
+    let mut huge = String::with_capacity(50 << 20);
+    while huge.len() < 50 << 20 {
+        huge.push_str(PARAGRAPH);
+        huge.push_str("\n\n");
+    }
+    let small = serde_json::json!({"id": "small", "text": PARAGRAPH}).to_string();
+    let big = serde_json::json!({"id": "huge", "text": huge}).to_string();
+    let input = format!("{small}\n{big}\n{small}\n");
+    let (run, output) =
+        run_measured(binary, &["batch", "-q"], move |stdin| stdin.write_all(input.as_bytes()))?;
+    ensure!(
+        output.records == 3 && output.errors == 0 && output.success,
+        "the 50 MB document gave {} records and {} errors: {}",
+        output.records,
+        output.errors,
+        output.stderr
+    );
+    ensure!(!output.stderr.contains("panicked"), "abridge panicked: {}", output.stderr);
+    util::note(&format!(
+        "50 MB document: {:.2} s, peak RSS {}",
+        run.seconds,
+        run.peak_rss_kb.map_or_else(|| "unknown".to_owned(), |kb| format!("{} MB", kb / 1024))
+    ));
+    Ok(run)
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|load| load.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+fn cpu_model() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split(':').nth(1))
+                .map(|model| model.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned())
+}
+
+fn render(rows: &[Row], huge: Run, load_before: String, binary: &Path) -> anyhow::Result<String> {
+    use std::fmt::Write as _;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let commit = command_output("git", &["rev-parse", "--short", "HEAD"])
+        .unwrap_or_else(|| "unknown".to_owned());
+    let date =
+        command_output("date", &["-u", "+%Y-%m-%d"]).unwrap_or_else(|| "unknown date".to_owned());
+    let mb = |rss: Option<f64>| rss.map_or_else(|| "n/a".to_owned(), |mb| format!("{mb:.0}"));
+    let mut out = String::new();
+    writeln!(out, "{START}")?;
+    writeln!(out, "## Batch throughput and memory")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "`cargo xtask bench batch` on {date}, commit {commit}, {cores} cores ({}), load average {load_before} at the start.",
+        cpu_model()
+    )?;
+    writeln!(
+        out,
+        "Each run is the whole `abridge batch` process ({}), JSONL in through standard input and JSONL out, with the default settings (tfidf-position, 3 sentences).",
+        binary.file_name().and_then(|name| name.to_str()).unwrap_or("abridge")
+    )?;
+    writeln!(
+        out,
+        "Figures are medians over the runs; peak RSS is `VmHWM` from `/proc/<pid>/status`."
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| run | documents | threads | runs | documents/s | peak RSS (MB) |")?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+    for row in rows {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0} | {} |",
+            row.label,
+            row.documents,
+            row.threads,
+            row.runs,
+            row.docs_per_second,
+            mb(row.peak_rss_mb)
+        )?;
+    }
+    writeln!(
+        out,
+        "| one 50 MB document between two small ones | 3 | all | 1 | {:.2} s in all | {} |",
+        huge.seconds,
+        mb(huge.peak_rss_kb.map(|kb| kb as f64 / 1024.0))
+    )?;
+    if let [one, two, ..] = rows {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Two threads against one: {:.2}×.",
+            two.docs_per_second / one.docs_per_second
+        )?;
+    }
+    write!(out, "{END}")?;
+    Ok(out)
+}
+
+/// Puts `section` (markers included) into `path`: in place of the old
+/// section between the markers, else at the end; creates the file if absent.
+fn write_section(path: &Path, section: &str) -> anyhow::Result<()> {
+    let old = match std::fs::read_to_string(path) {
+        Ok(old) => old,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => "# Results\n".to_owned(),
+        Err(error) => {
+            return Err(error).with_context(|| format!("{}: cannot read", path.display()));
+        }
+    };
+    let new = replace_section(&old, section);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, new).with_context(|| format!("{}: cannot write", path.display()))
+}
+
+fn replace_section(old: &str, section: &str) -> String {
+    match (old.find(START), old.find(END)) {
+        (Some(start), Some(end)) if start < end => {
+            format!("{}{section}{}", &old[..start], &old[end + END.len()..])
+        }
+        _ => {
+            let separator = if old.ends_with('\n') { "\n" } else { "\n\n" };
+            format!("{old}{separator}{section}\n")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_is_replaced_in_place_or_appended() {
+        let section = format!("{START}\nnew\n{END}");
+        let old = format!("# Results\n\n## Eval\n\nrouge\n\n{START}\nold\n{END}\n\n## More\n");
+        assert_eq!(
+            replace_section(&old, &section),
+            format!("# Results\n\n## Eval\n\nrouge\n\n{START}\nnew\n{END}\n\n## More\n")
+        );
+        assert_eq!(
+            replace_section("# Results\n", &section),
+            format!("# Results\n\n{START}\nnew\n{END}\n")
+        );
+    }
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), 2.5);
+    }
+
+    #[test]
+    fn reads_our_own_peak_memory() {
+        assert!(peak_rss(std::process::id()).is_some_and(|kb| kb > 0));
+    }
+}
