@@ -2,6 +2,7 @@
 //! [`Analyzer`] that builds it.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -68,7 +69,37 @@ pub struct Document<'a> {
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Sentence>,
     tokens: Vec<Token>,
-    terms: Vec<Box<str>>,
+    /// The vocabulary: every term's stem, one after the other.
+    terms: Terms,
+    /// The vocabulary as a list, made on the first call to [`Document::terms`].
+    term_list: OnceLock<Vec<Box<str>>>,
+}
+
+/// Stems stored one after the other in one string: term `t` ends at
+/// `ends[t]` and starts where term `t - 1` ends. One allocation for a whole
+/// vocabulary instead of one per term.
+#[derive(Clone, Debug, Default)]
+struct Terms {
+    stems: String,
+    ends: Vec<usize>,
+}
+
+impl Terms {
+    fn push(&mut self, stem: &str) -> TermId {
+        self.stems.push_str(stem);
+        self.ends.push(self.stems.len());
+        (self.ends.len() - 1) as TermId
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, term: TermId) -> &str {
+        let term = term as usize;
+        let start = if term == 0 { 0 } else { self.ends[term - 1] };
+        &self.stems[start..self.ends[term]]
+    }
 }
 
 impl<'a> Document<'a> {
@@ -116,7 +147,7 @@ impl<'a> Document<'a> {
 
     /// The stem behind a term id.
     pub fn term(&self, term: TermId) -> &str {
-        &self.terms[term as usize]
+        self.terms.get(term)
     }
 
     /// Number of distinct terms (stems).
@@ -125,8 +156,12 @@ impl<'a> Document<'a> {
     }
 
     /// The vocabulary, indexed by [`TermId`].
+    ///
+    /// The list is made on the first call; [`Document::term`] needs none.
     pub fn terms(&self) -> &[Box<str>] {
-        &self.terms
+        self.term_list.get_or_init(|| {
+            (0..self.terms.len() as TermId).map(|term| self.terms.get(term).into()).collect()
+        })
     }
 
     /// Number of word tokens in the whole document.
@@ -202,25 +237,31 @@ impl Analyzer {
         self.segmenter.segment_into(text, &mut segments);
         let kinds = sentence_kinds(text, &segments);
 
-        let mut terms: Vec<Box<str>> = Vec::new();
+        let mut terms = Terms::default();
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::with_capacity(segments.len());
         let mut paragraphs: Vec<Paragraph> = Vec::new();
         cache.generation = cache.generation.wrapping_add(1);
-        let generation = cache.generation;
+        cache.document_words.clear();
 
         for (segment, kind) in segments.iter().zip(kinds) {
             let first_token = tokens.len();
             token::for_each_word(text, segment.span, |span, word| {
-                let (stem_id, stop) = cache.word(word, self);
-                // The document's term for the stem: the next free id the
-                // first time the document uses it.
-                let slot = &mut cache.document_terms[stem_id as usize];
-                if slot.0 != generation {
-                    *slot = (generation, terms.len() as TermId);
-                    terms.push(cache.stems[stem_id as usize].clone());
-                }
-                tokens.push(Token { span, term: slot.1, stop });
+                // Most tokens repeat a word of the same document: they are
+                // found in the small table of this document's words, which
+                // stays in the processor's cache.
+                let (term, stop) = match ShortWord::new(word) {
+                    Some(short) => match cache.document_words.get(&short) {
+                        Some(&known) => known,
+                        None => {
+                            let found = cache.term(word, Some(short), self, &mut terms);
+                            cache.document_words.insert(short, found);
+                            found
+                        }
+                    },
+                    None => cache.term(word, None, self, &mut terms),
+                };
+                tokens.push(Token { span, term, stop });
             });
 
             let sentence_idx = sentences.len();
@@ -250,7 +291,15 @@ impl Analyzer {
         }
 
         cache.segments = segments;
-        Document { text, language: self.language, paragraphs, sentences, tokens, terms }
+        Document {
+            text,
+            language: self.language,
+            paragraphs,
+            sentences,
+            tokens,
+            terms,
+            term_list: OnceLock::new(),
+        }
     }
 
     /// The stem and stop-word flag of a word as it stands in the text.
@@ -273,12 +322,18 @@ impl Analyzer {
 #[derive(Debug, Default)]
 pub struct AnalyzerCache {
     language: Option<Language>,
-    /// Word as it stands in the text, to its stem id and stop-word flag.
-    words: FxHashMap<Box<str>, (u32, bool)>,
+    /// Word as it stands in the text, to its stem id and stop-word flag:
+    /// words of up to [`ShortWord::MAX_LEN`] bytes, kept inline so that a
+    /// lookup reads no memory outside the table,
+    short_words: FxHashMap<ShortWord, (u32, bool)>,
+    /// and longer ones.
+    long_words: FxHashMap<Box<str>, (u32, bool)>,
+    /// The short words of the document being analysed, to its term ids.
+    document_words: FxHashMap<ShortWord, (TermId, bool)>,
     /// Stem ids, to dedupe stems.
     stem_ids: FxHashMap<Box<str>, u32>,
     /// Stems by id.
-    stems: Vec<Box<str>>,
+    stems: Terms,
     /// By stem id: the generation (document) that last used the stem, and
     /// its term id in that document.
     document_terms: Vec<(u32, TermId)>,
@@ -297,48 +352,104 @@ impl AnalyzerCache {
 
     /// Number of words remembered.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.short_words.len() + self.long_words.len()
     }
 
     /// Whether no word is remembered.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.short_words.is_empty() && self.long_words.is_empty()
     }
 
     /// Empties the cache when it is full, was filled for another language,
     /// or has run out of generations.
     fn prepare(&mut self, language: Language) {
         if self.language != Some(language)
-            || self.words.len() >= Self::MAX_WORDS
+            || self.len() >= Self::MAX_WORDS
             || self.generation == u32::MAX
         {
-            self.words.clear();
+            self.short_words.clear();
+            self.long_words.clear();
             self.stem_ids.clear();
-            self.stems.clear();
+            self.stems = Terms::default();
             self.document_terms.clear();
             self.generation = 0;
             self.language = Some(language);
         }
     }
 
+    /// The document's term for `word` and its stop-word flag. The term is
+    /// the next free id (its stem pushed on `terms`) the first time the
+    /// document uses the stem.
+    fn term(
+        &mut self,
+        word: &str,
+        short: Option<ShortWord>,
+        analyzer: &Analyzer,
+        terms: &mut Terms,
+    ) -> (TermId, bool) {
+        let (stem_id, stop) = self.word(word, short, analyzer);
+        let slot = &mut self.document_terms[stem_id as usize];
+        if slot.0 != self.generation {
+            *slot = (self.generation, terms.push(self.stems.get(stem_id)));
+        }
+        (slot.1, stop)
+    }
+
     /// The stem id and stop-word flag of `word`, stemming it on first sight.
-    fn word(&mut self, word: &str, analyzer: &Analyzer) -> (u32, bool) {
-        if let Some(&known) = self.words.get(word) {
+    fn word(&mut self, word: &str, short: Option<ShortWord>, analyzer: &Analyzer) -> (u32, bool) {
+        let known = match short {
+            Some(short) => self.short_words.get(&short),
+            None => self.long_words.get(word),
+        };
+        if let Some(&known) = known {
             return known;
         }
         let (stem, stop) = analyzer.stem_of(word);
         let stem_id = match self.stem_ids.get(&stem) {
             Some(&stem_id) => stem_id,
             None => {
-                let stem_id = self.stems.len() as u32;
-                self.stems.push(stem.clone());
+                let stem_id = self.stems.push(&stem);
                 self.stem_ids.insert(stem, stem_id);
                 self.document_terms.push((0, 0));
                 stem_id
             }
         };
-        self.words.insert(word.into(), (stem_id, stop));
+        match short {
+            Some(short) => self.short_words.insert(short, (stem_id, stop)),
+            None => self.long_words.insert(word.into(), (stem_id, stop)),
+        };
         (stem_id, stop)
+    }
+}
+
+/// A word of at most [`ShortWord::MAX_LEN`] bytes, inline: its bytes,
+/// zero-padded, with the length in the last byte (so that no two words
+/// share a key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    const MAX_LEN: usize = 23;
+
+    fn new(word: &str) -> Option<ShortWord> {
+        let bytes = word.as_bytes();
+        if bytes.len() > Self::MAX_LEN {
+            return None;
+        }
+        let mut buffer = [0u8; 24];
+        // A byte loop: words are short, and a variable-length copy would
+        // call memmove.
+        for (to, from) in buffer.iter_mut().zip(bytes) {
+            *to = *from;
+        }
+        buffer[23] = bytes.len() as u8;
+        let mut words = [0u64; 3];
+        for (word, chunk) in words.iter_mut().zip(buffer.chunks_exact(8)) {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(eight);
+        }
+        Some(ShortWord(words))
     }
 }
 
@@ -414,6 +525,25 @@ mod tests {
             assert_same(&french.analyze_cached(text, &mut cache), &french.analyze(text));
         }
         assert!(!cache.is_empty());
+    }
+
+    #[test]
+    fn short_words_are_distinct_keys() {
+        let longest = "x".repeat(23);
+        let words = ["", "a", "a\0", "ab", "abcdefgh", "abcdefghi", longest.as_str()];
+        let keys: Vec<ShortWord> = words.iter().map(|word| ShortWord::new(word).unwrap()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for (j, b) in keys.iter().enumerate() {
+                assert_eq!(a == b, i == j, "{:?} {:?}", words[i], words[j]);
+            }
+        }
+        assert!(ShortWord::new(&"x".repeat(24)).is_none());
+        // Long words go through the cache too.
+        let text = "Antidisestablishmentarianism is long. Antidisestablishmentarianism again.";
+        let analyzer = Analyzer::new(Language::English);
+        let mut cache = AnalyzerCache::new();
+        assert_same(&analyzer.analyze_cached(text, &mut cache), &analyzer.analyze(text));
+        assert_same(&analyzer.analyze_cached(text, &mut cache), &analyzer.analyze(text));
     }
 
     #[test]
