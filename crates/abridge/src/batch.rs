@@ -22,7 +22,9 @@
 //! memory holds at most `window` documents, whatever the size of the corpus.
 //!
 //! Each worker thread keeps a [`Scratch`]: the stems of the words it has met
-//! and the score buffer, reused from one document to the next.
+//! and the score buffer, reused from one document to the next. A word one
+//! thread has not met yet is looked up in a store the threads share before
+//! it is stemmed, so each word is stemmed once per batch.
 //!
 //! Nothing is lost: every item gives exactly one result. An item whose text
 //! could not be read gives [`BatchError::Input`], a text with nothing to
@@ -146,7 +148,11 @@ pub struct BatchOptions {
 
 impl BatchOptions {
     /// Documents in flight per worker thread when no window is given.
-    pub const WINDOW_PER_THREAD: usize = 16;
+    pub const WINDOW_PER_THREAD: usize = 32;
+
+    /// Most documents handed to a worker as one job. Jobs of several
+    /// documents make fewer hand-overs between threads.
+    pub const MAX_CHUNK: usize = 8;
 
     /// The plain sequential path.
     pub fn sequential() -> BatchOptions {
@@ -303,6 +309,8 @@ mod parallel {
     use std::sync::mpsc::{Receiver, Sender, channel};
     use std::sync::{Arc, Mutex, PoisonError};
 
+    use abridge_text::{AnalyzerCache, SharedStems};
+
     use super::{BatchItem, BatchOptions, BatchResult, Scratch, process};
     use crate::{Error, Summarizer};
 
@@ -314,8 +322,8 @@ mod parallel {
         pool: rayon::ThreadPool,
         /// One per worker thread, by rayon's thread index.
         scratches: Arc<Vec<Mutex<Scratch>>>,
-        sender: Sender<(u64, BatchResult<M>)>,
-        receiver: Receiver<(u64, BatchResult<M>)>,
+        sender: Sender<Chunk<M>>,
+        receiver: Receiver<Chunk<M>>,
         /// Sequence number of the next item handed out.
         next_in: u64,
         /// Sequence number of the next result to return.
@@ -323,13 +331,18 @@ mod parallel {
         /// Slot `k` holds the result `next_out + k` once it has arrived.
         pending: VecDeque<Option<BatchResult<M>>>,
         window: usize,
+        chunk: usize,
     }
+
+    /// Results of consecutive items, from sequence number `.0` on.
+    type Chunk<M> = (u64, Vec<BatchResult<M>>);
 
     impl<I, M> std::fmt::Debug for Parallel<I, M> {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.debug_struct("Parallel")
                 .field("threads", &self.pool.current_num_threads())
                 .field("window", &self.window)
+                .field("chunk", &self.chunk)
                 .field("next_in", &self.next_in)
                 .field("next_out", &self.next_out)
                 .finish_non_exhaustive()
@@ -352,8 +365,19 @@ mod parallel {
                 .thread_name(|index| format!("abridge-batch-{index}"))
                 .build()
                 .map_err(|error| Error::ThreadPool(error.to_string()))?;
-            let scratches = (0..threads).map(|_| Mutex::new(Scratch::new())).collect();
+            // The threads' scratches share their stems, so that each word is
+            // stemmed once, not once per thread.
+            let shared = Arc::new(SharedStems::new(summarizer.config().language));
+            let scratches = (0..threads)
+                .map(|_| {
+                    Mutex::new(Scratch {
+                        analyzer: AnalyzerCache::with_shared(Arc::clone(&shared)),
+                        scores: Vec::new(),
+                    })
+                })
+                .collect();
             let (sender, receiver) = channel();
+            let window = options.effective_window().max(1);
             Ok(Parallel {
                 summarizer: Arc::new(summarizer),
                 items,
@@ -365,43 +389,69 @@ mod parallel {
                 next_in: 0,
                 next_out: 0,
                 pending: VecDeque::new(),
-                window: options.effective_window().max(1),
+                window,
+                // Four jobs per thread in a full window, so that no worker
+                // waits while the caller is busy.
+                chunk: (window / (4 * threads)).clamp(1, BatchOptions::MAX_CHUNK),
             })
         }
 
-        fn spawn(&mut self, item: BatchItem<M>) {
-            let sequence = self.next_in;
-            self.next_in += 1;
-            self.pending.push_back(None);
+        /// Hands `items` (the next in sequence) to the pool as one job.
+        fn spawn(&mut self, items: Vec<BatchItem<M>>) {
+            let first = self.next_in;
+            self.next_in += items.len() as u64;
+            self.pending.extend(items.iter().map(|_| None));
             let summarizer = Arc::clone(&self.summarizer);
             let scratches = Arc::clone(&self.scratches);
             let sender = self.sender.clone();
             self.pool.spawn(move || {
                 let slot = rayon::current_thread_index().and_then(|index| scratches.get(index));
-                let result = match slot {
+                let results = match slot {
                     Some(scratch) => {
                         // Each worker has its own scratch, so the lock is
                         // never contended; a poisoned one is still usable
                         // (`process` resets it after a panic).
                         let mut scratch = scratch.lock().unwrap_or_else(PoisonError::into_inner);
-                        process(&summarizer, item, &mut scratch)
+                        items
+                            .into_iter()
+                            .map(|item| process(&summarizer, item, &mut scratch))
+                            .collect()
                     }
-                    None => process(&summarizer, item, &mut Scratch::new()),
+                    None => {
+                        let mut scratch = Scratch::new();
+                        items
+                            .into_iter()
+                            .map(|item| process(&summarizer, item, &mut scratch))
+                            .collect()
+                    }
                 };
                 // The receiver is gone only when the caller dropped the
-                // iterator, and then nobody wants the result.
-                let _ = sender.send((sequence, result));
+                // iterator, and then nobody wants the results.
+                let _ = sender.send((first, results));
             });
+        }
+
+        /// Pulls items while a whole chunk fits in the window (or the
+        /// window is smaller than a chunk and empty), and hands them out.
+        fn fill(&mut self) {
+            while !self.exhausted && self.window - self.pending.len() >= self.chunk.min(self.window)
+            {
+                let room = self.window - self.pending.len();
+                let items: Vec<BatchItem<M>> =
+                    self.items.by_ref().take(self.chunk.min(room)).collect();
+                if items.len() < self.chunk.min(room) {
+                    self.exhausted = true;
+                }
+                if items.is_empty() {
+                    break;
+                }
+                self.spawn(items);
+            }
         }
 
         pub(super) fn next(&mut self) -> Option<BatchResult<M>> {
             loop {
-                while !self.exhausted && self.pending.len() < self.window {
-                    match self.items.next() {
-                        Some(item) => self.spawn(item),
-                        None => self.exhausted = true,
-                    }
-                }
+                self.fill();
                 if let Some(Some(_)) = self.pending.front() {
                     self.next_out += 1;
                     return self.pending.pop_front().flatten();
@@ -409,12 +459,13 @@ mod parallel {
                 if self.pending.is_empty() {
                     return None;
                 }
-                // Every spawned job sends exactly once and we hold a sender,
-                // so this waits for a result and never fails.
-                let (sequence, result) = self.receiver.recv().ok()?;
-                let offset = (sequence - self.next_out) as usize;
-                if let Some(slot) = self.pending.get_mut(offset) {
-                    *slot = Some(result);
+                // Every job sends exactly once and we hold a sender, so this
+                // waits for results and never fails.
+                let (first, results) = self.receiver.recv().ok()?;
+                for (offset, result) in (first - self.next_out..).zip(results) {
+                    if let Some(slot) = self.pending.get_mut(offset as usize) {
+                        *slot = Some(result);
+                    }
                 }
             }
         }

@@ -40,7 +40,9 @@ pub mod segment;
 mod span;
 pub mod token;
 
-pub use document::{Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind};
+pub use document::{
+    Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind, SharedStems,
+};
 pub use language::{Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
 pub use span::Span;
