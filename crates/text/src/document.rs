@@ -440,7 +440,8 @@ impl AnalyzerCache {
 ///
 /// It is split into shards, each behind its own lock, and is asked only for
 /// words a thread has not met before, so threads seldom wait on each other.
-/// It stops taking new words at [`AnalyzerCache::MAX_WORDS`] per shard.
+/// It stops taking new words at [`AnalyzerCache::MAX_WORDS`] in all, so its
+/// memory stays bounded; words past that are stemmed by each thread.
 #[derive(Debug)]
 pub struct SharedStems {
     language: Language,
@@ -484,7 +485,7 @@ impl SharedStems {
         }
         let (stem, stop) = analyzer.stem_of(word);
         let mut shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
-        if shard.len() < AnalyzerCache::MAX_WORDS {
+        if shard.len() < AnalyzerCache::MAX_WORDS / Self::SHARDS {
             shard.insert(word.into(), (stem.clone(), stop));
         }
         (stem, stop)
