@@ -473,10 +473,14 @@ impl SharedStems {
         short: Option<ShortWord>,
         analyzer: &Analyzer,
     ) -> (Box<str>, bool) {
-        let shard_idx = match short {
-            Some(ShortWord(words)) => (words[0] ^ words[1] ^ words[2]) as usize,
-            None => word.len(),
-        } % Self::SHARDS;
+        // Fibonacci hashing of the word's bytes: the high bits are well mixed.
+        let mixed = match short {
+            Some(ShortWord(words)) => {
+                words[0] ^ words[1].rotate_left(21) ^ words[2].rotate_left(42)
+            }
+            None => word.len() as u64,
+        };
+        let shard_idx = (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize % Self::SHARDS;
         let Some(shard) = self.shards.get(shard_idx) else { return analyzer.stem_of(word) };
         // A poisoned shard is still a valid map: stemming cannot leave it
         // half-written.
