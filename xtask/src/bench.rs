@@ -1,16 +1,16 @@
 //! `cargo xtask bench batch`: whole-process throughput and peak memory of
 //! `abridge batch` on cnndm_test, written into `docs/results.md`.
 //!
-//! Each run starts the release binary, feeds cnndm_test to its standard
-//! input (JSONL in), reads its JSONL output, and counts the records, so a
-//! fast wrong answer cannot pass. Time is wall-clock time from start to
+//! Each run starts the release binary with cnndm_test as its standard input
+//! (JSONL in) and a file as its standard output (JSONL out); the records are
+//! counted after the run, so a fast wrong answer cannot pass. Time is wall-clock time from start to
 //! exit. Peak memory is the process's `VmHWM` (peak resident set size),
 //! read from `/proc/<pid>/status` every few milliseconds while it runs: it
 //! needs nothing installed, and the high-water mark only grows, so the last
 //! reading before exit is the peak up to a few milliseconds.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::Path;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -126,14 +126,12 @@ fn measure(
     repeat: usize,
     expected: u64,
 ) -> anyhow::Result<Run> {
-    let corpus = corpus.to_path_buf();
-    let feed = move |stdin: &mut dyn Write| -> std::io::Result<()> {
-        for _ in 0..repeat {
-            std::io::copy(&mut std::fs::File::open(&corpus)?, stdin)?;
-        }
-        Ok(())
+    let input = if repeat == 1 {
+        Input::File(corpus.to_path_buf())
+    } else {
+        Input::Repeat(corpus.to_path_buf(), repeat)
     };
-    let (run, output) = run_measured(binary, args, feed)?;
+    let (run, output) = run_measured(binary, args, input)?;
     ensure!(
         output.records == expected && output.errors == 0 && output.success,
         "abridge {} gave {} records and {} errors (expected {expected}, none): {}",
@@ -152,6 +150,16 @@ fn measure(
     Ok(run)
 }
 
+/// What a run reads on standard input.
+enum Input {
+    /// A file, given as standard input directly.
+    File(PathBuf),
+    /// A file so many times over, through a pipe.
+    Repeat(PathBuf, usize),
+    /// These bytes, through a pipe.
+    Bytes(Vec<u8>),
+}
+
 /// What a run wrote.
 struct Output {
     records: u64,
@@ -160,42 +168,43 @@ struct Output {
     stderr: String,
 }
 
-fn run_measured(
-    binary: &Path,
-    args: &[&str],
-    feed: impl FnOnce(&mut dyn Write) -> std::io::Result<()> + Send + 'static,
-) -> anyhow::Result<(Run, Output)> {
+/// Runs the binary on `input` and measures it. Standard output goes to a
+/// file and is checked after the run, so that the harness takes as little
+/// processor time as it can from the process it measures.
+fn run_measured(binary: &Path, args: &[&str], input: Input) -> anyhow::Result<(Run, Output)> {
+    let scratch = util::root().join("target/bench-batch");
+    std::fs::create_dir_all(&scratch)?;
+    let out_path = scratch.join("out.jsonl");
+    let err_path = scratch.join("err.txt");
+    let stdin = match &input {
+        Input::File(path) => Stdio::from(
+            std::fs::File::open(path)
+                .with_context(|| format!("{}: cannot read", path.display()))?,
+        ),
+        Input::Repeat(..) | Input::Bytes(_) => Stdio::piped(),
+    };
     let started = Instant::now();
     let mut child = Command::new(binary)
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdin(stdin)
+        .stdout(Stdio::from(std::fs::File::create(&out_path)?))
+        .stderr(Stdio::from(std::fs::File::create(&err_path)?))
         .spawn()
         .with_context(|| format!("cannot run {}", binary.display()))?;
     let pid = child.id();
-    let mut stdin = child.stdin.take().context("no stdin")?;
-    let writer = std::thread::spawn(move || feed(&mut stdin));
-    let stdout = child.stdout.take().context("no stdout")?;
-    // Count the records and the error records as they come.
-    let reader = std::thread::spawn(move || -> std::io::Result<(u64, u64)> {
-        let (mut records, mut errors) = (0, 0);
-        let mut line = Vec::new();
-        let mut stdout = BufReader::with_capacity(1 << 16, stdout);
-        while stdout.read_until(b'\n', &mut line)? > 0 {
-            records += 1;
-            if line.starts_with(b"{\"id\":") && contains(&line, b"\"error\":") {
-                errors += 1;
+    let writer = child.stdin.take().map(|mut stdin| {
+        std::thread::spawn(move || -> std::io::Result<()> {
+            match input {
+                Input::File(_) => Ok(()),
+                Input::Repeat(path, repeat) => {
+                    for _ in 0..repeat {
+                        std::io::copy(&mut std::fs::File::open(&path)?, &mut stdin)?;
+                    }
+                    Ok(())
+                }
+                Input::Bytes(bytes) => stdin.write_all(&bytes),
             }
-            line.clear();
-        }
-        Ok((records, errors))
-    });
-    let mut stderr_pipe = child.stderr.take().context("no stderr")?;
-    let stderr_reader = std::thread::spawn(move || {
-        let mut stderr = String::new();
-        let _ = stderr_pipe.read_to_string(&mut stderr);
-        stderr
+        })
     });
     let mut peak_rss_kb = None;
     let status = loop {
@@ -205,14 +214,27 @@ fn run_measured(
         if let Some(kb) = peak_rss(pid) {
             peak_rss_kb = Some(kb);
         }
-        std::thread::sleep(Duration::from_millis(2));
+        std::thread::sleep(Duration::from_millis(5));
     };
     let seconds = started.elapsed().as_secs_f64();
-    let fed = writer.join().map_err(|_| anyhow::anyhow!("the feeding thread panicked"))?;
-    let (records, errors) =
-        reader.join().map_err(|_| anyhow::anyhow!("the reading thread panicked"))??;
-    let stderr = stderr_reader.join().unwrap_or_default();
-    fed.with_context(|| format!("cannot feed abridge {}", args.join(" ")))?;
+    if let Some(writer) = writer {
+        writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the feeding thread panicked"))?
+            .with_context(|| format!("cannot feed abridge {}", args.join(" ")))?;
+    }
+    let (mut records, mut errors) = (0, 0);
+    let mut line = Vec::new();
+    let mut out = BufReader::with_capacity(1 << 16, std::fs::File::open(&out_path)?);
+    while out.read_until(b'\n', &mut line)? > 0 {
+        records += 1;
+        if line.starts_with(b"{\"id\":") && contains(&line, b"\"error\":") {
+            errors += 1;
+        }
+        line.clear();
+    }
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    std::fs::remove_file(&out_path)?;
     Ok((
         Run { seconds, peak_rss_kb },
         Output { records, errors, success: status.success(), stderr },
@@ -244,8 +266,7 @@ fn measure_huge_document(binary: &Path) -> anyhow::Result<Run> {
     let small = serde_json::json!({"id": "small", "text": PARAGRAPH}).to_string();
     let big = serde_json::json!({"id": "huge", "text": huge}).to_string();
     let input = format!("{small}\n{big}\n{small}\n");
-    let (run, output) =
-        run_measured(binary, &["batch", "-q"], move |stdin| stdin.write_all(input.as_bytes()))?;
+    let (run, output) = run_measured(binary, &["batch", "-q"], Input::Bytes(input.into_bytes()))?;
     ensure!(
         output.records == 3 && output.errors == 0 && output.success,
         "the 50 MB document gave {} records and {} errors: {}",
