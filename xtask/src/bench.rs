@@ -37,6 +37,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 #[derive(Debug, Clone, Copy)]
 struct Run {
     seconds: f64,
+    /// Processor time (user and system, all threads), when it could be read.
+    cpu_seconds: Option<f64>,
     peak_rss_kb: Option<u64>,
 }
 
@@ -48,6 +50,7 @@ struct Row {
     threads: String,
     runs: usize,
     docs_per_second: f64,
+    docs_per_cpu_second: Option<f64>,
     peak_rss_mb: Option<f64>,
 }
 
@@ -65,13 +68,20 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
     let binary = util::release_binary()?;
     let load_before = load_average();
 
-    let mut rows = Vec::new();
-    for threads in ["1", "2"] {
-        let measured: Vec<Run> = (0..runs)
-            .map(|_| measure(&binary, &["batch", "-q", "-j", threads], &corpus, 1, CNNDM_DOCS))
-            .collect::<anyhow::Result<_>>()?;
-        rows.push(row(format!("cnndm_test, {threads} thread(s)"), CNNDM_DOCS, threads, &measured));
+    // One thread and two threads in turns, so that a burst of load from
+    // other processes falls on both; the speed-up is the median of the
+    // runs' ratios.
+    let (mut one, mut two) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        one.push(measure(&binary, &["batch", "-q", "-j", "1"], &corpus, 1, CNNDM_DOCS)?);
+        two.push(measure(&binary, &["batch", "-q", "-j", "2"], &corpus, 1, CNNDM_DOCS)?);
     }
+    let speedup =
+        median(one.iter().zip(&two).map(|(one, two)| one.seconds / two.seconds).collect());
+    let mut rows = vec![
+        row("cnndm_test, 1 thread".to_owned(), CNNDM_DOCS, "1", &one),
+        row("cnndm_test, 2 threads".to_owned(), CNNDM_DOCS, "2", &two),
+    ];
     let memory_runs = runs.min(3);
     for repeat in [1, 10] {
         let documents = CNNDM_DOCS * repeat as u64;
@@ -83,7 +93,8 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
     }
     let huge = measure_huge_document(&binary)?;
 
-    let section = render(&rows, huge, load_before, &binary)?;
+    let load_after = load_average();
+    let section = render(&rows, speedup, huge, (load_before, load_after))?;
     #[allow(clippy::print_stdout)]
     {
         println!("{section}");
@@ -96,6 +107,8 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
 
 fn row(label: String, documents: u64, threads: &str, runs: &[Run]) -> Row {
     let rates: Vec<f64> = runs.iter().map(|run| documents as f64 / run.seconds).collect();
+    let cpu_rates: Vec<f64> =
+        runs.iter().filter_map(|run| run.cpu_seconds).map(|cpu| documents as f64 / cpu).collect();
     let rss: Vec<f64> =
         runs.iter().filter_map(|run| run.peak_rss_kb).map(|kb| kb as f64 / 1024.0).collect();
     Row {
@@ -104,6 +117,7 @@ fn row(label: String, documents: u64, threads: &str, runs: &[Run]) -> Row {
         threads: threads.to_owned(),
         runs: runs.len(),
         docs_per_second: median(rates),
+        docs_per_cpu_second: (cpu_rates.len() == runs.len()).then(|| median(cpu_rates)),
         peak_rss_mb: (!rss.is_empty()).then(|| median(rss)),
     }
 }
@@ -207,12 +221,17 @@ fn run_measured(binary: &Path, args: &[&str], input: Input) -> anyhow::Result<(R
         })
     });
     let mut peak_rss_kb = None;
+    let mut cpu_seconds = None;
+    let ticks_per_second = clock_ticks_per_second();
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break status;
         }
         if let Some(kb) = peak_rss(pid) {
             peak_rss_kb = Some(kb);
+        }
+        if let Some(ticks) = cpu_ticks(pid) {
+            cpu_seconds = Some(ticks as f64 / ticks_per_second);
         }
         std::thread::sleep(Duration::from_millis(5));
     };
@@ -236,13 +255,29 @@ fn run_measured(binary: &Path, args: &[&str], input: Input) -> anyhow::Result<(R
     let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
     std::fs::remove_file(&out_path)?;
     Ok((
-        Run { seconds, peak_rss_kb },
+        Run { seconds, cpu_seconds, peak_rss_kb },
         Output { records, errors, success: status.success(), stderr },
     ))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|window| window == needle)
+}
+
+/// User and system time of a running process (all its threads), in clock
+/// ticks: fields 14 and 15 of `/proc/<pid>/stat`. The last reading before
+/// the process exits misses at most the last few milliseconds.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 1..)?.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(user + system)
+}
+
+fn clock_ticks_per_second() -> f64 {
+    command_output("getconf", &["CLK_TCK"]).and_then(|ticks| ticks.parse().ok()).unwrap_or(100.0)
 }
 
 /// `VmHWM` of a running process, in kB.
@@ -307,7 +342,12 @@ fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown CPU".to_owned())
 }
 
-fn render(rows: &[Row], huge: Run, load_before: String, binary: &Path) -> anyhow::Result<String> {
+fn render(
+    rows: &[Row],
+    speedup: f64,
+    huge: Run,
+    (load_before, load_after): (String, String),
+) -> anyhow::Result<String> {
     use std::fmt::Write as _;
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let commit = command_output("git", &["rev-parse", "--short", "HEAD"])
@@ -321,47 +361,48 @@ fn render(rows: &[Row], huge: Run, load_before: String, binary: &Path) -> anyhow
     writeln!(out)?;
     writeln!(
         out,
-        "`cargo xtask bench batch` on {date}, commit {commit}, {cores} cores ({}), load average {load_before} at the start.",
+        "`cargo xtask bench batch` on {date}, commit {commit}, {cores} cores ({}), load average {load_before} before and {load_after} after.",
         cpu_model()
     )?;
     writeln!(
         out,
-        "Each run is the whole `abridge batch` process ({}), JSONL in through standard input and JSONL out, with the default settings (tfidf-position, 3 sentences).",
-        binary.file_name().and_then(|name| name.to_str()).unwrap_or("abridge")
+        "Each run is the whole `abridge batch -q` process: cnndm_test as JSONL on standard input, JSONL out to a file, default settings (tfidf-position, 3 sentences)."
     )?;
     writeln!(
         out,
-        "Figures are medians over the runs; peak RSS is `VmHWM` from `/proc/<pid>/status`."
+        "Figures are medians over the runs; 1 and 2 threads run in turns, and the speed-up is the median of the runs' ratios."
+    )?;
+    writeln!(
+        out,
+        "Documents per processor-second (user and system time of all threads, from `/proc/<pid>/stat`) change less with other load than documents per second of wall time; peak RSS is `VmHWM` from `/proc/<pid>/status`."
     )?;
     writeln!(out)?;
-    writeln!(out, "| run | documents | threads | runs | documents/s | peak RSS (MB) |")?;
-    writeln!(out, "|---|---:|---:|---:|---:|---:|")?;
+    writeln!(
+        out,
+        "| run | documents | threads | runs | documents/s | documents per processor-second | peak RSS (MB) |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---:|---:|---:|")?;
     for row in rows {
         writeln!(
             out,
-            "| {} | {} | {} | {} | {:.0} | {} |",
+            "| {} | {} | {} | {} | {:.0} | {} | {} |",
             row.label,
             row.documents,
             row.threads,
             row.runs,
             row.docs_per_second,
+            row.docs_per_cpu_second.map_or_else(|| "n/a".to_owned(), |rate| format!("{rate:.0}")),
             mb(row.peak_rss_mb)
         )?;
     }
     writeln!(
         out,
-        "| one 50 MB document between two small ones | 3 | all | 1 | {:.2} s in all | {} |",
+        "| one 50 MB document between two small ones | 3 | all | 1 | {:.2} s in all | | {} |",
         huge.seconds,
         mb(huge.peak_rss_kb.map(|kb| kb as f64 / 1024.0))
     )?;
-    if let [one, two, ..] = rows {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "Two threads against one: {:.2}×.",
-            two.docs_per_second / one.docs_per_second
-        )?;
-    }
+    writeln!(out)?;
+    writeln!(out, "Two threads against one: {speedup:.2}×.")?;
     write!(out, "{END}")?;
     Ok(out)
 }
@@ -420,7 +461,9 @@ mod tests {
     }
 
     #[test]
-    fn reads_our_own_peak_memory() {
+    fn reads_our_own_peak_memory_and_processor_time() {
         assert!(peak_rss(std::process::id()).is_some_and(|kb| kb > 0));
+        assert!(cpu_ticks(std::process::id()).is_some());
+        assert!(clock_ticks_per_second() > 0.0);
     }
 }
