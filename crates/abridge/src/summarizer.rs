@@ -147,6 +147,7 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
 #[derive(Debug, Default)]
 pub struct SummarizerBuilder {
     config: SummarizerConfig,
+    custom_scorer: Option<Box<dyn Scorer>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
 }
@@ -192,6 +193,14 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Scores with `scorer` instead of the configured built-in one: your own
+    /// strategy, or a built-in one with other parameters. The summary's
+    /// settings still name the configured `scorer` kind.
+    pub fn custom_scorer(mut self, scorer: Box<dyn Scorer>) -> Self {
+        self.custom_scorer = Some(scorer);
+        self
+    }
+
     /// IDF from a background corpus instead of the document's own sentences.
     pub fn background(mut self, stats: Arc<dyn TermStats>) -> Self {
         self.background = Some(stats);
@@ -213,6 +222,9 @@ impl SummarizerBuilder {
     /// Checks the settings and builds.
     pub fn build(self) -> Result<Summarizer, Error> {
         let mut summarizer = Summarizer::new(self.config)?;
+        if let Some(scorer) = self.custom_scorer {
+            summarizer.scorer = scorer;
+        }
         summarizer.background = self.background;
         summarizer.explain = self.explain;
         Ok(summarizer)

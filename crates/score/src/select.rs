@@ -88,6 +88,30 @@ impl Selector {
         }
     }
 
+    /// About how many sentences the budget will hold in `document`: the
+    /// hint for [`Scorer::score_for_target`](crate::Scorer::score_for_target).
+    /// Word and character budgets are divided by the mean length of the
+    /// eligible sentences.
+    pub fn target_sentences(&self, document: &Document<'_>, eligibility: Eligibility) -> usize {
+        let eligible = Selector::eligible(document, eligibility);
+        let chosen: Vec<usize> = (0..eligible.len()).filter(|&i| eligible[i]).collect();
+        let n_eligible = chosen.len().max(1);
+        let mean = |cost: &dyn Fn(usize) -> usize| -> f64 {
+            chosen.iter().map(|&i| cost(i) as f64).sum::<f64>() / n_eligible as f64
+        };
+        let target = match self.budget {
+            Budget::Sentences(n) => n,
+            Budget::Ratio(ratio) => (ratio.clamp(0.0, 1.0) * chosen.len() as f64).round() as usize,
+            Budget::Words(n) => {
+                (n as f64 / mean(&|i| document.sentences()[i].n_words()).max(1.0)).round() as usize
+            }
+            Budget::Chars(n) => (n as f64
+                / mean(&|i| document.sentence_text(i).chars().count() + 1).max(1.0))
+            .round() as usize,
+        };
+        target.clamp(1, n_eligible)
+    }
+
     /// Chooses sentences: indices into `document.sentences()`, in the
     /// selector's [`Order`]. A sentence is never chosen twice and the budget
     /// always holds; with [`Eligibility::Content`], near-duplicates of a

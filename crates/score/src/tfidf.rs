@@ -14,12 +14,15 @@ use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 /// score    = (1 - position_weight) * content + position_weight * prior
 /// ```
 ///
+/// The prior stretches over long summaries (see [`PositionPrior`]); plain
+/// [`Scorer::score`] assumes a summary of [`DEFAULT_TARGET_SENTENCES`].
+///
 /// Term frequencies count content words (not stop words) after stemming;
 /// IDF comes from the [`TermStats`] given, by default sentence-level
 /// frequencies of the document itself. The cosine does not grow with
 /// sentence length, so long sentences win only if they stay on topic.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct TfIdfPosition {
     /// Share of the score that comes from position, in `[0, 1]`.
     pub position_weight: f64,
@@ -29,9 +32,12 @@ pub struct TfIdfPosition {
 
 impl Default for TfIdfPosition {
     fn default() -> Self {
-        TfIdfPosition { position_weight: 0.4, prior: PositionPrior::default() }
+        TfIdfPosition { position_weight: 0.65, prior: PositionPrior::default() }
     }
 }
+
+/// The summary length [`Scorer::score`] assumes: the CLI's default budget.
+pub const DEFAULT_TARGET_SENTENCES: usize = 3;
 
 struct Parts {
     content: Vec<f64>,
@@ -40,13 +46,22 @@ struct Parts {
 }
 
 impl TfIdfPosition {
-    fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> Parts {
+    fn parts(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        target_sentences: usize,
+    ) -> Parts {
         let counts = TermCounts::new(document);
         let vectors = TfIdfVectors::new(document, stats, &counts);
         let content: Vec<f64> =
             vectors.sentences.iter().map(|s| s.cosine(&vectors.document)).collect();
         let max_content = content.iter().copied().fold(0.0, f64::max);
-        Parts { content, max_content, prior: self.prior.weights(document) }
+        Parts {
+            content,
+            max_content,
+            prior: self.prior.for_target(target_sentences).weights(document),
+        }
     }
 
     fn combine(&self, content: f64, max_content: f64, prior: f64) -> f64 {
@@ -61,7 +76,26 @@ impl Scorer for TfIdfPosition {
     }
 
     fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
-        let parts = self.parts(document, stats);
+        self.score_for_target(document, stats, DEFAULT_TARGET_SENTENCES, scores);
+    }
+
+    fn explain(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        sentence_idx: usize,
+    ) -> Explanation {
+        self.explain_for_target(document, stats, DEFAULT_TARGET_SENTENCES, sentence_idx)
+    }
+
+    fn score_for_target(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        target_sentences: usize,
+        scores: &mut [Score],
+    ) {
+        let parts = self.parts(document, stats, target_sentences);
         for (sentence_idx, score) in scores.iter_mut().enumerate() {
             *score = self.combine(
                 parts.content[sentence_idx],
@@ -71,13 +105,14 @@ impl Scorer for TfIdfPosition {
         }
     }
 
-    fn explain(
+    fn explain_for_target(
         &self,
         document: &Document<'_>,
         stats: &dyn TermStats,
+        target_sentences: usize,
         sentence_idx: usize,
     ) -> Explanation {
-        let parts = self.parts(document, stats);
+        let parts = self.parts(document, stats, target_sentences);
         let content = parts.content[sentence_idx];
         let normalized = if parts.max_content > 0.0 { content / parts.max_content } else { 0.0 };
         Explanation::new(
@@ -96,6 +131,6 @@ impl Scorer for TfIdfPosition {
             .with(Explanation::new("tf-idf cosine to the document", content))
             .with(Explanation::new("best cosine in the document", parts.max_content)),
         )
-        .with(self.prior.explain(document, sentence_idx))
+        .with(self.prior.for_target(target_sentences).explain(document, sentence_idx))
     }
 }
