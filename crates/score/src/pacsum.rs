@@ -50,7 +50,7 @@ pub enum EdgeSimilarity {
 
 impl Default for PacSum {
     fn default() -> Self {
-        PacSum { lambda1: -2.0, lambda2: 1.0, beta: 0.6, similarity: EdgeSimilarity::Cosine }
+        PacSum { lambda1: -2.0, lambda2: 1.0, beta: 0.0, similarity: EdgeSimilarity::Cosine }
     }
 }
 
