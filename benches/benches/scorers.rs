@@ -56,7 +56,7 @@ fn score_only(c: &mut Criterion) {
     for &kind in ScorerKind::ALL {
         let scorer = kind.build();
         let mut buffer = Vec::new();
-        let mut run = |buffer: &mut Vec<f64>| {
+        let run = |buffer: &mut Vec<f64>| {
             let mut finite = 0usize;
             for (document, stats) in documents.iter().zip(&stats) {
                 buffer.clear();
