@@ -30,7 +30,7 @@ pub struct KlSum {
 
 impl Default for KlSum {
     fn default() -> Self {
-        KlSum { smoothing: 0.01, max_picks: 50 }
+        KlSum { smoothing: 0.01, max_picks: 20 }
     }
 }
 
