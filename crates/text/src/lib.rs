@@ -41,7 +41,7 @@ mod span;
 pub mod token;
 
 pub use document::{Analyzer, Document, Paragraph, Sentence, SentenceKind};
-pub use language::{Language, UnknownLanguage};
+pub use language::{Detection, Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
 pub use span::Span;
 pub use token::{TermId, Token};
