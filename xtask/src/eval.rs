@@ -93,7 +93,7 @@ pub fn run() -> anyhow::Result<()> {
         let _ = writeln!(results, "{}", corpus.about);
         let _ = writeln!(
             results,
-            "{} documents; the whole command took {seconds:.1} s.\n",
+            "{} documents; the whole command took {seconds:.2} s.\n",
             thousands(docs)
         );
         let _ = writeln!(results, "```sh\n{shown}\n```\n");

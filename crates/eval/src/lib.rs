@@ -13,7 +13,7 @@
 //! 4. **Aggregate**: mean precision, recall and F1 per variant with
 //!    percentile-bootstrap confidence intervals ([`Bootstrap`]).
 //!
-//! [`evaluate`] runs steps 2 to 4 in parallel with rayon.
+//! [`evaluate()`] runs steps 2 to 4 in parallel with rayon.
 //!
 //! # Example
 //!
