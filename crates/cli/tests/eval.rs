@@ -167,6 +167,14 @@ fn bad_arguments_and_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no/such/corpus.jsonl: cannot open"));
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--per-doc", "no/such/dir/per-doc.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/dir/per-doc.jsonl: cannot create"));
     abridge().args(["eval", "--corpus", "x.jsonl", "-n", "2", "--ratio", "0.5"]).assert().code(2);
     abridge().args(["eval"]).assert().code(2);
 }
