@@ -5,6 +5,10 @@
 //! cnndm_test, and writes `docs/results.md` and the headline rows of the
 //! README (between `<!-- results:begin -->` and `<!-- results:end -->`).
 //! Every number in them comes from this run.
+//!
+//! It then checks the acceptance figures of cnndm_test (Lead-3 within 0.5
+//! of what `rouge-score` gives, the oracle at least 50 ROUGE-1) and fails,
+//! after writing, if they are missed.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -70,6 +74,7 @@ pub fn run() -> anyhow::Result<()> {
     let machine = machine_note();
 
     let mut results = String::new();
+    let mut problems: Vec<String> = Vec::new();
     let mut headline = String::from(
         "| corpus | scorer | R-1 | R-2 | R-L | R-Lsum |\n|---|---|---:|---:|---:|---:|\n",
     );
@@ -100,6 +105,9 @@ pub fn run() -> anyhow::Result<()> {
         results.push_str(&table(&json)?);
         results.push('\n');
 
+        if corpus.name == "cnndm_test" {
+            problems.extend(check_cnndm(&json));
+        }
         for row in json["results"].as_array().context("no results")? {
             let scorer = row["scorer"].as_str().unwrap_or_default();
             if HEADLINE.contains(&scorer) {
@@ -141,7 +149,49 @@ pub fn run() -> anyhow::Result<()> {
     util::note(&format!("eval: wrote {}", results_path.display()));
 
     update_readme(&headline, &machine)?;
+    if !problems.is_empty() {
+        bail!("the results miss the acceptance figures:\n  {}", problems.join("\n  "));
+    }
+    util::note("eval: lead and oracle on cnndm_test meet the acceptance figures");
     Ok(())
+}
+
+/// Lead-3 that `rouge-score` gives on cnndm_test with a plain sentence split
+/// (R-1, R-2, R-Lsum), and how far abridge's may be from it.
+const LEAD3_CNNDM: [(&str, f64); 3] = [("rouge1", 40.0), ("rouge2", 17.4), ("rougeLsum", 36.3)];
+const LEAD3_TOLERANCE: f64 = 0.5;
+
+/// The greedy oracle must reach this ROUGE-1 on cnndm_test.
+const ORACLE_CNNDM_MIN_R1: f64 = 50.0;
+
+/// The acceptance figures of cnndm_test: what is missed, if anything.
+fn check_cnndm(json: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let rows = json["results"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let row = |name: &str| rows.iter().find(|row| row["scorer"] == name);
+    let f1 = |row: &Value, variant: &str| row[variant]["f"].as_f64().unwrap_or(f64::NAN) * 100.0;
+    match row("lead") {
+        Some(lead) => {
+            for (variant, expected) in LEAD3_CNNDM {
+                let value = f1(lead, variant);
+                if value.is_nan() || (value - expected).abs() > LEAD3_TOLERANCE {
+                    problems.push(format!(
+                        "lead {variant} on cnndm_test is {value:.2}, not within {LEAD3_TOLERANCE} of {expected}"
+                    ));
+                }
+            }
+        }
+        None => problems.push("no lead row for cnndm_test".to_owned()),
+    }
+    match row("oracle") {
+        Some(oracle) if f1(oracle, "rouge1") >= ORACLE_CNNDM_MIN_R1 => {}
+        Some(oracle) => problems.push(format!(
+            "oracle rouge1 on cnndm_test is {:.2}, below {ORACLE_CNNDM_MIN_R1}",
+            f1(oracle, "rouge1")
+        )),
+        None => problems.push("no oracle row for cnndm_test".to_owned()),
+    }
+    problems
 }
 
 /// Times `lead` and `tfidf-position` on all of cnndm_test, whole process.
