@@ -3,8 +3,13 @@
 //! - `cargo xtask ci`: everything CI checks (format, lints, tests, docs,
 //!   benches compile, and the corpus checks when the corpora are present).
 //! - `cargo xtask acceptance`: the checks on the real corpora alone.
+//! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
+//!   `docs/results.md` and the README's results.
+//! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 
 mod acceptance;
+mod eval;
+mod parity;
 mod util;
 
 use anyhow::bail;
@@ -18,6 +23,8 @@ fn main() -> anyhow::Result<()> {
     match task.as_str() {
         "ci" => ci(rest),
         "acceptance" => acceptance::run(),
+        "eval" => eval::run(),
+        "parity" => parity::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -31,7 +38,9 @@ fn print_help() {
         "cargo xtask <task>\n\n\
          tasks:\n  \
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
-         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)"
+         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
+         eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
+         parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment"
     );
 }
 
@@ -48,7 +57,10 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
     )?;
     util::cargo(&["bench", "--workspace", "--no-run"], &[])?;
     match util::corpora_dir() {
-        Some(_) => acceptance::run()?,
+        Some(_) => {
+            acceptance::run()?;
+            parity::run()?;
+        }
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),

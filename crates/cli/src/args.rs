@@ -22,6 +22,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print the sentence segmentation of a text, one unit per line.
     Sentences(SentencesArgs),
+    /// Score scorers with ROUGE against the references of a JSONL corpus.
+    Eval(EvalArgs),
 }
 
 /// Where the text comes from.
@@ -153,6 +155,58 @@ fn parse_unit_interval(input: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(format!("{value} is not in [0, 1]")) }
 }
 
+/// Output formats of `abridge eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// One JSON object with a `results` array.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The corpus: JSONL, one document per line with `text` and `summaries`.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub corpus: PathBuf,
+    /// Comma-separated systems: scorer names, `oracle` (greedy ROUGE oracle),
+    /// `all` (every scorer).
+    #[arg(long, value_name = "a,b,…", default_value = "all")]
+    pub scorer: String,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Evaluate only the first N documents.
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub limit: Option<usize>,
+    /// Language of documents whose record has no `lang`.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Also write each document's summary and scores to FILE, as JSONL.
+    #[arg(long, value_name = "FILE")]
+    pub per_doc: Option<PathBuf>,
+    /// Bootstrap resamples for the 95% confidence intervals.
+    #[arg(long, value_name = "N", default_value_t = abridge_eval::bootstrap::DEFAULT_RESAMPLES)]
+    pub resamples: usize,
+}
+
+impl BudgetArgs {
+    /// The budget these flags ask for (sentences by default).
+    pub fn to_budget(&self) -> Budget {
+        match (self.sentences, self.words, self.chars, self.ratio) {
+            (_, Some(words), _, _) => Budget::Words(words),
+            (_, _, Some(chars), _) => Budget::Chars(chars),
+            (_, _, _, Some(ratio)) => Budget::Ratio(ratio),
+            (sentences, ..) => Budget::Sentences(sentences.unwrap_or(abridge::DEFAULT_SENTENCES)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,7 +222,7 @@ mod tests {
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv).unwrap().command {
             Command::Summarize(summarize) => summarize.summary.to_config(),
-            Command::Sentences(_) => unreachable!(),
+            _ => unreachable!(),
         }
     }
 

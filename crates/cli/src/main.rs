@@ -7,6 +7,7 @@
 //! with 0.
 
 mod args;
+mod eval;
 mod input;
 mod sentences;
 mod summarize;
@@ -49,6 +50,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let outcome = match cli.command {
         Command::Summarize(args) => summarize::run(&args, &mut out)?,
         Command::Sentences(args) => sentences::run(&args, &mut out)?,
+        Command::Eval(args) => eval::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)

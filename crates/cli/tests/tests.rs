@@ -6,6 +6,8 @@ mod summarize;
 mod bad_input;
 // `abridge sentences`.
 mod sentences;
+// `abridge eval`: ROUGE on tiny corpora we wrote, bad lines included.
+mod eval;
 
 use assert_cmd::Command;
 
