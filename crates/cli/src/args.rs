@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use abridge::{Budget, Language, Order, ScorerKind, SummarizerConfig};
+use abridge::{Budget, Language, LanguageChoice, Order, ScorerKind, SummarizerConfig};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -93,9 +93,10 @@ pub struct SummaryArgs {
     /// Scoring strategy.
     #[arg(long, value_name = "NAME", default_value = "tfidf-position", value_parser = scorer_parser())]
     pub scorer: ScorerKind,
-    /// Language of the text: an ISO 639-1 code or English name.
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    pub lang: Language,
+    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
+    /// to detect it.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub lang: LanguageChoice,
     /// Order of the chosen sentences.
     #[arg(long, value_enum, default_value_t = OrderArg::Document)]
     pub order: OrderArg,
@@ -109,9 +110,10 @@ pub struct SummaryArgs {
 pub struct SentencesArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Language of the text: an ISO 639-1 code or English name.
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    pub lang: Language,
+    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
+    /// to detect it.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub lang: LanguageChoice,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -234,7 +236,8 @@ mod tests {
         assert_eq!(config(&["--chars", "200"]).budget, Budget::Chars(200));
         assert_eq!(config(&["--ratio", "0.4"]).budget, Budget::Ratio(0.4));
         assert_eq!(config(&["--scorer", "lead"]).scorer, ScorerKind::Lead);
-        assert_eq!(config(&["--lang", "French"]).language, Language::French);
+        assert_eq!(config(&["--lang", "French"]).language, LanguageChoice::Fixed(Language::French));
+        assert_eq!(config(&["--lang", "auto"]).language, LanguageChoice::Auto);
         assert_eq!(config(&["--order", "score"]).order, Order::Score);
         assert_eq!(config(&["--redundancy", "0.7"]).redundancy, Some(0.7));
     }

@@ -27,6 +27,13 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         warn(&warning);
     }
     let summary = summarizer.summarize(&input.text);
+    if !summary.language.has_stemmer() {
+        warn(&format!(
+            "{}: no stemmer for {}; words are compared unstemmed",
+            input.name,
+            summary.language.name()
+        ));
+    }
     match args.format {
         Format::Text => {
             for extract in &summary.sentences {
