@@ -6,10 +6,13 @@
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
+//! - `cargo xtask tune`: grid search of the default scorer's weights on the
+//!   dev corpora; writes `docs/tuning.md`.
 
 mod acceptance;
 mod eval;
 mod parity;
+mod tune;
 mod util;
 
 use anyhow::bail;
@@ -25,6 +28,7 @@ fn main() -> anyhow::Result<()> {
         "acceptance" => acceptance::run(),
         "eval" => eval::run(),
         "parity" => parity::run(),
+        "tune" => tune::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -40,7 +44,8 @@ fn print_help() {
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
-         parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment"
+         parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
+         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md"
     );
 }
 

@@ -178,6 +178,7 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
 #[derive(Debug, Default)]
 pub struct SummarizerBuilder {
     config: SummarizerConfig,
+    params: serde_json::Map<String, serde_json::Value>,
     custom_scorer: Option<Box<dyn Scorer>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
@@ -230,6 +231,14 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Parameters of the configured scorer, as a JSON object whose keys are
+    /// the fields of its type (see [`ScorerKind::build_with`]); checked by
+    /// [`SummarizerBuilder::build`].
+    pub fn scorer_params(mut self, params: serde_json::Map<String, serde_json::Value>) -> Self {
+        self.params = params;
+        self
+    }
+
     /// Scores with `scorer` instead of the configured built-in one: your own
     /// strategy, or a built-in one with other parameters. The summary's
     /// settings still name the configured `scorer` kind.
@@ -259,6 +268,9 @@ impl SummarizerBuilder {
     /// Checks the settings and builds.
     pub fn build(self) -> Result<Summarizer, Error> {
         let mut summarizer = Summarizer::new(self.config)?;
+        if !self.params.is_empty() {
+            summarizer.scorer = self.config.scorer.build_with(&self.params)?;
+        }
         if let Some(scorer) = self.custom_scorer {
             summarizer.scorer = scorer;
         }

@@ -104,6 +104,10 @@ pub struct SummaryArgs {
     /// [0, 1]; 1 ignores redundancy, 0.7 is a good start.
     #[arg(long, value_name = "λ", value_parser = parse_unit_interval)]
     pub redundancy: Option<f64>,
+    /// A parameter of the scorer, e.g. `position_weight=0.5` or
+    /// `prior.decay=6` (repeatable; see DESIGN.md for each scorer's).
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, serde_json::Value)>,
 }
 
 #[derive(Debug, Args)]
@@ -145,6 +149,49 @@ impl SummaryArgs {
 fn scorer_parser() -> impl TypedValueParser<Value = ScorerKind> {
     let names: Vec<&'static str> = ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
     PossibleValuesParser::new(names).map(|name| name.parse::<ScorerKind>().unwrap_or_default())
+}
+
+/// `key=value`; the value is read as JSON (a number, `true`, `null`, …) and
+/// as a string when it is not JSON.
+fn parse_param(input: &str) -> Result<(String, serde_json::Value), String> {
+    let (key, value) =
+        input.split_once('=').ok_or_else(|| format!("'{input}' is not KEY=VALUE"))?;
+    let key = key.trim();
+    if key.is_empty() || key.split('.').any(str::is_empty) {
+        return Err(format!("'{key}' is not a parameter name"));
+    }
+    let value = serde_json::from_str(value.trim())
+        .unwrap_or_else(|_| serde_json::Value::String(value.trim().to_owned()));
+    Ok((key.to_owned(), value))
+}
+
+impl SummaryArgs {
+    /// The `--param` flags as a JSON object; dotted keys nest (`prior.decay`).
+    pub fn params_map(&self) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+        nest_params(&self.params)
+    }
+}
+
+/// `--param` flags as a JSON object; dotted keys nest (`prior.decay`).
+pub fn nest_params(
+    params: &[(String, serde_json::Value)],
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut map = serde_json::Map::new();
+    for (key, value) in params {
+        let mut parts: Vec<&str> = key.split('.').collect();
+        let last = parts.pop().unwrap_or_default();
+        let mut object = &mut map;
+        for part in parts {
+            let entry = object
+                .entry(part.to_owned())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            object = entry
+                .as_object_mut()
+                .ok_or_else(|| format!("parameter '{key}': '{part}' is not a group"))?;
+        }
+        object.insert(last.to_owned(), value.clone());
+    }
+    Ok(map)
 }
 
 fn parse_ratio(input: &str) -> Result<f64, String> {
@@ -192,6 +239,10 @@ pub struct EvalArgs {
     /// Also write each document's summary and scores to FILE, as JSONL.
     #[arg(long, value_name = "FILE")]
     pub per_doc: Option<PathBuf>,
+    /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`
+    /// (repeatable).
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, serde_json::Value)>,
     /// Bootstrap resamples for the 95% confidence intervals.
     #[arg(long, value_name = "N", default_value_t = abridge_eval::bootstrap::DEFAULT_RESAMPLES)]
     pub resamples: usize,
@@ -240,6 +291,28 @@ mod tests {
         assert_eq!(config(&["--lang", "auto"]).language, LanguageChoice::Auto);
         assert_eq!(config(&["--order", "score"]).order, Order::Score);
         assert_eq!(config(&["--redundancy", "0.7"]).redundancy, Some(0.7));
+    }
+
+    #[test]
+    fn params_nest_on_dots() {
+        let cli = Cli::try_parse_from([
+            "abridge",
+            "summarize",
+            "--param",
+            "position_weight=0.5",
+            "--param",
+            "prior.decay=6",
+            "--param",
+            "similarity=dot",
+        ])
+        .unwrap();
+        let Command::Summarize(args) = cli.command else { unreachable!() };
+        let map = args.summary.params_map().unwrap();
+        assert_eq!(
+            serde_json::Value::Object(map),
+            serde_json::json!({"position_weight": 0.5, "prior": {"decay": 6}, "similarity": "dot"})
+        );
+        assert!(Cli::try_parse_from(["abridge", "summarize", "--param", "nokey"]).is_err());
     }
 
     #[test]

@@ -66,6 +66,7 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         language: args.lang,
         bootstrap: Bootstrap { resamples: args.resamples, ..Bootstrap::default() },
         keep_summaries: args.per_doc.is_some(),
+        params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
     };
     let evaluation = evaluate(&corpus.entries, &settings).context("invalid settings")?;
     if let Some(path) = &args.per_doc {

@@ -18,8 +18,10 @@ struct JsonSummary<'a> {
 }
 
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
     let summarizer = Summarizer::builder()
         .explain(args.explain)
+        .scorer_params(params)
         .build_from(args.summary.to_config())
         .context("invalid settings")?;
     let input = Input::read(args.input.file.as_deref())?;

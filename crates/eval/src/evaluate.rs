@@ -100,6 +100,10 @@ pub struct Settings {
     pub bootstrap: Bootstrap,
     /// Keep every document's summary text in the report (for `--per-doc`).
     pub keep_summaries: bool,
+    /// Parameters for the scorers, as for
+    /// [`SummarizerBuilder::scorer_params`](abridge::SummarizerBuilder::scorer_params);
+    /// they apply to every scorer system but `lead`, which has none.
+    pub params: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for Settings {
@@ -110,6 +114,7 @@ impl Default for Settings {
             language: Language::English,
             bootstrap: Bootstrap::default(),
             keep_summaries: false,
+            params: serde_json::Map::new(),
         }
     }
 }
@@ -277,10 +282,16 @@ fn summarizers(
     languages
         .iter()
         .map(|&language| {
+            let params = if kind == ScorerKind::Lead {
+                serde_json::Map::new()
+            } else {
+                settings.params.clone()
+            };
             let summarizer = Summarizer::builder()
                 .scorer(kind)
                 .budget(settings.budget)
                 .language(language)
+                .scorer_params(params)
                 .build()?;
             Ok((language, summarizer))
         })
