@@ -61,6 +61,7 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     util::cargo(&["bench", "--workspace", "--no-run"], &[])?;
+    util::cargo(&["run", "--quiet", "--package", "abridge", "--example", "custom_scorer"], &[])?;
     match util::corpora_dir() {
         Some(_) => {
             acceptance::run()?;
