@@ -3,8 +3,10 @@
 //! - `cargo xtask ci`: everything CI checks (format, lints, tests, docs,
 //!   benches compile, and the corpus checks when the corpora are present).
 //! - `cargo xtask acceptance`: the checks on the real corpora alone.
+//! - `cargo xtask sbd`: the sentence boundary Golden Rules.
 
 mod acceptance;
+mod sbd;
 mod util;
 
 use anyhow::bail;
@@ -18,6 +20,7 @@ fn main() -> anyhow::Result<()> {
     match task.as_str() {
         "ci" => ci(rest),
         "acceptance" => acceptance::run(),
+        "sbd" => sbd::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -31,7 +34,8 @@ fn print_help() {
         "cargo xtask <task>\n\n\
          tasks:\n  \
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
-         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)"
+         acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
+         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)"
     );
 }
 
@@ -52,6 +56,12 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),
+    }
+    match sbd::dir() {
+        Some(_) => sbd::run()?,
+        None => {
+            util::note("skipping the Golden Rules: no cases (set ABRIDGE_SBD or add ../shared/sbd)")
+        }
     }
     util::note("ci: all checks passed");
     Ok(())
