@@ -16,17 +16,17 @@ const MIN_WRAPPED_LINE: usize = 30;
 /// line of its paragraph.
 const WRAPPED_LINE_SHARE: f32 = 0.6;
 
+/// Text is not hard-wrapped narrower than this (in chars): shorter lines
+/// that go on with a capital are units of their own (a headline, a byline).
+const MIN_WRAP_WIDTH: usize = 45;
+
 /// Calls `f` with the span of every blank-line separated paragraph, trimmed
 /// and non-empty, in order.
 pub(crate) fn for_each_paragraph(text: &str, mut f: impl FnMut(Span)) {
-    let bytes = text.as_bytes();
     let mut current: Option<Span> = None;
     let mut line_start = 0;
     loop {
-        let line_end = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         if text[line_start..line_end].trim().is_empty() {
             if let Some(paragraph) = current.take() {
                 f(paragraph.trim(text));
@@ -56,7 +56,7 @@ pub(crate) fn for_each_block(
     mut f: impl FnMut(Span),
 ) {
     let body = paragraph.slice(text);
-    if !body.as_bytes().contains(&b'\n') {
+    if !body.contains('\n') {
         f(paragraph);
         return;
     }
@@ -103,9 +103,14 @@ fn ends_block(line: &str, next: &str, longest: usize, caseless: bool) -> bool {
         // and bylines are followed by a capital.
         return false;
     }
+    // A wrapped line is long, and the next line's first word would not have
+    // fitted on it: the longest line shows the width the text was wrapped at.
     let length = line.chars().count();
-    let wrapped =
-        length >= MIN_WRAPPED_LINE && length as f32 >= WRAPPED_LINE_SHARE * longest as f32;
+    let next_word = next.split_whitespace().next().map_or(0, |word| word.chars().count());
+    let wrapped = length >= MIN_WRAPPED_LINE
+        && length as f32 >= WRAPPED_LINE_SHARE * longest as f32
+        && longest >= MIN_WRAP_WIDTH
+        && length + 1 + next_word > longest;
     !wrapped
 }
 
@@ -366,6 +371,25 @@ mod tests {
         assert_eq!(
             blocks("A line cut short\nin the middle of a sentence."),
             ["A line cut short\nin the middle of a sentence."]
+        );
+        assert_eq!(
+            blocks("Harbour Authority Annual Report\nPublished by the Kelby Harbour Board"),
+            ["Harbour Authority Annual Report", "Published by the Kelby Harbour Board"]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let text = "The harbour authority said on Tuesday that the sea wall had\nTaken more damage than any storm since records began in 1950\nand that repairs would take a week.";
+        assert_eq!(blocks(text), [text]);
+        // "Two" would have fitted on the first line, so the break is deliberate.
+        let text = "Agenda for the meeting on the first of May\nTwo items are on it: the budget and the new bus shelter on Elm Road.";
+        assert_eq!(
+            blocks(text),
+            [
+                "Agenda for the meeting on the first of May",
+                "Two items are on it: the budget and the new bus shelter on Elm Road."
+            ]
         );
     }
 
