@@ -84,31 +84,57 @@ impl Segmenter for RuleSegmenter {
 fn is_caseless(text: &str) -> bool {
     // Looking at a prefix is enough and keeps this cheap on huge inputs.
     const SAMPLE: usize = 1 << 15;
+    const MIN_LETTERS: usize = 40;
+    const UPPER_SHARE: usize = 200;
     let mut end = text.len().min(SAMPLE);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let sample = &text[..end];
-    let (mut letters, mut upper) = (0usize, 0usize);
-    let bytes = sample.as_bytes();
-    let mut position = 0;
-    while position < bytes.len() {
-        let byte = bytes[position];
-        if byte.is_ascii() {
-            // Fast path for ASCII.
-            letters += usize::from(byte.is_ascii_alphabetic());
-            upper += usize::from(byte.is_ascii_uppercase());
-            position += 1;
-        } else {
-            let Some(character) = sample[position..].chars().next() else { break };
-            if character.is_alphabetic() {
-                letters += 1;
-                upper += usize::from(character.is_uppercase());
-            }
-            position += character.len_utf8();
+    let (lower, upper, non_ascii) = count_ascii_letters(sample.as_bytes());
+    let letters = lower + upper;
+    if letters >= MIN_LETTERS {
+        if (upper + non_ascii) * UPPER_SHARE < letters {
+            // Caseless whatever the other characters are.
+            return true;
+        }
+        if upper * UPPER_SHARE >= letters + non_ascii {
+            // Cased whatever the other characters are.
+            return false;
         }
     }
-    letters >= 40 && upper * 200 < letters
+    // Otherwise decode the characters outside ASCII.
+    let (mut letters, mut upper) = (letters, upper);
+    for (index, _) in sample.bytes().enumerate().filter(|&(_, byte)| byte >= 0xC0) {
+        if let Some(character) = sample[index..].chars().next()
+            && character.is_alphabetic()
+        {
+            letters += 1;
+            upper += usize::from(character.is_uppercase());
+        }
+    }
+    letters >= MIN_LETTERS && upper * UPPER_SHARE < letters
+}
+
+/// Counts lower-case and upper-case ASCII letters and non-ASCII characters.
+///
+/// Fast path: branch-free counts into byte-sized counters over chunks of 255
+/// bytes, which the compiler turns into vector code.
+fn count_ascii_letters(bytes: &[u8]) -> (usize, usize, usize) {
+    let (mut lower, mut upper, mut non_ascii) = (0, 0, 0);
+    for chunk in bytes.chunks(usize::from(u8::MAX)) {
+        let (mut chunk_lower, mut chunk_upper, mut chunk_non_ascii) = (0u8, 0u8, 0u8);
+        for &byte in chunk {
+            chunk_lower += u8::from(byte.wrapping_sub(b'a') < 26);
+            chunk_upper += u8::from(byte.wrapping_sub(b'A') < 26);
+            // Lead bytes of multi-byte characters.
+            chunk_non_ascii += u8::from(byte >= 0xC0);
+        }
+        lower += usize::from(chunk_lower);
+        upper += usize::from(chunk_upper);
+        non_ascii += usize::from(chunk_non_ascii);
+    }
+    (lower, upper, non_ascii)
 }
 
 /// Sentence terminators, and those that end a sentence with no space after
@@ -124,6 +150,42 @@ fn is_terminator(character: char) -> bool {
 
 fn is_full_width_terminator(character: char) -> bool {
     matches!(character, '。' | '！' | '？' | '｡' | '።' | '፧')
+}
+
+/// The smallest first byte of a terminator outside ASCII.
+const MIN_TERMINATOR_LEAD: u8 = {
+    let mut min = u8::MAX;
+    let mut index = 0;
+    while index < TERMINATORS.len() {
+        let lead = first_utf8_byte(TERMINATORS[index]);
+        if lead >= 0x80 && lead < min {
+            min = lead;
+        }
+        index += 1;
+    }
+    min
+};
+
+/// Finds the first byte in `bytes[from..end]` that can start a terminator.
+///
+/// Chunks of bytes are first tested with a cheap test the compiler
+/// vectorises (a full stop, `!`, `?` or a high lead byte); only chunks that
+/// pass are searched with the exact table.
+fn find_candidate(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+    const CHUNK: usize = 32;
+    let is_candidate = |byte: &u8| CANDIDATE_BYTES[usize::from(*byte)];
+    let mut position = from;
+    while position + CHUNK <= end {
+        let chunk = &bytes[position..position + CHUNK];
+        let maybe = chunk.iter().fold(false, |maybe, &byte| {
+            maybe | (byte == b'.') | (byte == b'!') | (byte == b'?') | (byte >= MIN_TERMINATOR_LEAD)
+        });
+        if maybe && let Some(offset) = chunk.iter().position(is_candidate) {
+            return Some(position + offset);
+        }
+        position += CHUNK;
+    }
+    bytes[position..end].iter().position(is_candidate).map(|offset| position + offset)
 }
 
 /// Bytes that can start a terminator: the scan stops only at these.
@@ -351,10 +413,7 @@ impl Splitter<'_, '_> {
         let bytes = text.as_bytes();
         let mut sentence_start = start;
         let mut position = scan_from;
-        while let Some(offset) =
-            bytes[position..end].iter().position(|&byte| CANDIDATE_BYTES[usize::from(byte)])
-        {
-            let at = position + offset;
+        while let Some(at) = find_candidate(bytes, position, end) {
             let Some(character) = text[at..end].chars().next() else { break };
             if !is_terminator(character) {
                 position = at + character.len_utf8();
@@ -571,10 +630,16 @@ impl Splitter<'_, '_> {
         else {
             return Some(after);
         };
+        const LONGEST_TITLE: usize = 6;
         let word = word.trim_start_matches(is_opener);
+        if word.contains('.') {
+            return if is_dotted(word) && !self.is_starter(next) { None } else { Some(after) };
+        }
+        if word.len() > LONGEST_TITLE {
+            return Some(after);
+        }
         match self.abbreviations.get(word) {
             Some(Abbreviation { role: Role::Prepositive, also_word: false }) => None,
-            _ if is_dotted(word) => self.is_starter(next).then_some(after),
             _ => Some(after),
         }
     }
@@ -699,7 +764,7 @@ impl Splitter<'_, '_> {
 
 /// How far back (in bytes) a detached straight quote looks for the quote
 /// it closes.
-const QUOTE_WINDOW: usize = 2048;
+const QUOTE_WINDOW: usize = 1024;
 
 /// Skips closing quotes and brackets after a terminator, including a
 /// detached closing quote of tokenised text (`. ''`). A detached straight
@@ -727,7 +792,7 @@ fn skip_closers(text: &str, sentence_start: usize, position: usize, end: usize) 
     let rest = &text[cursor..end];
     let trimmed = rest.trim_start_matches(' ');
     let gap = rest.len() - trimmed.len();
-    if gap == 0 {
+    if gap == 0 || !trimmed.starts_with(['\'', '"', '”', '’', '»']) {
         return (cursor, quoted);
     }
     for quote in ["''", "”", "’", "»", "\"", "'"] {
@@ -741,7 +806,7 @@ fn skip_closers(text: &str, sentence_start: usize, position: usize, end: usize) 
         // Look back a bounded stretch, so long sentences stay linear.
         let look_back =
             ceil_char_boundary(text, position.saturating_sub(QUOTE_WINDOW).max(sentence_start));
-        if !ambiguous || closes_open_quote(&text[look_back..position], quote) {
+        if !ambiguous || closes_open_quote(&text[look_back..position], quote.as_bytes()[0]) {
             return (cursor + gap + quote.len(), true);
         }
         break;
@@ -749,10 +814,20 @@ fn skip_closers(text: &str, sentence_start: usize, position: usize, end: usize) 
     (cursor, quoted)
 }
 
-/// Whether `sentence` holds an odd number of detached `quote` tokens, so a
-/// detached one after it closes a quotation.
-fn closes_open_quote(sentence: &str, quote: &str) -> bool {
-    let n_detached = sentence.split_whitespace().filter(|token| *token == quote).count();
+/// Whether `sentence` holds an odd number of detached `quote` tokens (an
+/// ASCII quote with white space or an end on both sides), so a detached one
+/// after it closes a quotation.
+fn closes_open_quote(sentence: &str, quote: u8) -> bool {
+    let bytes = sentence.as_bytes();
+    let is_gap =
+        |index: Option<usize>| index.and_then(|i| bytes.get(i)).is_none_or(u8::is_ascii_whitespace);
+    let n_detached = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(index, &byte)| {
+            byte == quote && is_gap(index.checked_sub(1)) && is_gap(Some(index + 1))
+        })
+        .count();
     n_detached % 2 == 1
 }
 
@@ -771,6 +846,15 @@ fn next_word(text: &str, after: usize, end: usize) -> Option<&str> {
 fn word_before(text: &str, sentence_start: usize, stop: usize) -> Option<&str> {
     let lower = ceil_char_boundary(text, stop.saturating_sub(WORD_WINDOW).max(sentence_start));
     let window = text.get(lower..stop)?;
+    // Fast path for ASCII: the last ASCII white space, if no other byte
+    // outside ASCII (which might be white space) comes after it.
+    let tail = window.bytes().rev().position(|byte| byte.is_ascii_whitespace() || !byte.is_ascii());
+    if let Some(from_end) = tail {
+        let index = window.len() - 1 - from_end;
+        if window.as_bytes()[index].is_ascii_whitespace() {
+            return Some(&window[index + 1..]);
+        }
+    }
     match window.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
         Some((index, space)) => Some(&window[index + space.len_utf8()..]),
         None if lower == sentence_start => Some(window),
