@@ -182,11 +182,11 @@ static ENGLISH: Lists = Lists {
     ],
     ordinary: &[
         "al", "apr", "approx", "assn", "assoc", "aug", "ave", "bldg", "blvd", "bros", "ca", "co",
-        "corp", "ct", "dec", "dept", "dist", "div", "est", "etc", "feb", "fri", "ft", "gal",
-        "govt", "hr", "hrs", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "lb", "lbs", "ln",
-        "ltd", "mar", "max", "mfg", "mi", "min", "mins", "misc", "mon", "mph", "mt", "natl", "nov",
-        "oct", "oz", "pkwy", "pl", "plc", "rd", "sat", "sep", "sept", "sq", "sr", "st", "ste",
-        "sun", "thu", "thur", "thurs", "tue", "tues", "univ", "wed", "yr", "yrs",
+        "com", "corp", "ct", "dec", "dept", "dist", "div", "eng", "est", "etc", "feb", "fri", "ft",
+        "gal", "govt", "hr", "hrs", "hwy", "inc", "intl", "jan", "jr", "jul", "jun", "lb", "lbs",
+        "ln", "ltd", "mar", "max", "mfg", "mgr", "mi", "min", "mins", "misc", "mon", "mph", "mt",
+        "natl", "nov", "oct", "oz", "pkwy", "pl", "plc", "rd", "sat", "sep", "sept", "sq", "sr",
+        "st", "ste", "sun", "thu", "thur", "thurs", "tue", "tues", "univ", "wed", "yr", "yrs",
         // United States, as news agencies abbreviate them.
         "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
         "kans", "ky", "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev",

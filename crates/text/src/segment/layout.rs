@@ -72,10 +72,22 @@ pub(crate) fn for_each_block(
     lines.retain(|line| !line.is_empty());
     let longest = lines.iter().map(|line| line.slice(text).chars().count()).max().unwrap_or(0);
 
+    // Whether a line, and the lines that go on from it in lower case, end
+    // with sentence-final punctuation, worked out from the last line up.
+    let mut reaches_terminal = vec![false; lines.len()];
+    for index in (0..lines.len()).rev() {
+        let line = lines[index].slice(text);
+        let continued = lines.get(index + 1).is_some_and(|next| starts_lowercase(next.slice(text)));
+        reaches_terminal[index] =
+            super::rules::ends_with_terminal(line) || (continued && reaches_terminal[index + 1]);
+    }
+
     let mut block_start = paragraph.start;
-    for pair in lines.windows(2) {
+    for (index, pair) in lines.windows(2).enumerate() {
         let (line, next) = (pair[0], pair[1]);
-        if ends_block(line.slice(text), next.slice(text), longest, caseless) {
+        let continues =
+            !caseless && starts_lowercase(next.slice(text)) && reaches_terminal[index + 1];
+        if ends_block(line.slice(text), next.slice(text), continues, longest) {
             f(Span::new(block_start, line.end));
             block_start = next.start;
         }
@@ -84,23 +96,25 @@ pub(crate) fn for_each_block(
 }
 
 /// Whether the line break between `line` and `next` ends a block.
-fn ends_block(line: &str, next: &str, longest: usize, caseless: bool) -> bool {
+/// `continues` says that `next` goes on in lower case to the end of a
+/// sentence.
+fn ends_block(line: &str, next: &str, continues: bool, longest: usize) -> bool {
     if list_marker(next).is_some() {
         return true;
     }
+    if continues {
+        // A line that goes on in lower case to the end of a sentence
+        // continues it: headlines and bylines are followed by a capital,
+        // and a list in lower case has no final punctuation.
+        return false;
+    }
     if list_marker(line).is_some() {
-        // A list item ends with its line unless the next line goes on in
-        // lower case.
-        return caseless || !starts_lowercase(next);
+        // A list item ends with its line.
+        return true;
     }
     if super::rules::ends_with_terminal(line) {
         // The sentence pass splits here if it should; the line break is
         // read like a space.
-        return false;
-    }
-    if !caseless && starts_lowercase(next) {
-        // A line that goes on in lower case continues a sentence: headlines
-        // and bylines are followed by a capital.
         return false;
     }
     // A wrapped line is long, and the next line's first word would not have
@@ -371,6 +385,14 @@ mod tests {
         assert_eq!(
             blocks("A line cut short\nin the middle of a sentence."),
             ["A line cut short\nin the middle of a sentence."]
+        );
+        assert_eq!(
+            blocks("A sentence broken\nin three\nby a PDF."),
+            ["A sentence broken\nin three\nby a PDF."]
+        );
+        assert_eq!(
+            blocks("shopping\nfresh bread\neggs, milk\n"),
+            ["shopping", "fresh bread", "eggs, milk"]
         );
         assert_eq!(
             blocks("Harbour Authority Annual Report\nPublished by the Kelby Harbour Board"),

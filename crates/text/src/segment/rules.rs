@@ -423,10 +423,12 @@ impl Splitter<'_, '_> {
             let (after, quoted) = skip_closers(text, sentence_start, run.end, end);
             position = after;
             let Some(following) = text[after..end].chars().next() else { break };
-            if !run.full_width && !following.is_whitespace() {
-                continue;
-            }
-            if let Some(boundary) = self.decide(sentence_start, &run, after, end, quoted) {
+            let boundary = if run.full_width || following.is_whitespace() {
+                self.decide(sentence_start, &run, after, end, quoted)
+            } else {
+                self.glued_sentence(sentence_start, &run, after, end).then_some(after)
+            };
+            if let Some(boundary) = boundary {
                 self.emit(sentence_start, boundary);
                 sentence_start = boundary;
             }
@@ -467,6 +469,10 @@ impl Splitter<'_, '_> {
             return Some(after);
         }
         let Some(next) = next_word(self.text, after, end) else { return Some(after) };
+        if next.starts_with(['&', ',', ';', ':', '%', '/', '=', '+', ')', ']', '}']) {
+            // No sentence starts with these: "Com. & Adm.".
+            return None;
+        }
         let case = Case::of(next);
         if run.question_or_exclamation {
             self.after_question_or_exclamation(next, case, after, end, quoted)
@@ -475,6 +481,40 @@ impl Splitter<'_, '_> {
         } else {
             self.after_full_stop(sentence_start, run, next, case, after, end, quoted)
         }
+    }
+
+    /// Whether a terminator with no space after it ends a sentence, as in
+    /// scraped text that lost its spaces ("Hello world.Today is Tuesday."):
+    /// a plain word before it, a capitalised word (or "I") after it, and no
+    /// sign of an address, a file name or an abbreviation around it.
+    fn glued_sentence(&self, sentence_start: usize, run: &Run, after: usize, end: usize) -> bool {
+        if self.caseless || run.dots > 1 {
+            return false;
+        }
+        let window_end = floor_char_boundary(self.text, (after + WORD_WINDOW).min(end));
+        let rest = &self.text[after..window_end];
+        let token_after = rest.split(char::is_whitespace).next().unwrap_or("");
+        let mut chars = token_after.chars();
+        let capitalised = match (chars.next(), chars.next()) {
+            (Some('I'), None | Some('\'' | '’')) => true,
+            (Some(first), Some(second)) => first.is_uppercase() && second.is_lowercase(),
+            _ => false,
+        };
+        if !capitalised {
+            return false;
+        }
+        let Some(word) = word_before(self.text, sentence_start, run.start) else { return false };
+        let bare = word.trim_start_matches(is_opener);
+        let address = |part: &str| part.contains(['@', '/', ':', '\\']) || part.starts_with("www");
+        // "Tuesday.Mr." is glued, "example.Com.au" is a name.
+        let inner_stop =
+            token_after.trim_end_matches(|c: char| is_terminator(c) || is_closer(c)).contains('.');
+        !address(bare)
+            && !address(token_after)
+            && !inner_stop
+            && bare.chars().nth(1).is_some()
+            && bare.ends_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            && self.word_kind(bare) == WordKind::Plain
     }
 
     /// `?` and `!` end a sentence unless a lower-case word follows
@@ -983,7 +1023,21 @@ mod tests {
             ("Mix it and -- voila! -- you have cake.", &["Mix it and -- voila! -- you have cake."]),
             ("It was in 1990. 150 people died.", &["It was in 1990.", "150 people died."]),
             ("World War II. The war ended.", &["World War II.", "The war ended."]),
+            ("He works in Eng. & Mktg. at the plant.", &["He works in Eng. & Mktg. at the plant."]),
             ("See the note.[12] It explains why.", &["See the note.[12]", "It explains why."]),
+            (
+                "We left at noon.It rained.Then we sat down and paid 2,500.I was glad.",
+                &[
+                    "We left at noon.",
+                    "It rained.",
+                    "Then we sat down and paid 2,500.",
+                    "I was glad.",
+                ],
+            ),
+            (
+                "Mail ann.Lee@example.org or see www.example.Com.au, St.Louis and e.g.The list.",
+                &["Mail ann.Lee@example.org or see www.example.Com.au, St.Louis and e.g.The list."],
+            ),
         ]);
     }
 
@@ -1232,6 +1286,11 @@ mod tests {
                 ],
             ),
             ("A sentence cut\nin two by a PDF.", &["A sentence cut\nin two by a PDF."]),
+            (
+                "The wind was cold \nthat night in town.",
+                &["The wind was cold \nthat night in town."],
+            ),
+            ("groceries\nfresh bread\neggs, milk\n", &["groceries", "fresh bread", "eggs, milk"]),
             ("We met Dr.\nLee at noon.", &["We met Dr.\nLee at noon."]),
             ("Thanks,\nDana", &["Thanks,", "Dana"]),
             ("", &[]),
