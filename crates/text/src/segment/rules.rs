@@ -66,8 +66,9 @@ impl Segmenter for RuleSegmenter {
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
             paragraph: 0,
+            text_first: out.len(),
+            block_first: out.len(),
             out,
-            block_first: 0,
         };
         let mut lines = Vec::new();
         layout::for_each_paragraph(text, |paragraph| {
@@ -377,6 +378,8 @@ struct Splitter<'t, 'o> {
     caseless: bool,
     paragraph: usize,
     out: &'o mut Vec<Segment>,
+    /// Index in `out` of the first unit of this text.
+    text_first: usize,
     /// Index in `out` of the first unit of the current block.
     block_first: usize,
 }
@@ -438,15 +441,18 @@ impl Splitter<'_, '_> {
 
     /// Appends the unit `start..end`, trimmed. A unit with no letter or
     /// digit (a stray `|` or `.`) is not a sentence: it joins the unit
-    /// before it in the same block.
+    /// before it in the same block, and a unit of terminators alone (a `.`
+    /// cut off by a stray line break) joins the unit before it anywhere.
     fn emit(&mut self, start: usize, end: usize) {
         let span = Span::new(start, end).trim(self.text);
         if span.is_empty() {
             return;
         }
         let unit = span.slice(self.text);
+        let joins_from =
+            if unit.chars().all(is_terminator) { self.text_first } else { self.block_first };
         if !unit.chars().any(char::is_alphanumeric)
-            && let Some(last) = self.out[self.block_first..].last_mut()
+            && let Some(last) = self.out[joins_from..].last_mut()
         {
             last.span.end = span.end;
             last.kind = kind_of(last.span.slice(self.text));
@@ -551,7 +557,7 @@ impl Splitter<'_, '_> {
             return None;
         }
         let attached = before.is_some_and(|c| !c.is_whitespace());
-        if attached && run.spaced && run.dots >= 4 {
+        if attached && run.spaced && run.dots >= 4 && self.text[run.start..].starts_with(". ") {
             // "word. . . . Next": a full stop ends the sentence and the
             // ellipsis opens the next one.
             return (!self.caseless && case == Case::Upper).then_some(run.start + 1);
@@ -1229,6 +1235,7 @@ mod tests {
             ("It was late . . . I went home.", &["It was late . . . I went home."]),
             ("It was late . . . . We went home.", &["It was late . . . .", "We went home."]),
             ("They ran. . . . Nobody saw them.", &["They ran.", ". . . Nobody saw them."]),
+            ("He stopped… . . . Then he left.", &["He stopped… . . .", "Then he left."]),
             (
                 "The report said \"costs [...] rose\" last year.",
                 &["The report said \"costs [...] rose\" last year."],
@@ -1363,10 +1370,11 @@ mod tests {
 
     #[test]
     fn stray_punctuation_joins_its_neighbour() {
-        check(&[(
-            "It ended . | . The next day came .",
-            &["It ended . | .", "The next day came ."],
-        )]);
+        check(&[
+            ("It ended . | . The next day came .", &["It ended . | .", "The next day came ."]),
+            ("It ended\n\n. Then it began.", &["It ended\n\n.", "Then it began."]),
+            ("Part one.\n\n***\n\nPart two.", &["Part one.", "***", "Part two."]),
+        ]);
     }
 
     #[test]
