@@ -193,7 +193,7 @@ pub(crate) fn list_marker(text: &str) -> Option<ListMarker> {
         let after = first.len_utf8();
         let rest = &text[after..];
         let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        // "• 9. The first item": the number belongs to the marker.
+        // "• 3. Wash the bowl": the number belongs to the marker.
         let len = match enumerator(&rest[gap..]) {
             Some((_, _, enumerator_len)) => after + gap + enumerator_len,
             None => after,
@@ -326,7 +326,7 @@ impl ListMarker {
 
 /// Finds the next item of the list that `marker` belongs to in
 /// `text[from..end]`: its successor marker, after white space and followed
-/// by white space (as in "1.) The first item 2.) The second item").
+/// by white space (as in "1.) Eggs 2.) Milk").
 pub(crate) fn next_item(
     text: &str,
     from: usize,
