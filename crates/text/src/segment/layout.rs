@@ -340,9 +340,11 @@ pub(crate) fn next_item(
         while let Some(found) = haystack[search..].find(&successor) {
             let at = search + found;
             search = at + successor.len();
+            // An item has a body: "A. B. Smith" is no list.
+            let has_body = haystack[..at].chars().any(char::is_alphanumeric);
             let after_space = haystack[..at].ends_with(char::is_whitespace);
             let parsed = list_marker(&haystack[at..]);
-            if let (true, Some(next)) = (after_space, parsed) {
+            if let (true, true, Some(next)) = (has_body, after_space, parsed) {
                 if best.is_none_or(|(best_at, _)| from + at < best_at) {
                     best = Some((from + at, next));
                 }
@@ -452,5 +454,6 @@ mod tests {
         assert_eq!(find("• one • two"), Some("• two"));
         assert_eq!(find("1. Eggs, 3. Milk"), None);
         assert_eq!(find("- one - two"), None);
+        assert_eq!(find("A. B. Smith wrote it"), None);
     }
 }

@@ -1167,6 +1167,11 @@ mod tests {
         check(&[
             ("Prof. J. R. R. Tolkien wrote it.", &["Prof. J. R. R. Tolkien wrote it."]),
             ("J.K. Rowling wrote it.", &["J.K. Rowling wrote it."]),
+            ("A. B. Hall & Co. was founded in 1900.", &["A. B. Hall & Co. was founded in 1900."]),
+            (
+                "She lives at 12 Elm St. Apt. 4 is hers.",
+                &["She lives at 12 Elm St. Apt. 4 is hers."],
+            ),
             (
                 "I met John F. Kennedy Jr. at the party.",
                 &["I met John F. Kennedy Jr. at the party."],
@@ -1210,6 +1215,10 @@ mod tests {
             (
                 "\"Why not?\" Anna asked. Nobody knew.",
                 &["\"Why not?\" Anna asked.", "Nobody knew."],
+            ),
+            (
+                "She asked: \"Where?\" Nobody answered.",
+                &["She asked: \"Where?\"", "Nobody answered."],
             ),
             (
                 "She said, \"I'm tired.\" Then she left.",
