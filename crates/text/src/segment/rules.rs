@@ -4,7 +4,7 @@
 //! input so that every unit keeps its span:
 //!
 //! 1. **Paragraphs**: blank lines separate paragraphs.
-//! 2. **Lines into blocks** ([`layout`](super::layout)): inside a paragraph,
+//! 2. **Lines into blocks** ([`layout`]): inside a paragraph,
 //!    a line break joins two lines of one block when the first line looks
 //!    wrapped or the text goes on in lower case to the end of a sentence. A
 //!    short line with no final punctuation (a headline, a byline, a caption)
