@@ -6,12 +6,14 @@
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
+//! - `cargo xtask sbd`: the sentence boundary Golden Rules.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
 //!   dev corpora; writes `docs/tuning.md`.
 
 mod acceptance;
 mod eval;
 mod parity;
+mod sbd;
 mod tune;
 mod util;
 
@@ -29,6 +31,7 @@ fn main() -> anyhow::Result<()> {
         "eval" => eval::run(),
         "parity" => parity::run(),
         "tune" => tune::run(),
+        "sbd" => sbd::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -45,7 +48,8 @@ fn print_help() {
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
-         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md"
+         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
+         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)"
     );
 }
 
@@ -70,6 +74,12 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),
+    }
+    match sbd::dir() {
+        Some(_) => sbd::run()?,
+        None => {
+            util::note("skipping the Golden Rules: no cases (set ABRIDGE_SBD or add ../shared/sbd)")
+        }
     }
     util::note("ci: all checks passed");
     Ok(())
