@@ -7,6 +7,7 @@ use std::path::PathBuf;
 pub const SAMPLES: &[&str] = &[
     include_str!("../../corpora/samples/harbour.txt"),
     include_str!("../../corpora/samples/wrapped-email.txt"),
+    include_str!("../../corpora/samples/minutes.txt"),
 ];
 
 /// Where the evaluation corpora are: `ABRIDGE_CORPORA`, else

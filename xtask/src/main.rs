@@ -5,9 +5,19 @@
 //! - `cargo xtask acceptance`: the checks on the real corpora alone.
 //! - `cargo xtask bench batch`: throughput and peak memory of `abridge
 //!   batch` on cnndm_test, into `docs/results.md`.
+//! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
+//!   `docs/results.md` and the README's results.
+//! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
+//! - `cargo xtask sbd`: the sentence boundary Golden Rules.
+//! - `cargo xtask tune`: grid search of the default scorer's weights on the
+//!   dev corpora; writes `docs/tuning.md`.
 
 mod acceptance;
 mod bench;
+mod eval;
+mod parity;
+mod sbd;
+mod tune;
 mod util;
 
 use anyhow::bail;
@@ -22,6 +32,10 @@ fn main() -> anyhow::Result<()> {
         "ci" => ci(rest),
         "acceptance" => acceptance::run(),
         "bench" => bench::run(rest),
+        "eval" => eval::run(),
+        "parity" => parity::run(),
+        "tune" => tune::run(),
+        "sbd" => sbd::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -36,7 +50,11 @@ fn print_help() {
          tasks:\n  \
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
-         bench batch  throughput and peak memory of `abridge batch`, into docs/results.md"
+         bench batch  throughput and peak memory of `abridge batch`, into docs/results.md\n  \
+         eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
+         parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
+         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
+         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)"
     );
 }
 
@@ -52,11 +70,21 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         &[("RUSTDOCFLAGS", "-D warnings")],
     )?;
     util::cargo(&["bench", "--workspace", "--no-run"], &[])?;
+    util::cargo(&["run", "--quiet", "--package", "abridge", "--example", "custom_scorer"], &[])?;
     match util::corpora_dir() {
-        Some(_) => acceptance::run()?,
+        Some(_) => {
+            acceptance::run()?;
+            parity::run()?;
+        }
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),
+    }
+    match sbd::dir() {
+        Some(_) => sbd::run()?,
+        None => {
+            util::note("skipping the Golden Rules: no cases (set ABRIDGE_SBD or add ../shared/sbd)")
+        }
     }
     util::note("ci: all checks passed");
     Ok(())

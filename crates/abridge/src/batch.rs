@@ -56,17 +56,22 @@
 use std::marker::PhantomData;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use std::sync::Arc;
+
 use abridge_score::Score;
-use abridge_text::AnalyzerCache;
+use abridge_text::{AnalyzerCache, Language, SharedStems};
 
 use crate::{EmptyReason, Error, Summarizer, Summary};
 
 /// Memory a summarizer reuses from one document to the next: the stems and
-/// stop-word flags of the words it has met, and buffers. Keep one per
-/// thread; see [`Summarizer::summarize_with`].
+/// stop-word flags of the words it has met (for each language it has met),
+/// and buffers. Keep one per thread; see [`Summarizer::summarize_with`].
 #[derive(Debug, Default)]
 pub struct Scratch {
-    pub(crate) analyzer: AnalyzerCache,
+    /// By index in [`Language::ALL`], created on first use.
+    caches: Vec<Option<AnalyzerCache>>,
+    /// Stems shared with other threads, by index in [`Language::ALL`].
+    shared: Option<Arc<[Arc<SharedStems>]>>,
     pub(crate) scores: Vec<Score>,
 }
 
@@ -74,6 +79,31 @@ impl Scratch {
     /// Empty scratch memory.
     pub fn new() -> Scratch {
         Scratch::default()
+    }
+
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    /// Empty scratch memory whose caches share their stems with every other
+    /// scratch made from `shared` (one store per language of [`Language::ALL`]).
+    fn sharing(shared: Arc<[Arc<SharedStems>]>) -> Scratch {
+        Scratch { shared: Some(shared), ..Scratch::default() }
+    }
+
+    /// The analyzer cache for `language`.
+    pub(crate) fn cache(&mut self, language: Language) -> &mut AnalyzerCache {
+        let index = Language::ALL.iter().position(|&known| known == language).unwrap_or(0);
+        if self.caches.len() <= index {
+            self.caches.resize_with(index + 1, || None);
+        }
+        let shared = self.shared.as_ref().and_then(|shared| shared.get(index));
+        self.caches[index].get_or_insert_with(|| match shared {
+            Some(shared) => AnalyzerCache::with_shared(Arc::clone(shared)),
+            None => AnalyzerCache::new(),
+        })
+    }
+
+    /// Forgets everything, keeping the link to the shared stems.
+    fn reset(&mut self) {
+        *self = Scratch { shared: self.shared.take(), ..Scratch::default() };
     }
 }
 
@@ -284,7 +314,7 @@ fn process<M>(
                     _ => Ok(summary),
                 },
                 Err(payload) => {
-                    *scratch = Scratch::new();
+                    scratch.reset();
                     Err(BatchError::Panicked(panic_message(payload.as_ref())))
                 }
             }
@@ -309,7 +339,7 @@ mod parallel {
     use std::sync::mpsc::{Receiver, Sender, channel};
     use std::sync::{Arc, Mutex, PoisonError};
 
-    use abridge_text::{AnalyzerCache, SharedStems};
+    use abridge_text::{Language, SharedStems};
 
     use super::{BatchItem, BatchOptions, BatchResult, Scratch, process};
     use crate::{Error, Summarizer};
@@ -367,15 +397,12 @@ mod parallel {
                 .map_err(|error| Error::ThreadPool(error.to_string()))?;
             // The threads' scratches share their stems, so that each word is
             // stemmed once, not once per thread.
-            let shared = Arc::new(SharedStems::new(summarizer.config().language));
-            let scratches = (0..threads)
-                .map(|_| {
-                    Mutex::new(Scratch {
-                        analyzer: AnalyzerCache::with_shared(Arc::clone(&shared)),
-                        scores: Vec::new(),
-                    })
-                })
+            let shared: Arc<[Arc<SharedStems>]> = Language::ALL
+                .iter()
+                .map(|&language| Arc::new(SharedStems::new(language)))
                 .collect();
+            let scratches =
+                (0..threads).map(|_| Mutex::new(Scratch::sharing(Arc::clone(&shared)))).collect();
             let (sender, receiver) = channel();
             let window = options.effective_window().max(1);
             Ok(Parallel {

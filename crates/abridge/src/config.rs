@@ -6,13 +6,96 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
+/// Which language to analyse a text in: a given one, or the one detected
+/// in each text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum LanguageChoice {
+    /// Detect the language of each text (whatlang); English when detection
+    /// cannot tell.
+    #[default]
+    Auto,
+    /// Always this language.
+    Fixed(Language),
+}
+
+/// How the language of a summary was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSource {
+    /// Given in the settings.
+    Given,
+    /// Detected in the text.
+    Detected,
+    /// Detection could not tell (too little text, or a language abridge does
+    /// not know), so the fallback, English, was used.
+    Fallback,
+}
+
+/// The language used when detection cannot tell.
+pub const FALLBACK_LANGUAGE: Language = Language::English;
+
+impl LanguageChoice {
+    /// The language to analyse `text` in, and how it was chosen.
+    pub fn resolve(self, text: &str) -> (Language, LanguageSource) {
+        match self {
+            LanguageChoice::Fixed(language) => (language, LanguageSource::Given),
+            LanguageChoice::Auto => match Language::detect(text) {
+                Some(detection) => (detection.language, LanguageSource::Detected),
+                None => (FALLBACK_LANGUAGE, LanguageSource::Fallback),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for LanguageChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LanguageChoice::Auto => f.write_str("auto"),
+            LanguageChoice::Fixed(language) => f.write_str(language.code()),
+        }
+    }
+}
+
+impl std::str::FromStr for LanguageChoice {
+    type Err = abridge_text::UnknownLanguage;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        if input.trim().eq_ignore_ascii_case("auto") {
+            Ok(LanguageChoice::Auto)
+        } else {
+            input.parse().map(LanguageChoice::Fixed)
+        }
+    }
+}
+
+impl TryFrom<String> for LanguageChoice {
+    type Error = abridge_text::UnknownLanguage;
+
+    fn try_from(input: String) -> Result<Self, Self::Error> {
+        input.parse()
+    }
+}
+
+impl From<LanguageChoice> for String {
+    fn from(choice: LanguageChoice) -> Self {
+        choice.to_string()
+    }
+}
+
+impl From<Language> for LanguageChoice {
+    fn from(language: Language) -> Self {
+        LanguageChoice::Fixed(language)
+    }
+}
+
 /// The settings a [`Summarizer`](crate::Summarizer) runs with. Summaries
 /// record them, so a result says how it was made.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SummarizerConfig {
-    /// Language of the input.
-    pub language: Language,
+    /// Language of the input, or `auto` to detect it in each text.
+    pub language: LanguageChoice,
     /// Scoring strategy.
     pub scorer: ScorerKind,
     /// How long a summary may be.
@@ -26,7 +109,7 @@ pub struct SummarizerConfig {
 impl Default for SummarizerConfig {
     fn default() -> Self {
         SummarizerConfig {
-            language: Language::English,
+            language: LanguageChoice::Auto,
             scorer: ScorerKind::default(),
             budget: Budget::Sentences(DEFAULT_SENTENCES),
             order: Order::Document,
@@ -63,6 +146,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn language_choice_resolves() {
+        assert_eq!("auto".parse::<LanguageChoice>(), Ok(LanguageChoice::Auto));
+        assert_eq!("de".parse::<LanguageChoice>(), Ok(LanguageChoice::Fixed(Language::German)));
+        assert!("xx".parse::<LanguageChoice>().is_err());
+        let french =
+            "Le conseil municipal a approuvé lundi le nouveau budget du port après un long débat.";
+        assert_eq!(
+            LanguageChoice::Auto.resolve(french),
+            (Language::French, LanguageSource::Detected)
+        );
+        assert_eq!(
+            LanguageChoice::Fixed(Language::German).resolve(french),
+            (Language::German, LanguageSource::Given)
+        );
+        assert_eq!(
+            LanguageChoice::Auto.resolve("…"),
+            (FALLBACK_LANGUAGE, LanguageSource::Fallback)
+        );
+    }
+
+    #[test]
     fn rejects_empty_budgets() {
         for budget in [
             Budget::Sentences(0),
@@ -90,9 +194,11 @@ mod tests {
         let json = serde_json::to_string(&config).unwrap();
         assert_eq!(
             json,
-            r#"{"language":"en","scorer":"tfidf-position","budget":{"ratio":0.4},"order":"document","redundancy":0.7}"#
+            r#"{"language":"auto","scorer":"tfidf-position","budget":{"ratio":0.4},"order":"document","redundancy":0.7}"#
         );
         assert_eq!(serde_json::from_str::<SummarizerConfig>(&json).unwrap(), config);
+        let french = SummarizerConfig { language: Language::French.into(), ..config };
+        assert!(serde_json::to_string(&french).unwrap().starts_with(r#"{"language":"fr""#));
         // Missing fields take their defaults.
         assert_eq!(
             serde_json::from_str::<SummarizerConfig>("{}").unwrap(),

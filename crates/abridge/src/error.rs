@@ -12,6 +12,9 @@ pub enum Error {
         "invalid budget {0:?}: it must allow at least one sentence, word or character, and a ratio must be in (0, 1]"
     )]
     InvalidBudget(Budget),
+    /// Scorer parameters that do not fit the scorer.
+    #[error(transparent)]
+    Params(#[from] abridge_score::InvalidParams),
     /// A redundancy λ outside `[0, 1]`.
     #[error("invalid redundancy {0}: it must be in [0, 1]")]
     InvalidRedundancy(f64),

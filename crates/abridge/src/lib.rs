@@ -55,7 +55,9 @@ mod summary;
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
 pub use abridge_text::{Document, Language, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
-pub use config::{DEFAULT_SENTENCES, SummarizerConfig};
+pub use config::{
+    DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, SummarizerConfig,
+};
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};
 pub use summary::{EmptyReason, Extract, Summary};
@@ -95,6 +97,28 @@ mod tests {
             Some(EmptyReason::BudgetTooSmall)
         );
         assert_eq!(summarizer.summarize("A real sentence is here.").empty_reason, None);
+    }
+
+    #[test]
+    fn detects_the_language_of_each_text() {
+        let summarizer = Summarizer::builder().sentences(1).build().unwrap();
+        let french = "Le conseil municipal a voté le budget lundi soir. Les travaux du port commenceront au printemps prochain.";
+        let summary = summarizer.summarize(french);
+        assert_eq!(
+            (summary.language, summary.language_source),
+            (Language::French, LanguageSource::Detected)
+        );
+        let english = summarizer.summarize("The council voted on the budget on Monday night. Work on the harbour starts next spring.");
+        assert_eq!(
+            (english.language, english.language_source),
+            (Language::English, LanguageSource::Detected)
+        );
+        let fixed =
+            Summarizer::builder().language(Language::German).build().unwrap().summarize(french);
+        assert_eq!(
+            (fixed.language, fixed.language_source),
+            (Language::German, LanguageSource::Given)
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! [`Summarizer`]: the pipeline from text to [`Summary`].
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use abridge_score::{
     Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
@@ -9,15 +9,18 @@ use abridge_score::{
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
 use crate::batch::Scratch;
-use crate::{EmptyReason, Error, Extract, SummarizerConfig, Summary};
+use crate::{
+    EmptyReason, Error, Extract, LanguageChoice, LanguageSource, SummarizerConfig, Summary,
+};
 
 /// Summarises texts. Build one, then call [`Summarizer::summarize`] for
 /// every text; it is `Send + Sync`, so threads can share it, and cloning
-/// it is cheap (its parts are shared).
+/// it is cheap (the clones share its parts).
 #[derive(Clone, Debug)]
 pub struct Summarizer {
     config: SummarizerConfig,
-    analyzer: Arc<Analyzer>,
+    /// One analyzer per language, built on first use.
+    analyzers: Arc<[OnceLock<Analyzer>]>,
     scorer: Arc<dyn Scorer>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
@@ -28,7 +31,7 @@ impl Summarizer {
     pub fn new(config: SummarizerConfig) -> Result<Summarizer, Error> {
         config.validate()?;
         Ok(Summarizer {
-            analyzer: Arc::new(Analyzer::new(config.language)),
+            analyzers: Language::ALL.iter().map(|_| OnceLock::new()).collect(),
             scorer: Arc::from(config.scorer.build()),
             config,
             background: None,
@@ -51,23 +54,42 @@ impl Summarizer {
         &*self.scorer
     }
 
-    /// Stage 1 and 2: segments and tokenises `text`.
+    /// The analyzer for `language`.
+    pub fn analyzer(&self, language: Language) -> &Analyzer {
+        let index = Language::ALL.iter().position(|&known| known == language).unwrap_or(0);
+        self.analyzers[index].get_or_init(|| Analyzer::new(language))
+    }
+
+    /// The language to analyse `text` in, and how it was chosen.
+    pub fn language_of(&self, text: &str) -> (Language, LanguageSource) {
+        self.config.language.resolve(text)
+    }
+
+    /// Stages 1 and 2: segments and tokenises `text`, in the configured
+    /// language or the one detected in it.
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
-        self.analyzer.analyze(text)
+        self.analyzer(self.language_of(text).0).analyze(text)
     }
 
     /// Summarises `text`.
     pub fn summarize<'a>(&self, text: &'a str) -> Summary<'a> {
-        let document = self.analyze(text);
-        self.summarize_document(&document)
+        let (language, source) = self.language_of(text);
+        let document = self.analyzer(language).analyze(text);
+        let mut scores = Vec::new();
+        let mut summary = self.summarize_with_buffer(&document, &mut scores);
+        summary.language_source = source;
+        summary
     }
 
     /// Summarises `text` with memory kept between calls: the stems of words
     /// already met and the score buffer. The summary is the same as
     /// [`Summarizer::summarize`] gives; keep one [`Scratch`] per thread.
     pub fn summarize_with<'a>(&self, text: &'a str, scratch: &mut Scratch) -> Summary<'a> {
-        let document = self.analyzer.analyze_cached(text, &mut scratch.analyzer);
-        self.summarize_with_buffer(&document, &mut scratch.scores)
+        let (language, source) = self.language_of(text);
+        let document = self.analyzer(language).analyze_cached(text, scratch.cache(language));
+        let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
+        summary.language_source = source;
+        summary
     }
 
     /// Stages 3 to 5 on a document already analysed.
@@ -77,7 +99,8 @@ impl Summarizer {
     }
 
     /// Like [`Summarizer::summarize_document`], scoring into a buffer the
-    /// caller keeps between documents.
+    /// caller keeps between documents. The summary's language is the
+    /// document's, recorded as [`LanguageSource::Given`].
     pub fn summarize_with_buffer<'a>(
         &self,
         document: &Document<'a>,
@@ -93,12 +116,9 @@ impl Summarizer {
                 &local
             }
         };
-        self.scorer.score(document, stats, scores);
-        let selector = Selector {
-            budget: self.config.budget,
-            order: self.config.order,
-            redundancy: self.config.redundancy,
-        };
+        let selector = self.selector();
+        let target = selector.target_sentences(document, self.scorer.eligibility());
+        self.scorer.score_for_target(document, stats, target, scores);
         let chosen = selector.select(document, scores, self.scorer.eligibility());
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
@@ -110,27 +130,41 @@ impl Summarizer {
                     start: span.start,
                     end: span.end,
                     score: scores[sentence_idx],
-                    explanation: self
-                        .explain
-                        .then(|| self.scorer.explain(document, stats, sentence_idx)),
+                    explanation: self.explain.then(|| {
+                        self.scorer.explain_for_target(document, stats, target, sentence_idx)
+                    }),
                 }
             })
             .collect();
         let empty_reason = sentences.is_empty().then(|| empty_reason(document, self.config.budget));
         Summary {
             settings: self.config,
+            language: document.language(),
+            language_source: LanguageSource::Given,
             n_sentences: document.sentences().len(),
             sentences,
             empty_reason,
         }
     }
 
+    fn selector(&self) -> Selector {
+        Selector {
+            budget: self.config.budget,
+            order: self.config.order,
+            redundancy: self.config.redundancy,
+        }
+    }
+
     /// Why sentence `sentence_idx` of `document` got its score.
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
+        let target = self.selector().target_sentences(document, self.scorer.eligibility());
         match &self.background {
-            Some(background) => self.scorer.explain(document, &**background, sentence_idx),
+            Some(background) => {
+                self.scorer.explain_for_target(document, &**background, target, sentence_idx)
+            }
             None => {
-                self.scorer.explain(document, &SentenceFrequencies::new(document), sentence_idx)
+                let stats = SentenceFrequencies::new(document);
+                self.scorer.explain_for_target(document, &stats, target, sentence_idx)
             }
         }
     }
@@ -157,6 +191,8 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
 #[derive(Debug, Default)]
 pub struct SummarizerBuilder {
     config: SummarizerConfig,
+    params: serde_json::Map<String, serde_json::Value>,
+    custom_scorer: Option<Box<dyn Scorer>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
 }
@@ -169,7 +205,13 @@ impl SummarizerBuilder {
 
     /// The input language.
     pub fn language(mut self, language: Language) -> Self {
-        self.config.language = language;
+        self.config.language = LanguageChoice::Fixed(language);
+        self
+    }
+
+    /// The input language, or [`LanguageChoice::Auto`] to detect it in each text.
+    pub fn language_choice(mut self, choice: LanguageChoice) -> Self {
+        self.config.language = choice;
         self
     }
 
@@ -202,6 +244,22 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Parameters of the configured scorer, as a JSON object whose keys are
+    /// the fields of its type (see [`ScorerKind::build_with`]); checked by
+    /// [`SummarizerBuilder::build`].
+    pub fn scorer_params(mut self, params: serde_json::Map<String, serde_json::Value>) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// Scores with `scorer` instead of the configured built-in one: your own
+    /// strategy, or a built-in one with other parameters. The summary's
+    /// settings still name the configured `scorer` kind.
+    pub fn custom_scorer(mut self, scorer: Box<dyn Scorer>) -> Self {
+        self.custom_scorer = Some(scorer);
+        self
+    }
+
     /// IDF from a background corpus instead of the document's own sentences.
     pub fn background(mut self, stats: Arc<dyn TermStats>) -> Self {
         self.background = Some(stats);
@@ -223,6 +281,12 @@ impl SummarizerBuilder {
     /// Checks the settings and builds.
     pub fn build(self) -> Result<Summarizer, Error> {
         let mut summarizer = Summarizer::new(self.config)?;
+        if !self.params.is_empty() {
+            summarizer.scorer = Arc::from(self.config.scorer.build_with(&self.params)?);
+        }
+        if let Some(scorer) = self.custom_scorer {
+            summarizer.scorer = Arc::from(scorer);
+        }
         summarizer.background = self.background;
         summarizer.explain = self.explain;
         Ok(summarizer)

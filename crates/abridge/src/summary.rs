@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use abridge_score::Explanation;
 use serde::{Deserialize, Serialize};
 
-use crate::SummarizerConfig;
+use crate::{LanguageSource, SummarizerConfig};
+use abridge_text::Language;
 
 /// One chosen sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +62,10 @@ impl EmptyReason {
 pub struct Summary<'a> {
     /// The settings used.
     pub settings: SummarizerConfig,
+    /// The language the text was analysed in.
+    pub language: Language,
+    /// Whether that language was given, detected, or the fallback.
+    pub language_source: LanguageSource,
     /// Number of sentences in the document.
     pub n_sentences: usize,
     /// The chosen sentences, in the configured order.
@@ -86,6 +91,8 @@ impl Summary<'_> {
     pub fn into_owned(self) -> Summary<'static> {
         Summary {
             settings: self.settings,
+            language: self.language,
+            language_source: self.language_source,
             n_sentences: self.n_sentences,
             sentences: self
                 .sentences

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use abridge::{Budget, Language, Order, ScorerKind, SummarizerConfig};
+use abridge::{Budget, Language, LanguageChoice, Order, ScorerKind, SummarizerConfig};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -22,6 +22,8 @@ pub enum Command {
     Summarize(SummarizeArgs),
     /// Print the sentence segmentation of a text, one unit per line.
     Sentences(SentencesArgs),
+    /// Score scorers with ROUGE against the references of a JSONL corpus.
+    Eval(EvalArgs),
     /// Summarise many texts: files, folders and JSONL, on every core, as JSONL.
     Batch(crate::batch::BatchArgs),
 }
@@ -93,9 +95,10 @@ pub struct SummaryArgs {
     /// Scoring strategy.
     #[arg(long, value_name = "NAME", default_value = "tfidf-position", value_parser = scorer_parser())]
     pub scorer: ScorerKind,
-    /// Language of the text: an ISO 639-1 code or English name.
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    pub lang: Language,
+    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
+    /// to detect it.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub lang: LanguageChoice,
     /// Order of the chosen sentences.
     #[arg(long, value_enum, default_value_t = OrderArg::Document)]
     pub order: OrderArg,
@@ -103,15 +106,20 @@ pub struct SummaryArgs {
     /// [0, 1]; 1 ignores redundancy, 0.7 is a good start.
     #[arg(long, value_name = "λ", value_parser = parse_unit_interval)]
     pub redundancy: Option<f64>,
+    /// A parameter of the scorer, e.g. `position_weight=0.5` or
+    /// `prior.decay=6` (repeatable; see DESIGN.md for each scorer's).
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, serde_json::Value)>,
 }
 
 #[derive(Debug, Args)]
 pub struct SentencesArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Language of the text: an ISO 639-1 code or English name.
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    pub lang: Language,
+    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
+    /// to detect it.
+    #[arg(long, value_name = "LANG", default_value = "auto")]
+    pub lang: LanguageChoice,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -145,6 +153,49 @@ fn scorer_parser() -> impl TypedValueParser<Value = ScorerKind> {
     PossibleValuesParser::new(names).map(|name| name.parse::<ScorerKind>().unwrap_or_default())
 }
 
+/// `key=value`; the value is read as JSON (a number, `true`, `null`, …) and
+/// as a string when it is not JSON.
+fn parse_param(input: &str) -> Result<(String, serde_json::Value), String> {
+    let (key, value) =
+        input.split_once('=').ok_or_else(|| format!("'{input}' is not KEY=VALUE"))?;
+    let key = key.trim();
+    if key.is_empty() || key.split('.').any(str::is_empty) {
+        return Err(format!("'{key}' is not a parameter name"));
+    }
+    let value = serde_json::from_str(value.trim())
+        .unwrap_or_else(|_| serde_json::Value::String(value.trim().to_owned()));
+    Ok((key.to_owned(), value))
+}
+
+impl SummaryArgs {
+    /// The `--param` flags as a JSON object; dotted keys nest (`prior.decay`).
+    pub fn params_map(&self) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+        nest_params(&self.params)
+    }
+}
+
+/// `--param` flags as a JSON object; dotted keys nest (`prior.decay`).
+pub fn nest_params(
+    params: &[(String, serde_json::Value)],
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut map = serde_json::Map::new();
+    for (key, value) in params {
+        let mut parts: Vec<&str> = key.split('.').collect();
+        let last = parts.pop().unwrap_or_default();
+        let mut object = &mut map;
+        for part in parts {
+            let entry = object
+                .entry(part.to_owned())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            object = entry
+                .as_object_mut()
+                .ok_or_else(|| format!("parameter '{key}': '{part}' is not a group"))?;
+        }
+        object.insert(last.to_owned(), value.clone());
+    }
+    Ok(map)
+}
+
 fn parse_ratio(input: &str) -> Result<f64, String> {
     let ratio: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
     if ratio > 0.0 && ratio <= 1.0 { Ok(ratio) } else { Err(format!("{ratio} is not in (0, 1]")) }
@@ -153,6 +204,62 @@ fn parse_ratio(input: &str) -> Result<f64, String> {
 fn parse_unit_interval(input: &str) -> Result<f64, String> {
     let value: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
     if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(format!("{value} is not in [0, 1]")) }
+}
+
+/// Output formats of `abridge eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// One JSON object with a `results` array.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The corpus: JSONL, one document per line with `text` and `summaries`.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub corpus: PathBuf,
+    /// Comma-separated systems: scorer names, `oracle` (greedy ROUGE oracle),
+    /// `all` (every scorer).
+    #[arg(long, value_name = "a,b,…", default_value = "all")]
+    pub scorer: String,
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+    /// Evaluate only the first N documents.
+    #[arg(long, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    pub limit: Option<usize>,
+    /// Language of documents whose record has no `lang`.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub lang: Language,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+    /// Also write each document's summary and scores to FILE, as JSONL.
+    #[arg(long, value_name = "FILE")]
+    pub per_doc: Option<PathBuf>,
+    /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`
+    /// (repeatable).
+    #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
+    pub params: Vec<(String, serde_json::Value)>,
+    /// Bootstrap resamples for the 95% confidence intervals.
+    #[arg(long, value_name = "N", default_value_t = abridge_eval::bootstrap::DEFAULT_RESAMPLES)]
+    pub resamples: usize,
+}
+
+impl BudgetArgs {
+    /// The budget these flags ask for (sentences by default).
+    pub fn to_budget(&self) -> Budget {
+        match (self.sentences, self.words, self.chars, self.ratio) {
+            (_, Some(words), _, _) => Budget::Words(words),
+            (_, _, Some(chars), _) => Budget::Chars(chars),
+            (_, _, _, Some(ratio)) => Budget::Ratio(ratio),
+            (sentences, ..) => Budget::Sentences(sentences.unwrap_or(abridge::DEFAULT_SENTENCES)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -182,9 +289,32 @@ mod tests {
         assert_eq!(config(&["--chars", "200"]).budget, Budget::Chars(200));
         assert_eq!(config(&["--ratio", "0.4"]).budget, Budget::Ratio(0.4));
         assert_eq!(config(&["--scorer", "lead"]).scorer, ScorerKind::Lead);
-        assert_eq!(config(&["--lang", "French"]).language, Language::French);
+        assert_eq!(config(&["--lang", "French"]).language, LanguageChoice::Fixed(Language::French));
+        assert_eq!(config(&["--lang", "auto"]).language, LanguageChoice::Auto);
         assert_eq!(config(&["--order", "score"]).order, Order::Score);
         assert_eq!(config(&["--redundancy", "0.7"]).redundancy, Some(0.7));
+    }
+
+    #[test]
+    fn params_nest_on_dots() {
+        let cli = Cli::try_parse_from([
+            "abridge",
+            "summarize",
+            "--param",
+            "position_weight=0.5",
+            "--param",
+            "prior.decay=6",
+            "--param",
+            "similarity=dot",
+        ])
+        .unwrap();
+        let Command::Summarize(args) = cli.command else { unreachable!() };
+        let map = args.summary.params_map().unwrap();
+        assert_eq!(
+            serde_json::Value::Object(map),
+            serde_json::json!({"position_weight": 0.5, "prior": {"decay": 6}, "similarity": "dot"})
+        );
+        assert!(Cli::try_parse_from(["abridge", "summarize", "--param", "nokey"]).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod args;
 mod batch;
+mod eval;
 mod input;
 mod sentences;
 mod summarize;
@@ -51,6 +52,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Summarize(args) => summarize::run(&args, &mut out)?,
         Command::Sentences(args) => sentences::run(&args, &mut out)?,
         Command::Batch(args) => batch::run(&args, &mut out)?,
+        Command::Eval(args) => eval::run(&args, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)

@@ -24,6 +24,7 @@ struct JsonSentence<'a> {
 struct JsonSentences<'a> {
     input: &'a str,
     language: abridge::Language,
+    language_source: abridge::LanguageSource,
     sentences: Vec<JsonSentence<'a>>,
 }
 
@@ -32,7 +33,8 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     if let Some(warning) = input.warning() {
         warn(&warning);
     }
-    let document: Document<'_> = Analyzer::new(args.lang).analyze(&input.text);
+    let (language, language_source) = args.lang.resolve(&input.text);
+    let document: Document<'_> = Analyzer::new(language).analyze(&input.text);
     match args.format {
         Format::Text => {
             for sentence in document.sentences() {
@@ -53,7 +55,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
                     paragraph: sentence.paragraph,
                 })
                 .collect();
-            let json = JsonSentences { input: &input.name, language: args.lang, sentences };
+            let json = JsonSentences { input: &input.name, language, language_source, sentences };
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }

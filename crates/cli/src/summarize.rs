@@ -18,8 +18,10 @@ struct JsonSummary<'a> {
 }
 
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
     let summarizer = Summarizer::builder()
         .explain(args.explain)
+        .scorer_params(params)
         .build_from(args.summary.to_config())
         .context("invalid settings")?;
     let input = Input::read(args.input.file.as_deref())?;
@@ -27,6 +29,13 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         warn(&warning);
     }
     let summary = summarizer.summarize(&input.text);
+    if !summary.language.has_stemmer() {
+        warn(&format!(
+            "{}: no stemmer for {}; words are compared unstemmed",
+            input.name,
+            summary.language.name()
+        ));
+    }
     match args.format {
         Format::Text => {
             for extract in &summary.sentences {

@@ -6,6 +6,8 @@ mod summarize;
 mod bad_input;
 // `abridge sentences`.
 mod sentences;
+// `abridge eval`: ROUGE on tiny corpora we wrote, bad lines included.
+mod eval;
 // `abridge batch`: inputs, error records, order, --out-dir (issue 6).
 mod batch;
 

@@ -16,6 +16,15 @@
 //! |---|---|---|
 //! | `tfidf-position` | [`TfIdfPosition`] | tf-idf cosine to the document, mixed with a [`PositionPrior`] |
 //! | `lead` | [`Lead`] | the first k units (the Lead-k baseline) |
+//! | `luhn` | [`Luhn`] | clusters of significant words |
+//! | `sumbasic` | [`SumBasic`] | word probabilities, squared after each pick |
+//! | `centroid` | [`Centroid`] | MEAD: centroid, position and first-sentence overlap |
+//! | `textrank` | [`TextRank`] | PageRank over word overlap |
+//! | `lexrank` | [`LexRank`] | eigenvector centrality over tf-idf cosine |
+//! | `kl-sum` | [`KlSum`] | greedy KL divergence to the document's words |
+//! | `pacsum` | [`PacSum`] | directed, position-aware tf-idf centrality |
+//!
+//! New strategies start from `dummy_example.rs`, a commented template.
 //!
 //! [`ScorerKind`] names them for configuration.
 //!
@@ -39,28 +48,57 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod centroid;
+mod dummy_example;
 mod explain;
 pub mod features;
+pub mod graph;
 mod kind;
+mod klsum;
 mod lead;
+mod lexrank;
+mod luhn;
+mod pacsum;
 mod position;
 mod scorer;
 mod select;
 mod stats;
+mod sumbasic;
 mod testing;
+mod textrank;
 mod tfidf;
 
+pub use centroid::Centroid;
+pub use dummy_example::WordCount;
 pub use explain::Explanation;
-pub use kind::{ScorerKind, UnknownScorer};
+pub use kind::{InvalidParams, ScorerKind, UnknownScorer};
+pub use klsum::KlSum;
 pub use lead::Lead;
+pub use lexrank::LexRank;
+pub use luhn::Luhn;
+pub use pacsum::{EdgeSimilarity, PacSum};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
-pub use select::{Budget, DUPLICATE_SIMILARITY, MIN_WORDS, Order, Selector};
+pub use select::{Budget, DUPLICATE_SIMILARITY, MAX_WORDS, MIN_WORDS, Order, Selector};
 pub use stats::{BackgroundFrequencies, SentenceFrequencies, TermStats};
-pub use tfidf::TfIdfPosition;
+pub use sumbasic::SumBasic;
+pub use textrank::TextRank;
+pub use tfidf::{DEFAULT_TARGET_SENTENCES, TfIdfPosition};
 
 test_scorer!(conformance_lead, crate::Lead);
 test_scorer!(conformance_tfidf_position, crate::TfIdfPosition::default());
+test_scorer!(conformance_luhn, crate::Luhn::default());
+test_scorer!(conformance_sumbasic, crate::SumBasic::default());
+test_scorer!(conformance_centroid, crate::Centroid::default());
+test_scorer!(conformance_textrank, crate::TextRank::default());
+test_scorer!(conformance_lexrank, crate::LexRank::default());
+test_scorer!(
+    conformance_lexrank_threshold,
+    crate::LexRank { threshold: Some(0.1), ..crate::LexRank::default() }
+);
+test_scorer!(conformance_kl_sum, crate::KlSum::default());
+test_scorer!(conformance_pacsum, crate::PacSum::default());
+test_scorer!(conformance_word_count, crate::WordCount);
 
 #[cfg(test)]
 mod tests {

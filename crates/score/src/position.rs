@@ -20,22 +20,37 @@ use crate::Explanation;
 /// `rank` counts only sentences of prose, so headlines, bylines and page
 /// furniture before the article do not push its first sentence down.
 /// With `decay = 4`, the fifth prose sentence gets half the first one's weight.
+///
+/// The prior stretches with the summary: for a summary of k sentences the
+/// decay used is `max(decay, decay_per_sentence × k)`. A three-sentence
+/// summary of news wants the lead; a summary of 40% of an article wants the
+/// best sentences from all over it.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct PositionPrior {
-    /// Rank at which the sentence prior halves.
+    /// Rank at which the sentence prior halves, for short summaries.
     pub decay: f64,
+    /// Decay per sentence of the summary, for long summaries.
+    pub decay_per_sentence: f64,
     /// Share of the prior that goes to opening a paragraph.
     pub paragraph_weight: f64,
 }
 
 impl Default for PositionPrior {
     fn default() -> Self {
-        PositionPrior { decay: 4.0, paragraph_weight: 0.2 }
+        PositionPrior { decay: 4.0, decay_per_sentence: 4.0 / 3.0, paragraph_weight: 0.0 }
     }
 }
 
 impl PositionPrior {
+    /// The prior for a summary of `target_sentences` sentences.
+    pub fn for_target(&self, target_sentences: usize) -> PositionPrior {
+        PositionPrior {
+            decay: self.decay.max(self.decay_per_sentence * target_sentences as f64),
+            ..*self
+        }
+    }
+
     /// The prior of every sentence of `document`.
     pub fn weights(&self, document: &Document<'_>) -> Vec<f64> {
         let mut rank = 0usize;
@@ -87,10 +102,10 @@ mod tests {
 
     #[test]
     fn decays_with_rank_and_rewards_paragraph_openers() {
-        let prior = PositionPrior { decay: 4.0, paragraph_weight: 0.0 };
+        let prior = PositionPrior { decay: 4.0, paragraph_weight: 0.0, ..PositionPrior::default() };
         assert_eq!(prior.weight(0, 0), 1.0);
         assert_eq!(prior.weight(4, 3), 0.5);
-        let prior = PositionPrior { decay: 4.0, paragraph_weight: 0.5 };
+        let prior = PositionPrior { decay: 4.0, paragraph_weight: 0.5, ..PositionPrior::default() };
         assert!(prior.weight(4, 0) > prior.weight(4, 1));
     }
 
@@ -98,7 +113,17 @@ mod tests {
     fn fragments_do_not_take_a_rank() {
         let document =
             Document::new("A Headline\n\nFirst sentence here. Second one here.", Language::English);
-        let weights = PositionPrior { decay: 1.0, paragraph_weight: 0.0 }.weights(&document);
+        let weights =
+            PositionPrior { decay: 1.0, paragraph_weight: 0.0, ..PositionPrior::default() }
+                .weights(&document);
         assert_eq!(weights, [1.0, 1.0, 0.5]);
+    }
+
+    #[test]
+    fn stretches_with_the_summary() {
+        let prior = PositionPrior::default();
+        assert_eq!(prior.for_target(1).decay, 4.0);
+        assert!((prior.for_target(12).decay - 16.0).abs() < 1e-9);
+        assert!(prior.for_target(10).weight(8, 1) > prior.weight(8, 1));
     }
 }

@@ -44,6 +44,32 @@ pub trait Scorer: Send + Sync + std::fmt::Debug {
         Explanation::opaque(self.name())
     }
 
+    /// Scores for a summary of about `target_sentences` sentences.
+    ///
+    /// Scorers whose scores depend on how long the summary will be
+    /// override this; `tfidf-position` stretches its position prior over
+    /// longer summaries. The default ignores the hint.
+    fn score_for_target(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        _target_sentences: usize,
+        scores: &mut [Score],
+    ) {
+        self.score(document, stats, scores);
+    }
+
+    /// [`Scorer::explain`] for a summary of about `target_sentences` sentences.
+    fn explain_for_target(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        _target_sentences: usize,
+        sentence_idx: usize,
+    ) -> Explanation {
+        self.explain(document, stats, sentence_idx)
+    }
+
     /// Which sentences the scores may choose from.
     fn eligibility(&self) -> Eligibility {
         Eligibility::Content

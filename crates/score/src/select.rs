@@ -41,6 +41,11 @@ pub enum Order {
 /// ones are fragments ("He agreed.") that say little on their own.
 pub const MIN_WORDS: usize = 4;
 
+/// Sentences of prose with more words than this are run-ons (usually a
+/// missed boundary, a list or a table flattened into one line); they are
+/// chosen only when a document has nothing else.
+pub const MAX_WORDS: usize = 120;
+
 /// Content-term cosine at or above which a sentence counts as a
 /// near-duplicate of one already chosen.
 pub const DUPLICATE_SIMILARITY: f64 = 0.8;
@@ -61,9 +66,9 @@ pub struct Selector {
 impl Selector {
     /// Which sentences may be chosen under `eligibility`.
     ///
-    /// With [`Eligibility::Content`]: sentences of prose with at least
-    /// [`MIN_WORDS`] words; if there are none, prose of any length; if there
-    /// is none, fragments with a word. Furniture never.
+    /// With [`Eligibility::Content`]: sentences of prose with
+    /// [`MIN_WORDS`] to [`MAX_WORDS`] words; if there are none, prose of any
+    /// length; if there is none, fragments with a word. Furniture never.
     pub fn eligible(document: &Document<'_>, eligibility: Eligibility) -> Vec<bool> {
         let sentences = document.sentences();
         match eligibility {
@@ -72,7 +77,7 @@ impl Selector {
                 let tiers: [&dyn Fn(usize) -> bool; 3] = [
                     &|i| {
                         sentences[i].kind == SentenceKind::Prose
-                            && sentences[i].n_words() >= MIN_WORDS
+                            && (MIN_WORDS..=MAX_WORDS).contains(&sentences[i].n_words())
                     },
                     &|i| sentences[i].kind == SentenceKind::Prose && sentences[i].n_words() > 0,
                     &|i| sentences[i].kind == SentenceKind::Fragment && sentences[i].n_words() > 0,
@@ -86,6 +91,30 @@ impl Selector {
                 vec![false; sentences.len()]
             }
         }
+    }
+
+    /// About how many sentences the budget will hold in `document`: the
+    /// hint for [`Scorer::score_for_target`](crate::Scorer::score_for_target).
+    /// Word and character budgets are divided by the mean length of the
+    /// eligible sentences.
+    pub fn target_sentences(&self, document: &Document<'_>, eligibility: Eligibility) -> usize {
+        let eligible = Selector::eligible(document, eligibility);
+        let chosen: Vec<usize> = (0..eligible.len()).filter(|&i| eligible[i]).collect();
+        let n_eligible = chosen.len().max(1);
+        let mean = |cost: &dyn Fn(usize) -> usize| -> f64 {
+            chosen.iter().map(|&i| cost(i) as f64).sum::<f64>() / n_eligible as f64
+        };
+        let target = match self.budget {
+            Budget::Sentences(n) => n,
+            Budget::Ratio(ratio) => (ratio.clamp(0.0, 1.0) * chosen.len() as f64).round() as usize,
+            Budget::Words(n) => {
+                (n as f64 / mean(&|i| document.sentences()[i].n_words()).max(1.0)).round() as usize
+            }
+            Budget::Chars(n) => (n as f64
+                / mean(&|i| document.sentence_text(i).chars().count() + 1).max(1.0))
+            .round() as usize,
+        };
+        target.clamp(1, n_eligible)
     }
 
     /// Chooses sentences: indices into `document.sentences()`, in the
@@ -338,6 +367,16 @@ mod tests {
         assert_eq!(plain.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 1]);
         let mmr = Selector { redundancy: Some(0.3), ..plain };
         assert_eq!(mmr.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 2]);
+    }
+
+    #[test]
+    fn run_ons_only_when_nothing_else() {
+        let run_on = "word ".repeat(MAX_WORDS + 1) + "end.";
+        let text = format!("{run_on} A short sentence of prose here.");
+        let document = Document::new(&text, Language::English);
+        assert_eq!(Selector::eligible(&document, Eligibility::Content), [false, true]);
+        let document = Document::new(&run_on, Language::English);
+        assert_eq!(Selector::eligible(&document, Eligibility::Content), [true]);
     }
 
     #[test]

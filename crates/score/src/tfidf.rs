@@ -11,44 +11,83 @@ use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 ///
 /// ```text
 /// content  = cosine(tfidf(sentence), tfidf(document)) / max over sentences
-/// score    = (1 - position_weight) * content + position_weight * prior
+/// weight   = position_weight * min(1, lead_sentences / k)
+/// score    = (1 - weight) * content + weight * prior
 /// ```
+///
+/// for a summary of about k sentences. Short summaries of news want the
+/// lead, so up to `lead_sentences` sentences position has its full weight;
+/// a longer summary (40% of an article, say) wants the best sentences from
+/// all over it, so the weight of position shrinks as k grows, and the prior
+/// itself stretches (see [`PositionPrior`]). Plain [`Scorer::score`]
+/// assumes a summary of [`DEFAULT_TARGET_SENTENCES`].
 ///
 /// Term frequencies count content words (not stop words) after stemming;
 /// IDF comes from the [`TermStats`] given, by default sentence-level
 /// frequencies of the document itself. The cosine does not grow with
 /// sentence length, so long sentences win only if they stay on topic.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct TfIdfPosition {
-    /// Share of the score that comes from position, in `[0, 1]`.
+    /// Share of the score that comes from position, in `[0, 1]`, for
+    /// summaries of up to `lead_sentences` sentences.
     pub position_weight: f64,
+    /// Summaries up to this long give position its full weight.
+    pub lead_sentences: f64,
     /// The position prior.
     pub prior: PositionPrior,
 }
 
 impl Default for TfIdfPosition {
     fn default() -> Self {
-        TfIdfPosition { position_weight: 0.4, prior: PositionPrior::default() }
+        TfIdfPosition {
+            position_weight: 0.65,
+            lead_sentences: 3.0,
+            prior: PositionPrior::default(),
+        }
     }
 }
+
+/// The summary length [`Scorer::score`] assumes: the CLI's default budget.
+pub const DEFAULT_TARGET_SENTENCES: usize = 3;
 
 struct Parts {
     content: Vec<f64>,
     max_content: f64,
     prior: Vec<f64>,
+    position_weight: f64,
 }
 
 impl TfIdfPosition {
-    fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> Parts {
+    fn parts(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        target_sentences: usize,
+    ) -> Parts {
         let content = centroid_cosines(document, stats);
         let max_content = content.iter().copied().fold(0.0, f64::max);
-        Parts { content, max_content, prior: self.prior.weights(document) }
+        Parts {
+            content,
+            max_content,
+            prior: self.prior.for_target(target_sentences).weights(document),
+            position_weight: self.position_weight_for(target_sentences),
+        }
     }
 
-    fn combine(&self, content: f64, max_content: f64, prior: f64) -> f64 {
-        let content = if max_content > 0.0 { content / max_content } else { 0.0 };
-        (1.0 - self.position_weight) * content + self.position_weight * prior
+    /// The weight of position for a summary of `target_sentences` sentences.
+    pub fn position_weight_for(&self, target_sentences: usize) -> f64 {
+        let k = target_sentences.max(1) as f64;
+        self.position_weight * (self.lead_sentences / k).min(1.0)
+    }
+
+    fn combine(parts: &Parts, sentence_idx: usize) -> f64 {
+        let content = if parts.max_content > 0.0 {
+            parts.content[sentence_idx] / parts.max_content
+        } else {
+            0.0
+        };
+        (1.0 - parts.position_weight) * content + parts.position_weight * parts.prior[sentence_idx]
     }
 }
 
@@ -58,14 +97,7 @@ impl Scorer for TfIdfPosition {
     }
 
     fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
-        let parts = self.parts(document, stats);
-        for (sentence_idx, score) in scores.iter_mut().enumerate() {
-            *score = self.combine(
-                parts.content[sentence_idx],
-                parts.max_content,
-                parts.prior[sentence_idx],
-            );
-        }
+        self.score_for_target(document, stats, DEFAULT_TARGET_SENTENCES, scores);
     }
 
     fn explain(
@@ -74,16 +106,40 @@ impl Scorer for TfIdfPosition {
         stats: &dyn TermStats,
         sentence_idx: usize,
     ) -> Explanation {
-        let parts = self.parts(document, stats);
+        self.explain_for_target(document, stats, DEFAULT_TARGET_SENTENCES, sentence_idx)
+    }
+
+    fn score_for_target(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        target_sentences: usize,
+        scores: &mut [Score],
+    ) {
+        let parts = self.parts(document, stats, target_sentences);
+        for (sentence_idx, score) in scores.iter_mut().enumerate() {
+            *score = TfIdfPosition::combine(&parts, sentence_idx);
+        }
+    }
+
+    fn explain_for_target(
+        &self,
+        document: &Document<'_>,
+        stats: &dyn TermStats,
+        target_sentences: usize,
+        sentence_idx: usize,
+    ) -> Explanation {
+        let parts = self.parts(document, stats, target_sentences);
         let content = parts.content[sentence_idx];
         let normalized = if parts.max_content > 0.0 { content / parts.max_content } else { 0.0 };
         Explanation::new(
             format!(
-                "tfidf-position: {:.2} × content + {:.2} × position",
-                1.0 - self.position_weight,
-                self.position_weight
+                "tfidf-position: {:.2} × content + {:.2} × position (summary of {} sentences)",
+                1.0 - parts.position_weight,
+                parts.position_weight,
+                target_sentences
             ),
-            self.combine(content, parts.max_content, parts.prior[sentence_idx]),
+            TfIdfPosition::combine(&parts, sentence_idx),
         )
         .with(
             Explanation::new(
@@ -93,6 +149,40 @@ impl Scorer for TfIdfPosition {
             .with(Explanation::new("tf-idf cosine to the document", content))
             .with(Explanation::new("best cosine in the document", parts.max_content)),
         )
-        .with(self.prior.explain(document, sentence_idx))
+        .with(self.prior.for_target(target_sentences).explain(document, sentence_idx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SentenceFrequencies;
+    use abridge_text::Language;
+
+    #[test]
+    fn position_weighs_less_in_long_summaries() {
+        let scorer = TfIdfPosition::default();
+        assert_eq!(scorer.position_weight_for(1), scorer.position_weight);
+        assert_eq!(scorer.position_weight_for(3), scorer.position_weight);
+        assert!((scorer.position_weight_for(6) - scorer.position_weight / 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn on_topic_sentences_beat_early_digressions_in_long_summaries() {
+        let text = "The weather was mild on the first day of the fair. \
+                    Visitors queued for coffee near the gate. \
+                    The harbour council voted to rebuild the harbour wall after the storm. \
+                    Rebuilding the harbour wall will cost the council two million. \
+                    The harbour wall fell in the storm last winter.";
+        let document = Document::new(text, Language::English);
+        let stats = SentenceFrequencies::new(&document);
+        let scorer = TfIdfPosition::default();
+        let mut short = vec![0.0; 5];
+        scorer.score_for_target(&document, &stats, 1, &mut short);
+        let mut long = vec![0.0; 5];
+        scorer.score_for_target(&document, &stats, 5, &mut long);
+        // A one-sentence summary keeps the lead; a long one lets content decide.
+        assert!(short[0] > short[4], "{short:?}");
+        assert!(long[4] > long[1], "{long:?}");
     }
 }

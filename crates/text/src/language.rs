@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 macro_rules! languages {
-    ($($variant:ident, $code:literal, $name:literal, $stemmer:expr;)*) => {
+    ($($variant:ident, $code:literal, $code3:literal, $name:literal, $stemmer:expr;)*) => {
         /// A natural language abridge knows.
         ///
         /// Every language that rust-stemmers can stem is here, plus languages
@@ -38,6 +38,11 @@ macro_rules! languages {
                 match self { $(Language::$variant => $name,)* }
             }
 
+            /// The ISO 639-3 code, as language detection reports it, e.g. `"eng"`.
+            pub const fn code3(self) -> &'static str {
+                match self { $(Language::$variant => $code3,)* }
+            }
+
             /// The Snowball algorithm for this language, if rust-stemmers has one.
             pub const fn stemmer_algorithm(self) -> Option<Algorithm> {
                 match self { $(Language::$variant => $stemmer,)* }
@@ -47,37 +52,37 @@ macro_rules! languages {
 }
 
 languages! {
-    Arabic, "ar", "Arabic", Some(Algorithm::Arabic);
-    Danish, "da", "Danish", Some(Algorithm::Danish);
-    Dutch, "nl", "Dutch", Some(Algorithm::Dutch);
-    English, "en", "English", Some(Algorithm::English);
-    Finnish, "fi", "Finnish", Some(Algorithm::Finnish);
-    French, "fr", "French", Some(Algorithm::French);
-    German, "de", "German", Some(Algorithm::German);
-    Greek, "el", "Greek", Some(Algorithm::Greek);
-    Hungarian, "hu", "Hungarian", Some(Algorithm::Hungarian);
-    Italian, "it", "Italian", Some(Algorithm::Italian);
-    Norwegian, "no", "Norwegian", Some(Algorithm::Norwegian);
-    Portuguese, "pt", "Portuguese", Some(Algorithm::Portuguese);
-    Romanian, "ro", "Romanian", Some(Algorithm::Romanian);
-    Russian, "ru", "Russian", Some(Algorithm::Russian);
-    Spanish, "es", "Spanish", Some(Algorithm::Spanish);
-    Swedish, "sv", "Swedish", Some(Algorithm::Swedish);
-    Tamil, "ta", "Tamil", Some(Algorithm::Tamil);
-    Turkish, "tr", "Turkish", Some(Algorithm::Turkish);
-    Catalan, "ca", "Catalan", None;
-    Chinese, "zh", "Chinese", None;
-    Czech, "cs", "Czech", None;
-    Hebrew, "he", "Hebrew", None;
-    Hindi, "hi", "Hindi", None;
-    Indonesian, "id", "Indonesian", None;
-    Japanese, "ja", "Japanese", None;
-    Korean, "ko", "Korean", None;
-    Persian, "fa", "Persian", None;
-    Polish, "pl", "Polish", None;
-    Thai, "th", "Thai", None;
-    Ukrainian, "uk", "Ukrainian", None;
-    Vietnamese, "vi", "Vietnamese", None;
+    Arabic, "ar", "arb", "Arabic", Some(Algorithm::Arabic);
+    Danish, "da", "dan", "Danish", Some(Algorithm::Danish);
+    Dutch, "nl", "nld", "Dutch", Some(Algorithm::Dutch);
+    English, "en", "eng", "English", Some(Algorithm::English);
+    Finnish, "fi", "fin", "Finnish", Some(Algorithm::Finnish);
+    French, "fr", "fra", "French", Some(Algorithm::French);
+    German, "de", "deu", "German", Some(Algorithm::German);
+    Greek, "el", "ell", "Greek", Some(Algorithm::Greek);
+    Hungarian, "hu", "hun", "Hungarian", Some(Algorithm::Hungarian);
+    Italian, "it", "ita", "Italian", Some(Algorithm::Italian);
+    Norwegian, "no", "nob", "Norwegian", Some(Algorithm::Norwegian);
+    Portuguese, "pt", "por", "Portuguese", Some(Algorithm::Portuguese);
+    Romanian, "ro", "ron", "Romanian", Some(Algorithm::Romanian);
+    Russian, "ru", "rus", "Russian", Some(Algorithm::Russian);
+    Spanish, "es", "spa", "Spanish", Some(Algorithm::Spanish);
+    Swedish, "sv", "swe", "Swedish", Some(Algorithm::Swedish);
+    Tamil, "ta", "tam", "Tamil", Some(Algorithm::Tamil);
+    Turkish, "tr", "tur", "Turkish", Some(Algorithm::Turkish);
+    Catalan, "ca", "cat", "Catalan", None;
+    Chinese, "zh", "cmn", "Chinese", None;
+    Czech, "cs", "ces", "Czech", None;
+    Hebrew, "he", "heb", "Hebrew", None;
+    Hindi, "hi", "hin", "Hindi", None;
+    Indonesian, "id", "ind", "Indonesian", None;
+    Japanese, "ja", "jpn", "Japanese", None;
+    Korean, "ko", "kor", "Korean", None;
+    Persian, "fa", "pes", "Persian", None;
+    Polish, "pl", "pol", "Polish", None;
+    Thai, "th", "tha", "Thai", None;
+    Ukrainian, "uk", "ukr", "Ukrainian", None;
+    Vietnamese, "vi", "vie", "Vietnamese", None;
 }
 
 // The enum comes from a macro, so `#[default]` cannot mark a variant.
@@ -97,6 +102,23 @@ impl Language {
             language.code().eq_ignore_ascii_case(wanted)
                 || language.name().eq_ignore_ascii_case(wanted)
         })
+    }
+
+    /// Detects the language of `text` with whatlang, from its first few
+    /// kilobytes. `None` when whatlang cannot tell, or finds a language
+    /// abridge does not know.
+    pub fn detect(text: &str) -> Option<Detection> {
+        /// Detection reads at most this many bytes: plenty for a reliable
+        /// guess, and it keeps the cost flat on huge inputs.
+        const SAMPLE_BYTES: usize = 4096;
+        let mut end = text.len().min(SAMPLE_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let info = whatlang::detect(&text[..end])?;
+        let code3 = info.lang().code();
+        let language = Language::ALL.iter().copied().find(|language| language.code3() == code3)?;
+        Some(Detection { language, confidence: info.confidence(), reliable: info.is_reliable() })
     }
 
     /// Whether rust-stemmers can stem this language.
@@ -135,6 +157,17 @@ impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
     }
+}
+
+/// The result of [`Language::detect`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detection {
+    /// The language found.
+    pub language: Language,
+    /// whatlang's confidence, in `[0, 1]`.
+    pub confidence: f64,
+    /// Whether whatlang considers the guess reliable.
+    pub reliable: bool,
 }
 
 /// The error for a language code or name abridge does not know.
@@ -204,6 +237,36 @@ mod tests {
         assert!(Language::English.stop_words().contains("the"));
         assert!(Language::French.stop_words().contains("le"));
         assert!(!Language::English.stop_words().contains("taliban"));
+    }
+
+    #[test]
+    fn detects_languages() {
+        let cases = [
+            (
+                "The council approved the new budget for the harbour on Monday after a long debate.",
+                Language::English,
+            ),
+            (
+                "Le conseil municipal a approuvé lundi le nouveau budget du port après un long débat.",
+                Language::French,
+            ),
+            (
+                "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt für den Hafen gebilligt.",
+                Language::German,
+            ),
+            (
+                "O conselho municipal aprovou na segunda-feira o novo orçamento do porto depois de um longo debate.",
+                Language::Portuguese,
+            ),
+            (
+                "Городской совет в понедельник после долгих дебатов утвердил новый бюджет порта.",
+                Language::Russian,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Language::detect(text).map(|d| d.language), Some(expected), "{text}");
+        }
+        assert_eq!(Language::detect(""), None);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub mod token;
 pub use document::{
     Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind, SharedStems,
 };
-pub use language::{Language, UnknownLanguage};
+pub use language::{Detection, Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
 pub use span::Span;
 pub use token::{TermId, Token};

@@ -11,6 +11,9 @@
 //! pass it over.
 
 mod abbreviations;
+mod layout;
+#[cfg(test)]
+mod properties;
 mod rules;
 
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,216 @@
+//! `abridge eval`: ROUGE of each scorer against a corpus's references.
+//!
+//! Bad corpus lines are reported on standard error with their line numbers
+//! and skipped; the results cover the good lines, and the exit code is 1
+//! when any line was bad.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+
+use abridge::Budget;
+use abridge_eval::{
+    Bootstrap, Corpus, Interval, Report, Settings, System, SystemReport, Variant, evaluate,
+};
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::args::{EvalArgs, EvalFormat};
+use crate::{Outcome, report, warn};
+
+/// Bad lines reported one by one before the rest are only counted.
+const MAX_BAD_LINES_SHOWN: usize = 20;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    corpus: &'a str,
+    bad_lines: usize,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+#[derive(Serialize)]
+struct PerDocLine<'a> {
+    scorer: &'a str,
+    #[serde(flatten)]
+    result: &'a abridge_eval::DocResult,
+}
+
+pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    let systems = System::parse_list(&args.scorer)?;
+    let name = args.corpus.display().to_string();
+    if args.corpus.is_dir() {
+        anyhow::bail!("{name}: is a directory, not a JSONL corpus");
+    }
+    let corpus = Corpus::open(&args.corpus, args.limit).map_err(|error| match error {
+        // The error names the file already.
+        abridge_eval::Error::Open { .. } => anyhow::Error::new(error),
+        other => anyhow::Error::new(other).context(name.clone()),
+    })?;
+    for bad in corpus.bad_lines.iter().take(MAX_BAD_LINES_SHOWN) {
+        warn(&format!("{name}:{}: {}; line skipped", bad.line, bad.reason));
+    }
+    if corpus.bad_lines.len() > MAX_BAD_LINES_SHOWN {
+        warn(&format!(
+            "{name}: {} more bad lines skipped",
+            corpus.bad_lines.len() - MAX_BAD_LINES_SHOWN
+        ));
+    }
+    if corpus.entries.is_empty() {
+        report(&format!("{name}: no document to evaluate"));
+        return Ok(Outcome::Failed);
+    }
+    let settings = Settings {
+        systems,
+        budget: args.budget.to_budget(),
+        language: args.lang,
+        bootstrap: Bootstrap { resamples: args.resamples, ..Bootstrap::default() },
+        keep_summaries: args.per_doc.is_some(),
+        params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
+    };
+    let evaluation = evaluate(&corpus.entries, &settings).context("invalid settings")?;
+    if let Some(path) = &args.per_doc {
+        write_per_doc(path, &evaluation)?;
+    }
+    match args.format {
+        EvalFormat::Table => out.write_all(table(&name, &corpus, &evaluation).as_bytes())?,
+        EvalFormat::Markdown => out.write_all(markdown(&evaluation).as_bytes())?,
+        EvalFormat::Json => {
+            let json = JsonReport {
+                corpus: &name,
+                bad_lines: corpus.bad_lines.len(),
+                report: &evaluation,
+            };
+            serde_json::to_writer_pretty(&mut *out, &json)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(if corpus.bad_lines.is_empty() { Outcome::Success } else { Outcome::Failed })
+}
+
+fn write_per_doc(path: &Path, evaluation: &Report) -> anyhow::Result<()> {
+    let name = path.display();
+    let file = std::fs::File::create(path).with_context(|| format!("{name}: cannot create"))?;
+    let mut writer = std::io::BufWriter::new(file);
+    for system in &evaluation.results {
+        for result in &system.per_doc {
+            serde_json::to_writer(&mut writer, &PerDocLine { scorer: &system.scorer, result })
+                .with_context(|| format!("{name}: cannot write"))?;
+            writer.write_all(b"\n").with_context(|| format!("{name}: cannot write"))?;
+        }
+    }
+    writer.flush().with_context(|| format!("{name}: cannot write"))
+}
+
+/// A budget for people: `3 sentences`, `ratio 0.4`.
+pub fn describe_budget(budget: Budget) -> String {
+    match budget {
+        Budget::Sentences(1) => "1 sentence".to_owned(),
+        Budget::Sentences(n) => format!("{n} sentences"),
+        Budget::Words(n) => format!("{n} words"),
+        Budget::Chars(n) => format!("{n} characters"),
+        Budget::Ratio(ratio) => format!("ratio {ratio}"),
+    }
+}
+
+fn percent(value: f64) -> String {
+    format!("{:.2}", value * 100.0)
+}
+
+fn cell_with_interval(
+    value: f64,
+    interval: Interval,
+    open: &str,
+    separator: &str,
+    close: &str,
+) -> String {
+    format!(
+        "{}{open}{}{separator}{}{close}",
+        percent(value),
+        percent(interval.low),
+        percent(interval.high)
+    )
+}
+
+fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
+    let mut text = String::new();
+    let _ = writeln!(
+        text,
+        "{name}: {} documents{}, budget {}",
+        evaluation.docs,
+        if corpus.bad_lines.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} bad lines skipped)", corpus.bad_lines.len())
+        },
+        describe_budget(evaluation.budget)
+    );
+    let _ = writeln!(
+        text,
+        "ROUGE F1 × 100 (stemmed), mean [{:.0}% bootstrap interval, {} resamples]\n",
+        evaluation.bootstrap.confidence * 100.0,
+        evaluation.bootstrap.resamples
+    );
+    let rows: Vec<Vec<String>> = evaluation
+        .results
+        .iter()
+        .map(|system| {
+            let mut row = vec![system.scorer.clone(), system.docs.to_string()];
+            row.extend(Variant::ALL.iter().map(|&variant| {
+                let aggregate = system.get(variant);
+                cell_with_interval(aggregate.f, aggregate.f_ci, " [", ", ", "]")
+            }));
+            row.push(format!("{:.0}", system.docs_per_s));
+            row
+        })
+        .collect();
+    let mut header = vec!["scorer".to_owned(), "docs".to_owned()];
+    header.extend(Variant::ALL.iter().map(|variant| variant.label().to_owned()));
+    header.push("docs/s".to_owned());
+    let widths: Vec<usize> = (0..header.len())
+        .map(|column| {
+            rows.iter().chain([&header]).map(|row| row[column].chars().count()).max().unwrap_or(0)
+        })
+        .collect();
+    for row in [&header].into_iter().chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(column, cell)| {
+                if column == 0 {
+                    format!("{cell:<width$}", width = widths[column])
+                } else {
+                    format!("{cell:>width$}", width = widths[column])
+                }
+            })
+            .collect();
+        let _ = writeln!(text, "{}", cells.join("  ").trim_end());
+    }
+    text
+}
+
+/// The results as a Markdown table: F1 × 100 with the interval, per variant.
+fn markdown(evaluation: &Report) -> String {
+    let mut text = String::from("| scorer | docs |");
+    for variant in Variant::ALL {
+        let _ = write!(text, " {} |", variant.label());
+    }
+    text.push_str(" docs/s |\n|---|---:|");
+    text.push_str(&"---:|".repeat(Variant::ALL.len()));
+    text.push_str("---:|\n");
+    for system in &evaluation.results {
+        text.push_str(&markdown_row(system));
+    }
+    text
+}
+
+fn markdown_row(system: &SystemReport) -> String {
+    let mut row = format!("| {} | {} |", system.scorer, system.docs);
+    for variant in Variant::ALL {
+        let aggregate = system.get(variant);
+        let _ =
+            write!(row, " {} |", cell_with_interval(aggregate.f, aggregate.f_ci, " (", "–", ")"));
+    }
+    let _ = writeln!(row, " {:.0} |", system.docs_per_s);
+    row
+}

@@ -1,0 +1,193 @@
+use std::io::Write;
+
+use predicates::prelude::*;
+
+use crate::abridge;
+
+/// A tiny corpus we wrote: a document, a bad line (2), a blank line, and a
+/// document with two references (line 4).
+const CORPUS: &str = concat!(
+    r#"{"id": "bridge", "text": "Engineers reopened the old bridge on Friday after long repairs. The weather stayed mild all week. Repairs to the bridge cost twelve million dollars in all. A bakery nearby won a prize.", "summaries": ["The bridge reopened on Friday.\nRepairs cost twelve million dollars."], "source": "ours", "lang": "en", "title": "Bridge"}"#,
+    "\n",
+    "{\"id\": \"broken\", \"text\": \"no closing brace\"\n",
+    "\n",
+    r#"{"id": "library", "text": "The council voted to build a new library downtown. Some residents asked for more parking spaces. The library will open in two years. Its budget is ten million.", "summaries": ["A new library will open downtown in two years.", "The council voted for a library."]}"#,
+    "\n",
+);
+
+fn corpus_file(text: &str) -> tempfile::NamedTempFile {
+    let mut file = tempfile::Builder::new().suffix(".jsonl").tempfile().expect("a temporary file");
+    file.write_all(text.as_bytes()).expect("the corpus is written");
+    file
+}
+
+fn json_report(
+    args: &[&str],
+    corpus: &tempfile::NamedTempFile,
+) -> (serde_json::Value, String, i32) {
+    let output = abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("abridge runs");
+    let json = serde_json::from_slice(&output.stdout).expect("stdout is JSON");
+    (
+        json,
+        String::from_utf8(output.stderr).expect("UTF-8"),
+        output.status.code().expect("an exit code"),
+    )
+}
+
+#[test]
+fn json_results_and_a_bad_line() {
+    let corpus = corpus_file(CORPUS);
+    let (json, stderr, code) =
+        json_report(&["--scorer", "lead,tfidf-position,oracle", "-n", "2"], &corpus);
+    // The bad line is reported with its number, and the run goes on.
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(":2: invalid JSON: EOF while parsing an object; line skipped"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line skipped"), "{stderr}");
+    assert_eq!(json["bad_lines"], 1);
+    assert_eq!(json["docs"], 2);
+    let results = json["results"].as_array().unwrap();
+    let names: Vec<&str> =
+        results.iter().map(|result| result["scorer"].as_str().unwrap()).collect();
+    assert_eq!(names, ["lead", "tfidf-position", "oracle"]);
+    for result in results {
+        assert_eq!(result["docs"], 2);
+        assert!(result["docs_per_s"].as_f64().unwrap() > 0.0);
+        for variant in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
+            for field in ["p", "r", "f"] {
+                let value = result[variant][field].as_f64().unwrap();
+                assert!((0.0..=1.0).contains(&value), "{variant}.{field} = {value}");
+                let interval = result[variant][format!("{field}_ci")].as_array().unwrap();
+                let (low, high) = (interval[0].as_f64().unwrap(), interval[1].as_f64().unwrap());
+                assert!(low <= value + 1e-12 && value <= high + 1e-12, "{variant}.{field}");
+            }
+        }
+    }
+    let f1 = |idx: usize| results[idx]["rouge1"]["f"].as_f64().unwrap();
+    assert!(f1(2) >= f1(0) && f1(2) >= f1(1), "the oracle is the ceiling: {results:?}");
+}
+
+#[test]
+fn all_expands_to_every_scorer() {
+    let corpus = corpus_file(CORPUS);
+    let (json, _, _) = json_report(&["--scorer", "all"], &corpus);
+    let names: Vec<&str> =
+        json["results"].as_array().unwrap().iter().map(|r| r["scorer"].as_str().unwrap()).collect();
+    assert!(names.contains(&"lead") && names.contains(&"tfidf-position"), "{names:?}");
+    assert!(!names.contains(&"oracle"));
+}
+
+#[test]
+fn per_doc_jsonl_has_summaries_and_scores() {
+    let corpus = corpus_file(CORPUS);
+    let dir = tempfile::tempdir().unwrap();
+    let per_doc = dir.path().join("per-doc.jsonl");
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead,oracle", "-n", "1", "--per-doc"])
+        .arg(&per_doc)
+        .assert()
+        .code(1);
+    let text = std::fs::read_to_string(&per_doc).unwrap();
+    let lines: Vec<serde_json::Value> =
+        text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "two systems × two documents");
+    assert_eq!(lines[0]["scorer"], "lead");
+    assert_eq!(lines[0]["id"], "bridge");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(
+        lines[0]["summary"],
+        "Engineers reopened the old bridge on Friday after long repairs."
+    );
+    assert_eq!(lines[0]["sentences"], serde_json::json!([0]));
+    assert_eq!(lines[1]["id"], "library");
+    assert_eq!(lines[1]["line"], 4);
+    assert_eq!(lines[2]["scorer"], "oracle");
+    for line in &lines {
+        assert!(line["rougeLsum"]["f"].is_number(), "{line}");
+    }
+}
+
+#[test]
+fn table_and_markdown() {
+    let corpus = corpus_file(CORPUS);
+    let table = abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead", "--ratio", "0.5", "--limit", "1"])
+        .output()
+        .unwrap();
+    // --limit 1 stops before the bad line.
+    assert!(table.status.success());
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("1 documents, budget ratio 0.5"), "{table}");
+    assert!(table.contains("R-Lsum"), "{table}");
+    assert!(table.lines().any(|line| line.starts_with("lead ")), "{table}");
+
+    let markdown = abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead", "--words", "20", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        markdown.starts_with("| scorer | docs | R-1 | R-2 | R-L | R-Lsum | docs/s |\n|---|"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("\n| lead | 2 | "), "{markdown}");
+}
+
+#[test]
+fn bad_arguments_and_files() {
+    let corpus = corpus_file(CORPUS);
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead,magic"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown scorer 'magic'"));
+    abridge()
+        .args(["eval", "--corpus", "no/such/corpus.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/corpus.jsonl: cannot open"));
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--per-doc", "no/such/dir/per-doc.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/dir/per-doc.jsonl: cannot create"));
+    abridge().args(["eval", "--corpus", "x.jsonl", "-n", "2", "--ratio", "0.5"]).assert().code(2);
+    abridge().args(["eval"]).assert().code(2);
+}
+
+#[test]
+fn a_corpus_of_bad_lines_fails() {
+    let corpus = corpus_file("not json\n{\"text\": \"x\"}\n");
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(":2: missing field `summaries`"))
+        .stderr(predicate::str::contains("no document to evaluate"));
+}

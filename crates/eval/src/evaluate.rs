@@ -1,0 +1,481 @@
+//! Evaluating systems on a corpus: summarise, score, aggregate.
+//!
+//! [`evaluate`] runs each [`System`] over every document of a corpus in
+//! parallel (rayon, documents in corpus order), scores each summary against
+//! the document's references with [`Rouge::score_multi`], and reports per
+//! system the mean precision, recall and F1 of every variant with bootstrap
+//! confidence intervals ([`Bootstrap`]), the number of documents, and the
+//! throughput.
+//!
+//! Systems run one after another, so each one's time is its own: documents
+//! per second counts summarising and ROUGE scoring, not reading the corpus.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+use std::time::Instant;
+
+use abridge::{Budget, Language, ScorerKind, Summarizer};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::bootstrap::{Bootstrap, Interval};
+use crate::corpus::Entry;
+use crate::oracle::{ORACLE, Oracle};
+use crate::rouge::{Prf, Rouge, RougeScores, Variant, join_sentences};
+
+/// What makes the summaries: a built-in scorer, or the oracle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum System {
+    /// A [`Summarizer`] with this scorer.
+    Scorer(ScorerKind),
+    /// The greedy extractive [`Oracle`], which reads the references.
+    Oracle,
+}
+
+impl System {
+    /// The name in reports: the scorer's name, or `oracle`.
+    pub fn name(self) -> &'static str {
+        match self {
+            System::Scorer(kind) => kind.name(),
+            System::Oracle => ORACLE,
+        }
+    }
+
+    /// Parses a comma-separated list of names: scorer names, `oracle`, and
+    /// `all` for every built-in scorer ([`ScorerKind::ALL`]). Repeated
+    /// systems are listed once, in the order first named.
+    pub fn parse_list(list: &str) -> Result<Vec<System>, Error> {
+        let mut systems = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|name| !name.is_empty()) {
+            let named: Vec<System> = if name.eq_ignore_ascii_case("all") {
+                ScorerKind::ALL.iter().copied().map(System::Scorer).collect()
+            } else {
+                vec![name.parse()?]
+            };
+            for system in named {
+                if !systems.contains(&system) {
+                    systems.push(system);
+                }
+            }
+        }
+        if systems.is_empty() {
+            return Err(Error::UnknownSystem(list.to_owned()));
+        }
+        Ok(systems)
+    }
+}
+
+impl fmt::Display for System {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for System {
+    type Err = Error;
+
+    fn from_str(name: &str) -> Result<System, Error> {
+        if name.trim().eq_ignore_ascii_case(ORACLE) {
+            return Ok(System::Oracle);
+        }
+        name.parse::<ScorerKind>()
+            .map(System::Scorer)
+            .map_err(|_| Error::UnknownSystem(name.to_owned()))
+    }
+}
+
+/// How to evaluate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The systems, in report order.
+    pub systems: Vec<System>,
+    /// The length budget of every summary, the oracle's included.
+    pub budget: Budget,
+    /// The language of documents whose record has no `lang` (or one abridge
+    /// does not know).
+    pub language: Language,
+    /// The confidence intervals.
+    pub bootstrap: Bootstrap,
+    /// Keep every document's summary text in the report (for `--per-doc`).
+    pub keep_summaries: bool,
+    /// Parameters for the scorers, as for
+    /// [`SummarizerBuilder::scorer_params`](abridge::SummarizerBuilder::scorer_params);
+    /// they apply to every scorer system but `lead`, which has none.
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            systems: ScorerKind::ALL.iter().copied().map(System::Scorer).collect(),
+            budget: Budget::default(),
+            language: Language::English,
+            bootstrap: Bootstrap::default(),
+            keep_summaries: false,
+            params: serde_json::Map::new(),
+        }
+    }
+}
+
+/// The mean of one variant's scores over the documents, with intervals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    /// Mean precision.
+    pub p: f64,
+    /// Mean recall.
+    pub r: f64,
+    /// Mean F1.
+    pub f: f64,
+    /// Confidence interval of the mean precision.
+    pub p_ci: Interval,
+    /// Confidence interval of the mean recall.
+    pub r_ci: Interval,
+    /// Confidence interval of the mean F1.
+    pub f_ci: Interval,
+}
+
+/// One document's summary by one system, and its scores.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocResult {
+    /// The document's line in the corpus file.
+    pub line: usize,
+    /// The document's id.
+    pub id: String,
+    /// Indices of the chosen sentences in abridge's segmentation.
+    pub sentences: Vec<usize>,
+    /// The summary as it was scored, one sentence per line (kept only when
+    /// [`Settings::keep_summaries`] is set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Its scores against the references.
+    #[serde(flatten)]
+    pub scores: RougeScores,
+}
+
+/// The results of one system.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SystemReport {
+    /// The system's name.
+    pub scorer: String,
+    /// Documents evaluated.
+    pub docs: usize,
+    /// Documents whose summary came out empty (they score zero).
+    pub empty: usize,
+    /// Wall-clock seconds spent summarising and scoring.
+    pub seconds: f64,
+    /// Documents per second.
+    pub docs_per_s: f64,
+    /// ROUGE-1.
+    pub rouge1: Aggregate,
+    /// ROUGE-2.
+    pub rouge2: Aggregate,
+    /// ROUGE-L.
+    #[serde(rename = "rougeL")]
+    pub rouge_l: Aggregate,
+    /// ROUGE-Lsum.
+    #[serde(rename = "rougeLsum")]
+    pub rouge_lsum: Aggregate,
+    /// Every document's result, in corpus order.
+    #[serde(skip)]
+    pub per_doc: Vec<DocResult>,
+}
+
+impl SystemReport {
+    /// The aggregate of `variant`.
+    pub fn get(&self, variant: Variant) -> &Aggregate {
+        match variant {
+            Variant::Rouge1 => &self.rouge1,
+            Variant::Rouge2 => &self.rouge2,
+            Variant::RougeL => &self.rouge_l,
+            Variant::RougeLsum => &self.rouge_lsum,
+        }
+    }
+}
+
+/// The results of every system on a corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Documents evaluated.
+    pub docs: usize,
+    /// The budget of every summary.
+    pub budget: Budget,
+    /// How the confidence intervals were made.
+    pub bootstrap: Bootstrap,
+    /// One report per system, in the order asked for.
+    pub results: Vec<SystemReport>,
+}
+
+/// Summarises every entry with every system and scores the summaries.
+///
+/// Fails only on invalid settings (a budget of zero, say); a document that
+/// cannot be summarised gets an empty summary, which scores zero.
+pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error> {
+    let languages: Vec<Language> = entries
+        .iter()
+        .map(|entry| language_of(entry, settings.language))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Analysis is the same for every scorer; the oracle uses these analyzers.
+    let analyzers = summarizers(ScorerKind::default(), settings, &languages)?;
+    let rouge = Rouge::new();
+    let mut results = Vec::with_capacity(settings.systems.len());
+    for &system in &settings.systems {
+        let start = Instant::now();
+        let per_doc: Vec<(DocResult, bool)> = match system {
+            System::Scorer(kind) => {
+                let summarizers = summarizers(kind, settings, &languages)?;
+                entries
+                    .par_iter()
+                    .map(|entry| {
+                        let summarizer = &summarizers[&language_of(entry, settings.language)];
+                        let summary = summarizer.summarize(&entry.record.text);
+                        let indices =
+                            summary.sentences.iter().map(|extract| extract.index).collect();
+                        let text = join_sentences(summary.texts());
+                        doc_result(entry, &rouge, indices, text, settings.keep_summaries)
+                    })
+                    .collect()
+            }
+            System::Oracle => {
+                let oracle = Oracle::new(settings.budget);
+                entries
+                    .par_iter()
+                    .map(|entry| {
+                        let analyzer = &analyzers[&language_of(entry, settings.language)];
+                        let document = analyzer.analyze(&entry.record.text);
+                        let indices = oracle.select(&document, &entry.record.summaries);
+                        let text = join_sentences(
+                            indices
+                                .iter()
+                                .map(|&sentence_idx| document.sentence_text(sentence_idx)),
+                        );
+                        doc_result(entry, &rouge, indices, text, settings.keep_summaries)
+                    })
+                    .collect()
+            }
+        };
+        let seconds = start.elapsed().as_secs_f64();
+        let empty = per_doc.iter().filter(|(_, empty)| *empty).count();
+        let per_doc: Vec<DocResult> = per_doc.into_iter().map(|(result, _)| result).collect();
+        results.push(system_report(system, per_doc, empty, seconds, &settings.bootstrap));
+    }
+    Ok(Report {
+        docs: entries.len(),
+        budget: settings.budget,
+        bootstrap: settings.bootstrap,
+        results,
+    })
+}
+
+fn language_of(entry: &Entry, default: Language) -> Language {
+    entry.record.lang.as_deref().and_then(Language::from_code_or_name).unwrap_or(default)
+}
+
+fn summarizers(
+    kind: ScorerKind,
+    settings: &Settings,
+    languages: &[Language],
+) -> Result<BTreeMap<Language, Summarizer>, Error> {
+    languages
+        .iter()
+        .map(|&language| {
+            let params = if kind == ScorerKind::Lead {
+                serde_json::Map::new()
+            } else {
+                settings.params.clone()
+            };
+            let summarizer = Summarizer::builder()
+                .scorer(kind)
+                .budget(settings.budget)
+                .language(language)
+                .scorer_params(params)
+                .build()?;
+            Ok((language, summarizer))
+        })
+        .collect()
+}
+
+fn doc_result(
+    entry: &Entry,
+    rouge: &Rouge,
+    sentences: Vec<usize>,
+    summary: String,
+    keep_summary: bool,
+) -> (DocResult, bool) {
+    let scores = rouge.score_multi(&entry.record.summaries, &summary);
+    let empty = sentences.is_empty();
+    let result = DocResult {
+        line: entry.line,
+        id: entry.record.id.clone(),
+        sentences,
+        summary: keep_summary.then_some(summary),
+        scores,
+    };
+    (result, empty)
+}
+
+fn system_report(
+    system: System,
+    per_doc: Vec<DocResult>,
+    empty: usize,
+    seconds: f64,
+    bootstrap: &Bootstrap,
+) -> SystemReport {
+    let docs = per_doc.len();
+    // Columns: for each variant, P, R and F.
+    let columns: Vec<Vec<f64>> = Variant::ALL
+        .iter()
+        .flat_map(|&variant| {
+            let values = |pick: fn(Prf) -> f64| -> Vec<f64> {
+                per_doc.iter().map(|result| pick(result.scores.get(variant))).collect()
+            };
+            [values(|prf| prf.p), values(|prf| prf.r), values(|prf| prf.f)]
+        })
+        .collect();
+    let column_refs: Vec<&[f64]> = columns.iter().map(Vec::as_slice).collect();
+    let intervals = bootstrap.intervals(&column_refs);
+    let mean = |column: &[f64]| {
+        if column.is_empty() { 0.0 } else { column.iter().sum::<f64>() / column.len() as f64 }
+    };
+    let aggregate = |variant_idx: usize| {
+        let base = variant_idx * 3;
+        Aggregate {
+            p: mean(&columns[base]),
+            r: mean(&columns[base + 1]),
+            f: mean(&columns[base + 2]),
+            p_ci: intervals[base],
+            r_ci: intervals[base + 1],
+            f_ci: intervals[base + 2],
+        }
+    };
+    SystemReport {
+        scorer: system.name().to_owned(),
+        docs,
+        empty,
+        seconds,
+        docs_per_s: if seconds > 0.0 { docs as f64 / seconds } else { 0.0 },
+        rouge1: aggregate(0),
+        rouge2: aggregate(1),
+        rouge_l: aggregate(2),
+        rouge_lsum: aggregate(3),
+        per_doc,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Corpus;
+
+    const CORPUS: &str = concat!(
+        r#"{"id": "one", "text": "Engineers reopened the old bridge on Friday after long repairs. The weather stayed mild all week. Repairs to the bridge cost twelve million dollars in all.", "summaries": ["The bridge reopened on Friday.\nRepairs cost twelve million dollars."]}"#,
+        "\n",
+        r#"{"id": "two", "text": "The council voted to build a new library downtown. Some residents asked for more parking spaces. The library will open in two years.", "summaries": ["A new library will open downtown.", "The council voted for a library."], "lang": "en"}"#,
+        "\n",
+        r#"{"id": "three", "text": "", "summaries": ["Nothing here."]}"#,
+        "\n",
+    );
+
+    fn report(systems: &str, budget: Budget) -> Report {
+        let corpus = Corpus::read(CORPUS.as_bytes(), None).unwrap();
+        let settings = Settings {
+            systems: System::parse_list(systems).unwrap(),
+            budget,
+            keep_summaries: true,
+            ..Settings::default()
+        };
+        evaluate(&corpus.entries, &settings).unwrap()
+    }
+
+    #[test]
+    fn reports_every_system_in_order() {
+        let report = report("lead,oracle,tfidf-position", Budget::Sentences(1));
+        let names: Vec<&str> = report.results.iter().map(|result| result.scorer.as_str()).collect();
+        assert_eq!(names, ["lead", "oracle", "tfidf-position"]);
+        assert_eq!(report.docs, 3);
+        for result in &report.results {
+            assert_eq!(result.docs, 3);
+            assert_eq!(result.empty, 1, "the empty document");
+            assert_eq!(result.per_doc.len(), 3);
+            for variant in Variant::ALL {
+                let aggregate = result.get(variant);
+                for (value, interval) in [
+                    (aggregate.p, aggregate.p_ci),
+                    (aggregate.r, aggregate.r_ci),
+                    (aggregate.f, aggregate.f_ci),
+                ] {
+                    assert!((0.0..=1.0).contains(&value), "{result:?}");
+                    assert!(interval.low <= value + 1e-12 && value <= interval.high + 1e-12);
+                }
+            }
+        }
+        let lead = &report.results[0];
+        assert_eq!(lead.per_doc[0].sentences, [0]);
+        assert_eq!(
+            lead.per_doc[0].summary.as_deref(),
+            Some("Engineers reopened the old bridge on Friday after long repairs.")
+        );
+        assert_eq!(lead.per_doc[2].scores, RougeScores::default());
+    }
+
+    #[test]
+    fn scores_are_the_means_of_the_documents() {
+        let report = report("lead", Budget::Sentences(2));
+        let lead = &report.results[0];
+        let rouge = Rouge::new();
+        let expected = rouge.score_multi(
+            &["The bridge reopened on Friday.\nRepairs cost twelve million dollars."],
+            "Engineers reopened the old bridge on Friday after long repairs.\nThe weather stayed mild all week.",
+        );
+        assert_eq!(lead.per_doc[0].scores, expected);
+        let mean_f1: f64 =
+            lead.per_doc.iter().map(|result| result.scores.rouge1.f).sum::<f64>() / 3.0;
+        assert!((lead.rouge1.f - mean_f1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_oracle_is_at_least_as_good_as_lead() {
+        let report = report("lead,oracle", Budget::Sentences(2));
+        let (lead, oracle) = (&report.results[0], &report.results[1]);
+        // Adding the first sentence would lower ROUGE-2 more than it raises ROUGE-1.
+        assert_eq!(oracle.per_doc[0].sentences, [2]);
+        for (lead_doc, oracle_doc) in lead.per_doc.iter().zip(&oracle.per_doc) {
+            let objective = |scores: &RougeScores| scores.rouge1.f + scores.rouge2.f;
+            assert!(objective(&oracle_doc.scores) >= objective(&lead_doc.scores) - 1e-12);
+        }
+    }
+
+    #[test]
+    fn system_lists() {
+        assert_eq!(
+            System::parse_list("oracle, lead,lead").unwrap(),
+            [System::Oracle, System::Scorer(ScorerKind::Lead)]
+        );
+        let all = System::parse_list("all,oracle").unwrap();
+        assert_eq!(all.len(), ScorerKind::ALL.len() + 1);
+        assert!(
+            matches!(System::parse_list("lead,magic"), Err(Error::UnknownSystem(name)) if name == "magic")
+        );
+        assert!(System::parse_list(" , ").is_err());
+    }
+
+    #[test]
+    fn report_json_has_the_documented_shape() {
+        let report = report("lead", Budget::Sentences(1));
+        let json = serde_json::to_value(&report).unwrap();
+        let result = &json["results"][0];
+        assert_eq!(result["scorer"], "lead");
+        assert_eq!(result["docs"], 3);
+        assert!(result["docs_per_s"].is_number());
+        for key in ["rouge1", "rouge2", "rougeL", "rougeLsum"] {
+            for field in ["p", "r", "f"] {
+                assert!(result[key][field].is_number(), "{key}.{field}");
+            }
+            assert_eq!(result[key]["f_ci"].as_array().unwrap().len(), 2);
+        }
+        assert!(result.get("per_doc").is_none());
+    }
+}

@@ -1,0 +1,288 @@
+//! ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum, as Google's `rouge-score`
+//! computes them.
+//!
+//! The arithmetic is the [`rougers`] crate's, which reproduces `rouge-score`
+//! bit for bit: its tokenizer (lower-case, every character outside `[a-z0-9]`
+//! a separator) and NLTK's Porter stemmer, which is always on here
+//! (`use_stemmer=True`, as papers report). `cargo xtask parity` checks the
+//! agreement on the real corpora.
+//!
+//! - **ROUGE-N** counts the clipped n-gram overlap of the two token
+//!   sequences.
+//! - **ROUGE-L** is the longest common subsequence of the two texts taken
+//!   whole.
+//! - **ROUGE-Lsum** is summary-level LCS: the texts are cut into sentences
+//!   at `\n`, and each reference sentence is matched against the union of
+//!   its LCSs with every summary sentence. So a system summary must be
+//!   written one sentence per line: [`join_sentences`] does that.
+//!
+//! **Several references.** [`Rouge::score_multi`] scores the summary
+//! against each reference and keeps, for each variant separately, the scores
+//! (precision, recall and F1 together) of the reference with the highest F1,
+//! the first one on ties. This is `rouge-score`'s `score_multi`
+//! (`np.argmax` over F1 per rouge type), so the best reference for ROUGE-1
+//! can differ from the best for ROUGE-2.
+
+use rougers::{RougeScorer, RougeType};
+use serde::{Deserialize, Serialize};
+
+/// A ROUGE variant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Variant {
+    /// Unigram overlap.
+    #[serde(rename = "rouge1")]
+    Rouge1,
+    /// Bigram overlap.
+    #[serde(rename = "rouge2")]
+    Rouge2,
+    /// Longest common subsequence of the whole texts.
+    #[serde(rename = "rougeL")]
+    RougeL,
+    /// Summary-level LCS over newline-separated sentences.
+    #[serde(rename = "rougeLsum")]
+    RougeLsum,
+}
+
+impl Variant {
+    /// Every variant, in the order tables show them.
+    pub const ALL: [Variant; 4] =
+        [Variant::Rouge1, Variant::Rouge2, Variant::RougeL, Variant::RougeLsum];
+
+    /// The name `rouge-score` uses, and the key in JSON output: `rouge1`,
+    /// `rouge2`, `rougeL`, `rougeLsum`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Variant::Rouge1 => "rouge1",
+            Variant::Rouge2 => "rouge2",
+            Variant::RougeL => "rougeL",
+            Variant::RougeLsum => "rougeLsum",
+        }
+    }
+
+    /// The short label of tables: `R-1`, `R-2`, `R-L`, `R-Lsum`.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Variant::Rouge1 => "R-1",
+            Variant::Rouge2 => "R-2",
+            Variant::RougeL => "R-L",
+            Variant::RougeLsum => "R-Lsum",
+        }
+    }
+
+    fn rouge_type(self) -> RougeType {
+        match self {
+            Variant::Rouge1 => RougeType::N(1),
+            Variant::Rouge2 => RougeType::N(2),
+            Variant::RougeL => RougeType::L,
+            Variant::RougeLsum => RougeType::LSum,
+        }
+    }
+}
+
+/// Precision, recall and F1, each a fraction in `[0, 1]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prf {
+    /// Precision: the share of the summary found in the reference.
+    pub p: f64,
+    /// Recall: the share of the reference found in the summary.
+    pub r: f64,
+    /// F1: the harmonic mean of the two.
+    pub f: f64,
+}
+
+impl From<rougers::Score> for Prf {
+    fn from(score: rougers::Score) -> Prf {
+        Prf { p: score.precision, r: score.recall, f: score.fmeasure }
+    }
+}
+
+/// The scores of one summary for every [`Variant`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RougeScores {
+    /// ROUGE-1.
+    pub rouge1: Prf,
+    /// ROUGE-2.
+    pub rouge2: Prf,
+    /// ROUGE-L.
+    #[serde(rename = "rougeL")]
+    pub rouge_l: Prf,
+    /// ROUGE-Lsum.
+    #[serde(rename = "rougeLsum")]
+    pub rouge_lsum: Prf,
+}
+
+impl RougeScores {
+    /// The scores of `variant`.
+    pub fn get(&self, variant: Variant) -> Prf {
+        match variant {
+            Variant::Rouge1 => self.rouge1,
+            Variant::Rouge2 => self.rouge2,
+            Variant::RougeL => self.rouge_l,
+            Variant::RougeLsum => self.rouge_lsum,
+        }
+    }
+
+    fn slot(&mut self, variant: Variant) -> &mut Prf {
+        match variant {
+            Variant::Rouge1 => &mut self.rouge1,
+            Variant::Rouge2 => &mut self.rouge2,
+            Variant::RougeL => &mut self.rouge_l,
+            Variant::RougeLsum => &mut self.rouge_lsum,
+        }
+    }
+
+    fn from_rougers(scores: &rougers::Scores) -> RougeScores {
+        let mut result = RougeScores::default();
+        for variant in Variant::ALL {
+            *result.slot(variant) =
+                scores.get(variant.rouge_type()).map(Prf::from).unwrap_or_default();
+        }
+        result
+    }
+}
+
+/// Scores summaries against references with every [`Variant`], stemming
+/// on. Cheap to share between threads.
+#[derive(Clone, Debug)]
+pub struct Rouge {
+    scorer: RougeScorer,
+}
+
+impl Default for Rouge {
+    fn default() -> Self {
+        Rouge::new()
+    }
+}
+
+impl Rouge {
+    /// ROUGE-1, -2, -L and -Lsum with the Porter stemmer.
+    pub fn new() -> Rouge {
+        let types = Variant::ALL.iter().map(|variant| variant.rouge_type()).collect();
+        let scorer = RougeScorer::with_tokenizer(types, rougers::Tokenizer::new(true))
+            .unwrap_or_else(|_| unreachable!("n-gram sizes 1 and 2 are valid"));
+        Rouge { scorer }
+    }
+
+    /// Scores `summary` against one `reference`. Both are plain text; for
+    /// ROUGE-Lsum, their sentences are their lines.
+    pub fn score(&self, reference: &str, summary: &str) -> RougeScores {
+        RougeScores::from_rougers(&self.scorer.score(reference, summary))
+    }
+
+    /// Scores `summary` against each of `references` and keeps, for each
+    /// variant, the reference with the best F1 (the first on ties), as
+    /// `rouge-score`'s `score_multi` does. Zero when there is no reference.
+    pub fn score_multi<S: AsRef<str>>(&self, references: &[S], summary: &str) -> RougeScores {
+        match self.scorer.score_multi(references, summary) {
+            Some(scores) => RougeScores::from_rougers(&scores),
+            None => RougeScores::default(),
+        }
+    }
+}
+
+/// Writes summary sentences one per line, the form ROUGE-Lsum reads: line
+/// breaks inside a sentence become spaces, and sentences are joined with
+/// `\n`.
+pub fn join_sentences<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String {
+    let mut joined = String::new();
+    for (sentence_idx, sentence) in sentences.into_iter().enumerate() {
+        if sentence_idx > 0 {
+            joined.push('\n');
+        }
+        joined.extend(sentence.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }));
+    }
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-12
+    }
+
+    #[test]
+    fn matches_rouge_score_on_its_readme_example() {
+        // rouge-score's README: RougeScorer(['rouge1', 'rougeL'], use_stemmer=True)
+        // .score('The quick brown fox jumps over the lazy dog',
+        //        'The quick brown dog jumps on the log.')
+        let scores = Rouge::new().score(
+            "The quick brown fox jumps over the lazy dog",
+            "The quick brown dog jumps on the log.",
+        );
+        assert_eq!(scores.rouge1, Prf { p: 0.75, r: 0.6666666666666666, f: 0.7058823529411765 });
+        assert_eq!(scores.rouge_l, Prf { p: 0.625, r: 0.5555555555555556, f: 0.5882352941176471 });
+    }
+
+    #[test]
+    fn stemming_is_on() {
+        let scores = Rouge::new().score("the cats were running", "the cat was runs");
+        // the, cat, run match after Porter stemming.
+        assert!(close(scores.rouge1.r, 3.0 / 4.0), "{scores:?}");
+    }
+
+    #[test]
+    fn lsum_reads_lines_as_sentences() {
+        let rouge = Rouge::new();
+        let reference = "storms flooded homes";
+        let one_line = rouge.score(reference, "homes flooded storms");
+        let two_lines = rouge.score(reference, "homes\nflooded storms");
+        // Same tokens, so ROUGE-1 and ROUGE-L do not see the line break…
+        assert_eq!(one_line.rouge1, two_lines.rouge1);
+        assert_eq!(one_line.rouge_l, two_lines.rouge_l);
+        assert!(close(one_line.rouge_l.f, 1.0 / 3.0), "{one_line:?}");
+        // …but ROUGE-Lsum takes the union of the LCSs with each line.
+        assert!(close(one_line.rouge_lsum.f, 1.0 / 3.0), "{one_line:?}");
+        assert!(close(two_lines.rouge_lsum.f, 2.0 / 3.0), "{two_lines:?}");
+    }
+
+    #[test]
+    fn multi_reference_keeps_the_best_per_variant() {
+        let rouge = Rouge::new();
+        let summary = "a b c d";
+        // The first reference shares more words, the second the bigram order.
+        let references = ["d c b a e", "a b x y z w"];
+        let multi = rouge.score_multi(&references, summary);
+        let each: Vec<RougeScores> =
+            references.iter().map(|reference| rouge.score(reference, summary)).collect();
+        for variant in Variant::ALL {
+            let best = each
+                .iter()
+                .map(|scores| scores.get(variant))
+                .reduce(|best, next| if next.f > best.f { next } else { best })
+                .unwrap();
+            assert_eq!(multi.get(variant), best, "{variant:?}");
+        }
+        assert_eq!(multi.rouge1, each[0].rouge1);
+        assert_eq!(multi.rouge2, each[1].rouge2);
+        assert_eq!(rouge.score_multi::<&str>(&[], summary), RougeScores::default());
+    }
+
+    #[test]
+    fn empty_texts_score_zero() {
+        let rouge = Rouge::new();
+        assert_eq!(rouge.score("some reference", ""), RougeScores::default());
+        assert_eq!(rouge.score("", "some summary"), RougeScores::default());
+    }
+
+    #[test]
+    fn join_puts_one_sentence_per_line() {
+        assert_eq!(
+            join_sentences(["A wrapped\nsentence.", "Next\r\none."]),
+            "A wrapped sentence.\nNext  one."
+        );
+        assert_eq!(join_sentences([]), "");
+    }
+
+    #[test]
+    fn json_keys_are_rouge_score_names() {
+        let json = serde_json::to_value(RougeScores::default()).unwrap();
+        let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut expected: Vec<&str> = Variant::ALL.iter().map(|variant| variant.name()).collect();
+        expected.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+}

@@ -1,0 +1,164 @@
+//! `cargo xtask sbd`: the sentence boundary Golden Rules.
+//!
+//! Runs the English Golden Rules (`golden_rules_en.json`, pySBD's cases) and
+//! the multilingual cases (`multilingual.json`) through the release binary,
+//! one `abridge sentences --format json --lang xx` per case. It compares the
+//! units with the expected sentences, white space normalised, prints every
+//! failing case with what was expected and what came out, then the pass rate
+//! per language. It fails when English passes fewer than [`ENGLISH_BAR`]
+//! cases; the other languages are reported, not gated.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde_json::Value;
+
+use crate::util;
+
+/// English cases that must pass.
+const ENGLISH_BAR: usize = 46;
+
+/// Where the cases are: `ABRIDGE_SBD`, else `../shared/sbd` beside the
+/// workspace, if it exists.
+pub fn dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ABRIDGE_SBD") {
+        return Some(PathBuf::from(dir));
+    }
+    let default = util::root().join("../shared/sbd");
+    default.is_dir().then_some(default)
+}
+
+/// One case: a text and the sentences it must give.
+struct Case {
+    /// The rule number, when the file gives one.
+    rule: Option<u64>,
+    text: String,
+    sentences: Vec<String>,
+}
+
+/// The outcome of one language.
+struct Tally {
+    language: String,
+    /// How the language was run: with `--lang`, or as English when abridge
+    /// does not know it.
+    mode: &'static str,
+    passed: usize,
+    total: usize,
+}
+
+pub fn run() -> anyhow::Result<()> {
+    let dir = dir().context("no Golden Rules: set ABRIDGE_SBD or add ../shared/sbd")?;
+    let binary = util::release_binary()?;
+
+    let golden = read_json(&dir.join("golden_rules_en.json"))?;
+    let english = cases(&golden["cases"]).context("golden_rules_en.json: bad cases")?;
+    let mut tallies = vec![run_language(&binary, "en", &english)?];
+
+    let multilingual = read_json(&dir.join("multilingual.json"))?;
+    let languages =
+        multilingual["languages"].as_object().context("multilingual.json: no \"languages\"")?;
+    let mut codes: Vec<&String> = languages.keys().collect();
+    codes.sort();
+    for code in codes {
+        let cases = cases(&languages[code])
+            .with_context(|| format!("multilingual.json: bad cases for {code}"))?;
+        if !cases.is_empty() {
+            tallies.push(run_language(&binary, code, &cases)?);
+        }
+    }
+
+    print_summary(&tallies);
+    let english = &tallies[0];
+    if english.passed < ENGLISH_BAR {
+        bail!(
+            "English Golden Rules: {} of {} pass, {ENGLISH_BAR} needed",
+            english.passed,
+            english.total
+        );
+    }
+    util::note(&format!("sbd: English {} of {} pass", english.passed, english.total));
+    Ok(())
+}
+
+fn read_json(path: &Path) -> anyhow::Result<Value> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not JSON", path.display()))
+}
+
+fn cases(list: &Value) -> anyhow::Result<Vec<Case>> {
+    let list = list.as_array().context("cases are not a list")?;
+    list.iter()
+        .map(|case| {
+            let text = case["text"].as_str().context("a case has no text")?.to_owned();
+            let sentences = case["sentences"]
+                .as_array()
+                .context("a case has no sentences")?
+                .iter()
+                .map(|sentence| sentence.as_str().map(normalise).context("a sentence is no string"))
+                .collect::<anyhow::Result<_>>()?;
+            Ok(Case { rule: case["rule"].as_u64(), text, sentences })
+        })
+        .collect()
+}
+
+/// Runs every case of one language, printing each failure.
+fn run_language(binary: &Path, code: &str, cases: &[Case]) -> anyhow::Result<Tally> {
+    let known = util::run_abridge(binary, &["sentences", "--lang", code], Some("A test.")).is_ok();
+    let mut args = vec!["sentences", "--format", "json"];
+    if known {
+        args.extend(["--lang", code]);
+    }
+    let mut passed = 0;
+    for (index, case) in cases.iter().enumerate() {
+        let actual = match util::run_abridge(binary, &args, Some(&case.text)) {
+            Ok(output) => units(&output)?,
+            Err(error) => vec![format!("<error: {error:#}>")],
+        };
+        if actual == case.sentences {
+            passed += 1;
+            continue;
+        }
+        let name = match case.rule {
+            Some(rule) => format!("rule {rule}"),
+            None => format!("case {}", index + 1),
+        };
+        print_failure(code, &name, case, &actual);
+    }
+    let mode = if known { "--lang" } else { "unknown to abridge, run as en" };
+    Ok(Tally { language: code.to_owned(), mode, passed, total: cases.len() })
+}
+
+/// The unit texts of `abridge sentences --format json` output, normalised.
+fn units(output: &str) -> anyhow::Result<Vec<String>> {
+    let json: Value = serde_json::from_str(output).context("abridge gave no JSON")?;
+    let sentences = json["sentences"].as_array().context("abridge gave no sentences")?;
+    sentences
+        .iter()
+        .map(|sentence| sentence["text"].as_str().map(normalise).context("a unit has no text"))
+        .collect()
+}
+
+/// Collapses every run of white space to one space.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[allow(clippy::print_stdout)]
+fn print_failure(code: &str, name: &str, case: &Case, actual: &[String]) {
+    println!("FAIL [{code}] {name}: {:?}", case.text);
+    println!("  expected: {:?}", case.sentences);
+    println!("  actual:   {actual:?}");
+}
+
+#[allow(clippy::print_stdout)]
+fn print_summary(tallies: &[Tally]) {
+    println!("\nGolden Rules pass rates:");
+    for tally in tallies {
+        let percent = 100.0 * tally.passed as f64 / tally.total.max(1) as f64;
+        println!(
+            "  {:<3} {:>3}/{:<3} {percent:5.1}%  ({})",
+            tally.language, tally.passed, tally.total, tally.mode
+        );
+    }
+}
