@@ -117,17 +117,27 @@ pub struct BatchItem<M> {
     pub text: Result<String, String>,
     /// Anything to carry through to the result, such as fields to pass on.
     pub meta: M,
+    /// The text's language, when the input says it (a JSONL record's
+    /// `lang`): with language detection on, it is used instead of detecting.
+    /// A language given in the settings wins over it.
+    pub language: Option<Language>,
 }
 
 impl<M> BatchItem<M> {
     /// A document with its text.
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Ok(text), meta }
+        BatchItem { id: id.into(), text: Ok(text), meta, language: None }
     }
 
     /// A document whose text could not be had: its result is this error.
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Err(error.into()), meta }
+        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None }
+    }
+
+    /// Says which language the text is in (see [`BatchItem::language`]).
+    pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
+        self.language = language;
+        self
     }
 }
 
@@ -301,12 +311,12 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta } = item;
+    let BatchItem { id, text, meta, language } = item;
     let outcome = match text {
         Err(error) => Err(BatchError::Input(error)),
         Ok(text) => {
             let summarized = catch_unwind(AssertUnwindSafe(|| {
-                summarizer.summarize_with(&text, scratch).into_owned()
+                summarizer.summarize_in(&text, language, scratch).into_owned()
             }));
             match summarized {
                 Ok(summary) => match summary.empty_reason {
@@ -596,6 +606,38 @@ mod tests {
             assert!(results.next().is_some());
             // The ten returned plus at most a window's worth in flight.
             assert!(pulled.load(Ordering::Relaxed) <= 10 + 8);
+        }
+    }
+
+    #[test]
+    fn a_language_given_with_the_item_replaces_detection() {
+        use crate::{LanguageChoice, LanguageSource};
+        let text = "Le conseil municipal a voté le budget du port lundi soir. \
+                    Les travaux de la jetée commenceront au printemps prochain.";
+        let item =
+            || BatchItem::new("fr", text.to_owned(), ()).with_language(Some(Language::German));
+        let auto = Summarizer::builder().language_choice(LanguageChoice::Auto).build().unwrap();
+        let fixed = Summarizer::builder().language(Language::French).build().unwrap();
+        for threads in [1, 2] {
+            let options = BatchOptions::default().threads(threads);
+            let result = auto.summarize_batch([item()], options).unwrap().next().unwrap();
+            let summary = result.outcome.unwrap();
+            // The item said German, so German it is, though the text is French.
+            assert_eq!(
+                (summary.language, summary.language_source),
+                (Language::German, LanguageSource::Given)
+            );
+            // A language in the settings wins.
+            let result = fixed.summarize_batch([item()], options).unwrap().next().unwrap();
+            assert_eq!(result.outcome.unwrap().language, Language::French);
+            // Without one, the language is detected.
+            let plain = BatchItem::new("fr", text.to_owned(), ());
+            let result = auto.summarize_batch([plain], options).unwrap().next().unwrap();
+            let summary = result.outcome.unwrap();
+            assert_eq!(
+                (summary.language, summary.language_source),
+                (Language::French, LanguageSource::Detected)
+            );
         }
     }
 

@@ -85,7 +85,22 @@ impl Summarizer {
     /// already met and the score buffer. The summary is the same as
     /// [`Summarizer::summarize`] gives; keep one [`Scratch`] per thread.
     pub fn summarize_with<'a>(&self, text: &'a str, scratch: &mut Scratch) -> Summary<'a> {
-        let (language, source) = self.language_of(text);
+        self.summarize_in(text, None, scratch)
+    }
+
+    /// Like [`Summarizer::summarize_with`]; with language detection on
+    /// ([`LanguageChoice::Auto`]), `known` is taken as the text's language
+    /// (recorded as [`LanguageSource::Given`]) instead of detecting it.
+    pub(crate) fn summarize_in<'a>(
+        &self,
+        text: &'a str,
+        known: Option<Language>,
+        scratch: &mut Scratch,
+    ) -> Summary<'a> {
+        let (language, source) = match (self.config.language, known) {
+            (LanguageChoice::Auto, Some(language)) => (language, LanguageSource::Given),
+            _ => self.language_of(text),
+        };
         let document = self.analyzer(language).analyze_cached(text, scratch.cache(language));
         let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
         summary.language_source = source;

@@ -490,7 +490,15 @@ fn parse_record(
     };
     let mut id = fallback_id;
     let mut document: Option<Result<String, String>> = None;
+    let mut language = None;
     for (key, value) in fields {
+        if key == "lang" {
+            // A language the record names is used instead of detection (a
+            // language given with --lang still wins); the field is passed on.
+            language = serde_json::from_str::<&str>(value.get())
+                .ok()
+                .and_then(|lang| lang.parse::<abridge::Language>().ok());
+        }
         match key.as_ref() {
             "id" if meta.raw_id.is_none() => {
                 id = match serde_json::from_str::<String>(value.get()) {
@@ -510,7 +518,7 @@ fn parse_record(
         }
     }
     match document {
-        Some(Ok(text)) => BatchItem::new(id, text, meta),
+        Some(Ok(text)) => BatchItem::new(id, text, meta).with_language(language),
         Some(Err(error)) => BatchItem::failed(id, error, meta),
         None => BatchItem::failed(id, "no `text` field", meta),
     }
@@ -782,6 +790,10 @@ mod tests {
         let fields: Vec<(&str, &str)> =
             item.meta.fields.iter().map(|(key, value)| (key.as_str(), value.get())).collect();
         assert_eq!(fields, [("lang", r#""en""#), ("n", "[1, 2]")]);
+
+        assert_eq!(item.language, Some(abridge::Language::English));
+        let item = record(r#"{"text": "T.", "lang": "klingon"}"#);
+        assert_eq!(item.language, None, "an unknown language is detected instead");
 
         let item = record(r#"{"id": 42, "text": "Numbers for ids."}"#);
         assert_eq!(item.id, "42");
