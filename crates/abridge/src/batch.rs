@@ -15,11 +15,14 @@
 //! With more threads (the `parallel` feature, on by default), the iterator
 //! keeps a *window* of at most [`BatchOptions::window`] documents in flight.
 //! The thread that calls `next` pulls items from the input while the window
-//! has room and hands each, with its sequence number, to a rayon pool of its
-//! own. Workers send results back over a channel; results that arrive early
-//! wait in a reorder buffer until every earlier one has been returned. Input
-//! is pulled lazily and results leave as soon as they are next in line, so
-//! memory holds at most `window` documents, whatever the size of the corpus.
+//! has room, in chunks of consecutive items, and hands the oldest chunks to
+//! a rayon pool of its own (one thread fewer than asked for). Workers send
+//! results back over a channel; results that arrive early wait in a reorder
+//! buffer until every earlier one has been returned. While the oldest result
+//! is not ready, the calling thread summarises the oldest chunk the pool has
+//! not taken, so it works rather than waits. Input is pulled lazily and
+//! results leave as soon as they are next in line, so memory holds at most
+//! `window` documents, whatever the size of the corpus.
 //!
 //! Each worker thread keeps a [`Scratch`]: the stems of the words it has met
 //! and the score buffer, reused from one document to the next. A word one
@@ -354,33 +357,42 @@ mod parallel {
     use super::{BatchItem, BatchOptions, BatchResult, Scratch, process};
     use crate::{Error, Summarizer};
 
-    /// The windowed, ordered parallel path.
+    /// The windowed, ordered parallel path: a rayon pool of `threads - 1`
+    /// workers, and the calling thread as the last one.
     pub(super) struct Parallel<I, M> {
         summarizer: Arc<Summarizer>,
         items: I,
         exhausted: bool,
         pool: rayon::ThreadPool,
-        /// One per worker thread, by rayon's thread index.
+        /// One per pool thread, by rayon's thread index.
         scratches: Arc<Vec<Mutex<Scratch>>>,
+        /// The calling thread's.
+        scratch: Scratch,
         sender: Sender<Chunk<M>>,
         receiver: Receiver<Chunk<M>>,
-        /// Sequence number of the next item handed out.
+        /// Sequence number of the next item read.
         next_in: u64,
         /// Sequence number of the next result to return.
         next_out: u64,
-        /// Slot `k` holds the result `next_out + k` once it has arrived.
+        /// Slot `k` holds the result `next_out + k` once it is ready.
         pending: VecDeque<Option<BatchResult<M>>>,
+        /// Chunks read but not yet handed to the pool, oldest first.
+        unsent: VecDeque<(u64, Vec<BatchItem<M>>)>,
+        /// Chunks in the pool.
+        in_pool: usize,
+        /// Most chunks in the pool at once.
+        max_in_pool: usize,
         window: usize,
         chunk: usize,
     }
 
-    /// Results of consecutive items, from sequence number `.0` on.
+    /// Consecutive items or their results, from sequence number `.0` on.
     type Chunk<M> = (u64, Vec<BatchResult<M>>);
 
     impl<I, M> std::fmt::Debug for Parallel<I, M> {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.debug_struct("Parallel")
-                .field("threads", &self.pool.current_num_threads())
+                .field("pool_threads", &self.pool.current_num_threads())
                 .field("window", &self.window)
                 .field("chunk", &self.chunk)
                 .field("next_in", &self.next_in)
@@ -400,8 +412,11 @@ mod parallel {
             threads: usize,
             options: BatchOptions,
         ) -> Result<Self, Error> {
+            // The calling thread summarises too, so the pool has one thread
+            // fewer and no more threads run than were asked for.
+            let pool_threads = threads.saturating_sub(1).max(1);
             let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
+                .num_threads(pool_threads)
                 .thread_name(|index| format!("abridge-batch-{index}"))
                 .build()
                 .map_err(|error| Error::ThreadPool(error.to_string()))?;
@@ -411,84 +426,98 @@ mod parallel {
                 .iter()
                 .map(|&language| Arc::new(SharedStems::new(language)))
                 .collect();
-            let scratches =
-                (0..threads).map(|_| Mutex::new(Scratch::sharing(Arc::clone(&shared)))).collect();
+            let scratches = (0..pool_threads)
+                .map(|_| Mutex::new(Scratch::sharing(Arc::clone(&shared))))
+                .collect();
             let (sender, receiver) = channel();
             let window = options.effective_window().max(1);
+            // Four chunks per thread in a full window.
+            let chunk = (window / (4 * threads)).clamp(1, BatchOptions::MAX_CHUNK);
             Ok(Parallel {
                 summarizer: Arc::new(summarizer),
                 items,
                 exhausted: false,
                 pool,
                 scratches: Arc::new(scratches),
+                scratch: Scratch::sharing(shared),
                 sender,
                 receiver,
                 next_in: 0,
                 next_out: 0,
                 pending: VecDeque::new(),
+                unsent: VecDeque::new(),
+                in_pool: 0,
+                // Two chunks per pool thread: one to work on, one waiting.
+                max_in_pool: 2 * pool_threads,
                 window,
-                // Four jobs per thread in a full window, so that no worker
-                // waits while the caller is busy.
-                chunk: (window / (4 * threads)).clamp(1, BatchOptions::MAX_CHUNK),
+                chunk,
             })
         }
 
-        /// Hands `items` (the next in sequence) to the pool as one job.
-        fn spawn(&mut self, items: Vec<BatchItem<M>>) {
-            let first = self.next_in;
-            self.next_in += items.len() as u64;
-            self.pending.extend(items.iter().map(|_| None));
-            let summarizer = Arc::clone(&self.summarizer);
-            let scratches = Arc::clone(&self.scratches);
-            let sender = self.sender.clone();
-            self.pool.spawn(move || {
-                let slot = rayon::current_thread_index().and_then(|index| scratches.get(index));
-                let results = match slot {
-                    Some(scratch) => {
-                        // Each worker has its own scratch, so the lock is
-                        // never contended; a poisoned one is still usable
-                        // (`process` resets it after a panic).
-                        let mut scratch = scratch.lock().unwrap_or_else(PoisonError::into_inner);
-                        items
-                            .into_iter()
-                            .map(|item| process(&summarizer, item, &mut scratch))
-                            .collect()
-                    }
-                    None => {
-                        let mut scratch = Scratch::new();
-                        items
-                            .into_iter()
-                            .map(|item| process(&summarizer, item, &mut scratch))
-                            .collect()
-                    }
-                };
-                // The receiver is gone only when the caller dropped the
-                // iterator, and then nobody wants the results.
-                let _ = sender.send((first, results));
-            });
-        }
-
-        /// Pulls items while a whole chunk fits in the window (or the
-        /// window is smaller than a chunk and empty), and hands them out.
-        fn fill(&mut self) {
-            while !self.exhausted && self.window - self.pending.len() >= self.chunk.min(self.window)
-            {
-                let room = self.window - self.pending.len();
-                let items: Vec<BatchItem<M>> =
-                    self.items.by_ref().take(self.chunk.min(room)).collect();
-                if items.len() < self.chunk.min(room) {
+        /// Reads chunks while a whole one fits in the window (or the window
+        /// is smaller than a chunk and empty).
+        fn read(&mut self) {
+            let chunk = self.chunk.min(self.window);
+            while !self.exhausted && self.window - self.pending.len() >= chunk {
+                let items: Vec<BatchItem<M>> = self.items.by_ref().take(chunk).collect();
+                if items.len() < chunk {
                     self.exhausted = true;
                 }
                 if items.is_empty() {
                     break;
                 }
-                self.spawn(items);
+                self.pending.extend(items.iter().map(|_| None));
+                let first = self.next_in;
+                self.next_in += items.len() as u64;
+                self.unsent.push_back((first, items));
+            }
+        }
+
+        /// Hands the oldest unsent chunks to the pool while it has room.
+        fn dispatch(&mut self) {
+            while self.in_pool < self.max_in_pool {
+                let Some((first, items)) = self.unsent.pop_front() else { break };
+                self.in_pool += 1;
+                let summarizer = Arc::clone(&self.summarizer);
+                let scratches = Arc::clone(&self.scratches);
+                let sender = self.sender.clone();
+                self.pool.spawn(move || {
+                    let slot = rayon::current_thread_index().and_then(|index| scratches.get(index));
+                    let results = match slot {
+                        Some(scratch) => {
+                            // Each pool thread has its own scratch, so the
+                            // lock is never contended; a poisoned one is
+                            // still usable (`process` resets it after a panic).
+                            let mut scratch =
+                                scratch.lock().unwrap_or_else(PoisonError::into_inner);
+                            summarize_all(&summarizer, items, &mut scratch)
+                        }
+                        None => summarize_all(&summarizer, items, &mut Scratch::new()),
+                    };
+                    // The receiver is gone only when the caller dropped the
+                    // iterator, and then nobody wants the results.
+                    let _ = sender.send((first, results));
+                });
+            }
+        }
+
+        /// Puts results in their slots.
+        fn place(&mut self, (first, results): Chunk<M>) {
+            for (offset, result) in (first - self.next_out..).zip(results) {
+                if let Some(slot) = self.pending.get_mut(offset as usize) {
+                    *slot = Some(result);
+                }
             }
         }
 
         pub(super) fn next(&mut self) -> Option<BatchResult<M>> {
             loop {
-                self.fill();
+                self.read();
+                self.dispatch();
+                while let Ok(chunk) = self.receiver.try_recv() {
+                    self.in_pool -= 1;
+                    self.place(chunk);
+                }
                 if let Some(Some(_)) = self.pending.front() {
                     self.next_out += 1;
                     return self.pending.pop_front().flatten();
@@ -496,16 +525,28 @@ mod parallel {
                 if self.pending.is_empty() {
                     return None;
                 }
+                // The oldest result is not ready: rather than wait, summarise
+                // the oldest chunk the pool has not taken.
+                if let Some((first, items)) = self.unsent.pop_front() {
+                    let results = summarize_all(&self.summarizer, items, &mut self.scratch);
+                    self.place((first, results));
+                    continue;
+                }
                 // Every job sends exactly once and we hold a sender, so this
                 // waits for results and never fails.
-                let (first, results) = self.receiver.recv().ok()?;
-                for (offset, result) in (first - self.next_out..).zip(results) {
-                    if let Some(slot) = self.pending.get_mut(offset as usize) {
-                        *slot = Some(result);
-                    }
-                }
+                let chunk = self.receiver.recv().ok()?;
+                self.in_pool -= 1;
+                self.place(chunk);
             }
         }
+    }
+
+    fn summarize_all<M>(
+        summarizer: &Summarizer,
+        items: Vec<BatchItem<M>>,
+        scratch: &mut Scratch,
+    ) -> Vec<BatchResult<M>> {
+        items.into_iter().map(|item| process(summarizer, item, scratch)).collect()
     }
 }
 
