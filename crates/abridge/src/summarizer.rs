@@ -103,6 +103,7 @@ impl Summarizer {
         };
         let document = self.analyzer(language).analyze_cached(text, scratch.cache(language));
         let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
+        scratch.cache(language).recycle(document);
         summary.language_source = source;
         summary
     }

@@ -237,10 +237,14 @@ impl Analyzer {
         self.segmenter.segment_into(text, &mut segments);
         let kinds = sentence_kinds(text, &segments);
 
-        let mut terms = Terms::default();
-        let mut tokens = Vec::with_capacity(text.len() / 6);
-        let mut sentences = Vec::with_capacity(segments.len());
-        let mut paragraphs: Vec<Paragraph> = Vec::new();
+        // The buffers of a document given back with `recycle`, if any.
+        let spare = std::mem::take(&mut cache.spare);
+        let mut terms = spare.terms;
+        let mut tokens = spare.tokens;
+        tokens.reserve(text.len() / 6);
+        let mut sentences = spare.sentences;
+        sentences.reserve(segments.len());
+        let mut paragraphs = spare.paragraphs;
         cache.generation = cache.generation.wrapping_add(1);
         cache.document_words.clear();
 
@@ -339,12 +343,26 @@ pub struct AnalyzerCache {
     document_terms: Vec<(u32, TermId)>,
     generation: u32,
     segments: Vec<Segment>,
+    /// Buffers of a document given back with [`AnalyzerCache::recycle`].
+    spare: Spare,
     shared: Option<Arc<SharedStems>>,
+}
+
+/// Empty buffers to build the next document in.
+#[derive(Debug, Default)]
+struct Spare {
+    terms: Terms,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    paragraphs: Vec<Paragraph>,
 }
 
 impl AnalyzerCache {
     /// Most words kept between documents.
     pub const MAX_WORDS: usize = 1 << 16;
+
+    /// Most tokens a recycled document may have room for.
+    pub const MAX_SPARE_TOKENS: usize = 1 << 16;
 
     /// An empty cache.
     pub fn new() -> AnalyzerCache {
@@ -356,6 +374,23 @@ impl AnalyzerCache {
     /// once per process, not once per thread.
     pub fn with_shared(shared: Arc<SharedStems>) -> AnalyzerCache {
         AnalyzerCache { shared: Some(shared), ..AnalyzerCache::default() }
+    }
+
+    /// Takes back the buffers of a document that is no longer needed, to
+    /// build the next one in, so that analysing allocates less. Buffers of
+    /// more than [`AnalyzerCache::MAX_SPARE_TOKENS`] tokens are let go, so
+    /// one huge document does not keep its memory.
+    pub fn recycle(&mut self, document: Document<'_>) {
+        let Document { mut paragraphs, mut sentences, mut tokens, mut terms, .. } = document;
+        if tokens.capacity() > Self::MAX_SPARE_TOKENS {
+            return;
+        }
+        paragraphs.clear();
+        sentences.clear();
+        tokens.clear();
+        terms.stems.clear();
+        terms.ends.clear();
+        self.spare = Spare { terms, tokens, sentences, paragraphs };
     }
 
     /// Number of words remembered.
@@ -635,6 +670,20 @@ mod tests {
         let text = "Les chats couraient. Les chiens courent.";
         assert_same(&french.analyze_cached(text, &mut first), &french.analyze(text));
         assert_eq!(shared.language(), Language::English);
+    }
+
+    #[test]
+    fn recycled_buffers_give_the_same_documents() {
+        let analyzer = Analyzer::new(Language::English);
+        let mut cache = AnalyzerCache::new();
+        let texts = ["The cats sat.\n\nA cat runs! Dogs ran.", "", "Dogs ran again; the cats sat."];
+        for _ in 0..2 {
+            for text in texts {
+                let document = analyzer.analyze_cached(text, &mut cache);
+                assert_same(&document, &analyzer.analyze(text));
+                cache.recycle(document);
+            }
+        }
     }
 
     #[test]
