@@ -447,8 +447,9 @@ mod parallel {
                 pending: VecDeque::new(),
                 unsent: VecDeque::new(),
                 in_pool: 0,
-                // Two chunks per pool thread: one to work on, one waiting.
-                max_in_pool: 2 * pool_threads,
+                // Three chunks per pool thread, so that it does not run dry
+                // while the calling thread summarises a chunk of its own.
+                max_in_pool: 3 * pool_threads,
                 window,
                 chunk,
             })
