@@ -33,6 +33,31 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
 }
 
+/// Runs two one-thread processes at once, each on the whole corpus, and
+/// returns the wall time until both are done.
+fn two_processes(binary: &Path, corpus: &Path) -> anyhow::Result<f64> {
+    let started = Instant::now();
+    let children: Vec<std::process::Child> = (0..2)
+        .map(|_| -> anyhow::Result<std::process::Child> {
+            Ok(Command::new(binary)
+                .args(["batch", "-q", "-j", "1"])
+                .stdin(Stdio::from(std::fs::File::open(corpus)?))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()?)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    for mut child in children {
+        ensure!(child.wait()?.success(), "abridge batch -j 1 failed");
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    util::note(&format!(
+        "two abridge batch -j 1 side by side: {seconds:.2} s, {:.0} docs/s together",
+        2.0 * CNNDM_DOCS as f64 / seconds
+    ));
+    Ok(seconds)
+}
+
 /// One measured run.
 #[derive(Debug, Clone, Copy)]
 struct Run {
@@ -71,13 +96,19 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
     // One thread and two threads in turns, so that a burst of load from
     // other processes falls on both; the speed-up is the median of the
     // runs' ratios.
-    let (mut one, mut two) = (Vec::new(), Vec::new());
+    // As a yardstick for two threads, two one-thread processes side by
+    // side, each on the whole corpus: what this machine gives two
+    // independent workers, with no sharing at all.
+    let (mut one, mut two, mut apart) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
         one.push(measure(&binary, &["batch", "-q", "-j", "1"], &corpus, 1, CNNDM_DOCS)?);
         two.push(measure(&binary, &["batch", "-q", "-j", "2"], &corpus, 1, CNNDM_DOCS)?);
+        apart.push(two_processes(&binary, &corpus)?);
     }
     let speedup =
         median(one.iter().zip(&two).map(|(one, two)| one.seconds / two.seconds).collect());
+    let apart_rate =
+        median(apart.iter().map(|seconds| 2.0 * CNNDM_DOCS as f64 / seconds).collect());
     let mut rows = vec![
         row("cnndm_test, 1 thread".to_owned(), CNNDM_DOCS, "1", &one),
         row("cnndm_test, 2 threads".to_owned(), CNNDM_DOCS, "2", &two),
@@ -94,7 +125,7 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
     let huge = measure_huge_document(&binary)?;
 
     let load_after = load_average();
-    let section = render(&rows, speedup, huge, (load_before, load_after))?;
+    let section = render(&rows, (speedup, apart_rate), huge, (load_before, load_after))?;
     #[allow(clippy::print_stdout)]
     {
         println!("{section}");
@@ -344,7 +375,7 @@ fn cpu_model() -> String {
 
 fn render(
     rows: &[Row],
-    speedup: f64,
+    (speedup, apart_rate): (f64, f64),
     huge: Run,
     (load_before, load_after): (String, String),
 ) -> anyhow::Result<String> {
@@ -403,6 +434,10 @@ fn render(
     )?;
     writeln!(out)?;
     writeln!(out, "Two threads against one: {speedup:.2}×.")?;
+    writeln!(
+        out,
+        "Two one-thread processes side by side, each on the whole corpus, manage {apart_rate:.0} documents/s together: what this machine gives two workers that share nothing."
+    )?;
     write!(out, "{END}")?;
     Ok(out)
 }
