@@ -479,6 +479,14 @@ fn write_section(path: &Path, section: &str) -> anyhow::Result<()> {
     std::fs::write(path, new).with_context(|| format!("{}: cannot write", path.display()))
 }
 
+/// The batch section of `docs/results.md` (markers included), if it has one,
+/// for tasks that rewrite the rest of the file.
+pub fn batch_section(results: &str) -> Option<&str> {
+    let start = results.find(START)?;
+    let end = results[start..].find(END)? + start + END.len();
+    Some(&results[start..end])
+}
+
 fn replace_section(old: &str, section: &str) -> String {
     match (old.find(START), old.find(END)) {
         (Some(start), Some(end)) if start < end => {
@@ -507,6 +515,13 @@ mod tests {
             replace_section("# Results\n", &section),
             format!("# Results\n\n{START}\nnew\n{END}\n")
         );
+    }
+
+    #[test]
+    fn batch_section_is_found() {
+        let results = format!("# Results\n\nrouge\n\n{START}\nbatch\n{END}\n");
+        assert_eq!(batch_section(&results), Some(format!("{START}\nbatch\n{END}").as_str()));
+        assert_eq!(batch_section("# Results\n"), None);
     }
 
     #[test]

@@ -144,6 +144,11 @@ pub fn run() -> anyhow::Result<()> {
     let docs_dir = util::root().join("docs");
     std::fs::create_dir_all(&docs_dir).context("cannot create docs/")?;
     let results_path = docs_dir.join("results.md");
+    // Keep the section `cargo xtask bench batch` writes between its markers.
+    let old = std::fs::read_to_string(&results_path).unwrap_or_default();
+    if let Some(section) = crate::bench::batch_section(&old) {
+        let _ = write!(document, "\n{section}\n");
+    }
     std::fs::write(&results_path, document)
         .with_context(|| format!("{}: cannot write", results_path.display()))?;
     util::note(&format!("eval: wrote {}", results_path.display()));
