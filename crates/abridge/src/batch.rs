@@ -25,9 +25,7 @@
 //! `window` documents, whatever the size of the corpus.
 //!
 //! Each worker thread keeps a [`Scratch`]: the stems of the words it has met
-//! and the score buffer, reused from one document to the next. A word one
-//! thread has not met yet is looked up in a store the threads share before
-//! it is stemmed, so each word is stemmed once per batch.
+//! and the score buffer, reused from one document to the next.
 //!
 //! Nothing is lost: every item gives exactly one result. An item whose text
 //! could not be read gives [`BatchError::Input`], a text with nothing to
@@ -59,10 +57,8 @@
 use std::marker::PhantomData;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use std::sync::Arc;
-
 use abridge_score::Score;
-use abridge_text::{AnalyzerCache, Language, SharedStems};
+use abridge_text::{AnalyzerCache, Language};
 
 use crate::{EmptyReason, Error, Summarizer, Summary};
 
@@ -73,8 +69,6 @@ use crate::{EmptyReason, Error, Summarizer, Summary};
 pub struct Scratch {
     /// By index in [`Language::ALL`], created on first use.
     caches: Vec<Option<AnalyzerCache>>,
-    /// Stems shared with other threads, by index in [`Language::ALL`].
-    shared: Option<Arc<[Arc<SharedStems>]>>,
     pub(crate) scores: Vec<Score>,
 }
 
@@ -84,29 +78,18 @@ impl Scratch {
         Scratch::default()
     }
 
-    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
-    /// Empty scratch memory whose caches share their stems with every other
-    /// scratch made from `shared` (one store per language of [`Language::ALL`]).
-    fn sharing(shared: Arc<[Arc<SharedStems>]>) -> Scratch {
-        Scratch { shared: Some(shared), ..Scratch::default() }
-    }
-
     /// The analyzer cache for `language`.
     pub(crate) fn cache(&mut self, language: Language) -> &mut AnalyzerCache {
         let index = Language::ALL.iter().position(|&known| known == language).unwrap_or(0);
         if self.caches.len() <= index {
             self.caches.resize_with(index + 1, || None);
         }
-        let shared = self.shared.as_ref().and_then(|shared| shared.get(index));
-        self.caches[index].get_or_insert_with(|| match shared {
-            Some(shared) => AnalyzerCache::with_shared(Arc::clone(shared)),
-            None => AnalyzerCache::new(),
-        })
+        self.caches[index].get_or_insert_with(AnalyzerCache::new)
     }
 
-    /// Forgets everything, keeping the link to the shared stems.
+    /// Forgets everything.
     fn reset(&mut self) {
-        *self = Scratch { shared: self.shared.take(), ..Scratch::default() };
+        *self = Scratch::default();
     }
 }
 
@@ -362,8 +345,6 @@ mod parallel {
     use std::sync::mpsc::{Receiver, Sender, channel};
     use std::sync::{Arc, Mutex, PoisonError};
 
-    use abridge_text::{Language, SharedStems};
-
     use super::{BatchItem, BatchOptions, BatchResult, Scratch, process};
     use crate::{Error, Summarizer};
 
@@ -430,15 +411,10 @@ mod parallel {
                 .thread_name(|index| format!("abridge-batch-{index}"))
                 .build()
                 .map_err(|error| Error::ThreadPool(error.to_string()))?;
-            // The threads' scratches share their stems, so that each word is
-            // stemmed once, not once per thread.
-            let shared: Arc<[Arc<SharedStems>]> = Language::ALL
-                .iter()
-                .map(|&language| Arc::new(SharedStems::new(language)))
-                .collect();
-            let scratches = (0..pool_threads)
-                .map(|_| Mutex::new(Scratch::sharing(Arc::clone(&shared))))
-                .collect();
+            // Each thread keeps its own scratch. (A store of stems the
+            // threads shared made them slower: its locks cost more than the
+            // stemming they saved.)
+            let scratches = (0..pool_threads).map(|_| Mutex::new(Scratch::new())).collect();
             let (sender, receiver) = channel();
             let window = options.effective_window().max(1);
             // Four chunks per thread in a full window.
@@ -449,7 +425,7 @@ mod parallel {
                 exhausted: false,
                 pool,
                 scratches: Arc::new(scratches),
-                scratch: Scratch::sharing(shared),
+                scratch: Scratch::new(),
                 sender,
                 receiver,
                 next_in: 0,

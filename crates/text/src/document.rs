@@ -2,7 +2,7 @@
 //! [`Analyzer`] that builds it.
 
 use std::ops::Range;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -345,7 +345,6 @@ pub struct AnalyzerCache {
     segments: Vec<Segment>,
     /// Buffers of a document given back with [`AnalyzerCache::recycle`].
     spare: Spare,
-    shared: Option<Arc<SharedStems>>,
 }
 
 /// Empty buffers to build the next document in.
@@ -367,13 +366,6 @@ impl AnalyzerCache {
     /// An empty cache.
     pub fn new() -> AnalyzerCache {
         AnalyzerCache::default()
-    }
-
-    /// An empty cache that, for a word it has not met, first asks `shared`,
-    /// which the caches of other threads fill too: a word is then stemmed
-    /// once per process, not once per thread.
-    pub fn with_shared(shared: Arc<SharedStems>) -> AnalyzerCache {
-        AnalyzerCache { shared: Some(shared), ..AnalyzerCache::default() }
     }
 
     /// Takes back the buffers of a document that is no longer needed, to
@@ -447,12 +439,7 @@ impl AnalyzerCache {
         if let Some(&known) = known {
             return known;
         }
-        let (stem, stop) = match &self.shared {
-            Some(shared) if shared.language == analyzer.language => {
-                shared.stem_of(word, short, analyzer)
-            }
-            _ => analyzer.stem_of(word),
-        };
+        let (stem, stop) = analyzer.stem_of(word);
         let stem_id = match self.stem_ids.get(&stem) {
             Some(&stem_id) => stem_id,
             None => {
@@ -467,67 +454,6 @@ impl AnalyzerCache {
             None => self.long_words.insert(word.into(), (stem_id, stop)),
         };
         (stem_id, stop)
-    }
-}
-
-/// Stems and stop-word flags shared by the [`AnalyzerCache`]s of several
-/// threads (see [`AnalyzerCache::with_shared`]), for one language.
-///
-/// It is split into shards, each behind its own lock, and is asked only for
-/// words a thread has not met before, so threads seldom wait on each other.
-/// It stops taking new words at [`AnalyzerCache::MAX_WORDS`] in all, so its
-/// memory stays bounded; words past that are stemmed by each thread.
-#[derive(Debug)]
-pub struct SharedStems {
-    language: Language,
-    shards: Vec<Shard>,
-}
-
-/// Words to their stem and stop-word flag.
-type Shard = Mutex<FxHashMap<Box<str>, (Box<str>, bool)>>;
-
-impl SharedStems {
-    const SHARDS: usize = 16;
-
-    /// An empty store for `language`.
-    pub fn new(language: Language) -> SharedStems {
-        SharedStems {
-            language,
-            shards: (0..Self::SHARDS).map(|_| Mutex::new(FxHashMap::default())).collect(),
-        }
-    }
-
-    /// The language the stems are for.
-    pub fn language(&self) -> Language {
-        self.language
-    }
-
-    fn stem_of(
-        &self,
-        word: &str,
-        short: Option<ShortWord>,
-        analyzer: &Analyzer,
-    ) -> (Box<str>, bool) {
-        // Fibonacci hashing of the word's bytes: the high bits are well mixed.
-        let mixed = match short {
-            Some(ShortWord(words)) => {
-                words[0] ^ words[1].rotate_left(21) ^ words[2].rotate_left(42)
-            }
-            None => word.len() as u64,
-        };
-        let shard_idx = (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize % Self::SHARDS;
-        let Some(shard) = self.shards.get(shard_idx) else { return analyzer.stem_of(word) };
-        // A poisoned shard is still a valid map: stemming cannot leave it
-        // half-written.
-        if let Some((stem, stop)) = shard.lock().unwrap_or_else(PoisonError::into_inner).get(word) {
-            return (stem.clone(), *stop);
-        }
-        let (stem, stop) = analyzer.stem_of(word);
-        let mut shard = shard.lock().unwrap_or_else(PoisonError::into_inner);
-        if shard.len() < AnalyzerCache::MAX_WORDS / Self::SHARDS {
-            shard.insert(word.into(), (stem.clone(), stop));
-        }
-        (stem, stop)
     }
 }
 
@@ -653,37 +579,6 @@ mod tests {
         let mut cache = AnalyzerCache::new();
         assert_same(&analyzer.analyze_cached(text, &mut cache), &analyzer.analyze(text));
         assert_same(&analyzer.analyze_cached(text, &mut cache), &analyzer.analyze(text));
-    }
-
-    #[test]
-    fn shared_stems_give_the_same_documents() {
-        let english = Analyzer::new(Language::English);
-        let french = Analyzer::new(Language::French);
-        let shared = Arc::new(SharedStems::new(Language::English));
-        let mut first = AnalyzerCache::with_shared(Arc::clone(&shared));
-        let mut second = AnalyzerCache::with_shared(Arc::clone(&shared));
-        let text = "Cats and dogs ran. The running dogs chased the cats.";
-        for cache in [&mut first, &mut second] {
-            assert_same(&english.analyze_cached(text, cache), &english.analyze(text));
-        }
-        // Another language does not use the English stems.
-        let text = "Les chats couraient. Les chiens courent.";
-        assert_same(&french.analyze_cached(text, &mut first), &french.analyze(text));
-        assert_eq!(shared.language(), Language::English);
-    }
-
-    #[test]
-    fn recycled_buffers_give_the_same_documents() {
-        let analyzer = Analyzer::new(Language::English);
-        let mut cache = AnalyzerCache::new();
-        let texts = ["The cats sat.\n\nA cat runs! Dogs ran.", "", "Dogs ran again; the cats sat."];
-        for _ in 0..2 {
-            for text in texts {
-                let document = analyzer.analyze_cached(text, &mut cache);
-                assert_same(&document, &analyzer.analyze(text));
-                cache.recycle(document);
-            }
-        }
     }
 
     #[test]

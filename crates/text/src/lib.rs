@@ -40,9 +40,7 @@ pub mod segment;
 mod span;
 pub mod token;
 
-pub use document::{
-    Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind, SharedStems,
-};
+pub use document::{Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind};
 pub use language::{Detection, Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
 pub use span::Span;
