@@ -404,7 +404,7 @@ fn render(
     )?;
     writeln!(
         out,
-        "Each run is the whole `abridge batch -q` process: cnndm_test as JSONL on standard input, JSONL out to a file, default settings (tfidf-position, 3 sentences)."
+        "Each run is the whole `abridge batch -q` process: cnndm_test as JSONL on standard input, JSONL out to a file, default settings (tfidf-position, 3 sentences, the language from each record's `lang`)."
     )?;
     writeln!(
         out,
