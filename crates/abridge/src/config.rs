@@ -32,6 +32,17 @@ pub enum LanguageSource {
     Fallback,
 }
 
+impl LanguageSource {
+    /// The name in JSON and reports: `given`, `detected` or `fallback`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            LanguageSource::Given => "given",
+            LanguageSource::Detected => "detected",
+            LanguageSource::Fallback => "fallback",
+        }
+    }
+}
+
 /// The language used when detection cannot tell.
 pub const FALLBACK_LANGUAGE: Language = Language::English;
 
@@ -164,6 +175,14 @@ mod tests {
             LanguageChoice::Auto.resolve("…"),
             (FALLBACK_LANGUAGE, LanguageSource::Fallback)
         );
+    }
+
+    #[test]
+    fn source_names_are_the_json_names() {
+        for source in [LanguageSource::Given, LanguageSource::Detected, LanguageSource::Fallback] {
+            let json = serde_json::to_value(source).unwrap();
+            assert_eq!(json, source.name());
+        }
     }
 
     #[test]
