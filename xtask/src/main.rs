@@ -8,9 +8,15 @@
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
 //!   dev corpora; writes `docs/tuning.md`.
+//! - `cargo xtask langid`: how often language detection names each corpus's
+//!   language.
+//! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
+//!   Japanese.
 
 mod acceptance;
+mod cjk;
 mod eval;
+mod langid;
 mod parity;
 mod tune;
 mod util;
@@ -29,6 +35,8 @@ fn main() -> anyhow::Result<()> {
         "eval" => eval::run(),
         "parity" => parity::run(),
         "tune" => tune::run(),
+        "langid" => langid::run(),
+        "cjk" => cjk::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -45,7 +53,9 @@ fn print_help() {
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
-         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md"
+         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
+         langid       how often language detection names each corpus's language (needs the corpora)\n  \
+         cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy"
     );
 }
 
