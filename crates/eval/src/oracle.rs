@@ -7,7 +7,7 @@
 //!
 //! - **Objective**: the mean of ROUGE-1 F1 and ROUGE-2 F1 of the candidate
 //!   summary against the references, computed by the same code and the same
-//!   [`Tokenizer`](crate::Tokenizer) as every reported score (with several
+//!   [`Tokenizer`] as every reported score (with several
 //!   references, the best per variant, as in [`Rouge::score_multi`]).
 //!   BertSum uses the sum of the same two F1s, which ranks candidates the
 //!   same way.
