@@ -54,7 +54,8 @@ mod summary;
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
 pub use abridge_text::{Document, Language, SentenceKind, Span};
 pub use config::{
-    DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, SummarizerConfig,
+    DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,
+    SummarizerConfig,
 };
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};
