@@ -7,6 +7,7 @@
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 //! - `cargo xtask sbd`: the sentence boundary Golden Rules.
+//! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
 //!   dev corpora; writes `docs/tuning.md`.
 //! - `cargo xtask langid`: how often language detection names each corpus's
@@ -17,6 +18,7 @@
 mod acceptance;
 mod cjk;
 mod eval;
+mod fuzz;
 mod langid;
 mod parity;
 mod sbd;
@@ -40,6 +42,7 @@ fn main() -> anyhow::Result<()> {
         "sbd" => sbd::run(),
         "langid" => langid::run(),
         "cjk" => cjk::run(),
+        "fuzz" => fuzz::run(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -59,7 +62,8 @@ fn print_help() {
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
-         cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy"
+         cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
+         fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)"
     );
 }
 
