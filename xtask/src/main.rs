@@ -9,12 +9,20 @@
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 //! - `cargo xtask sbd`: the sentence boundary Golden Rules.
+//! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
 //!   dev corpora; writes `docs/tuning.md`.
+//! - `cargo xtask langid`: how often language detection names each corpus's
+//!   language.
+//! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
+//!   Japanese.
 
 mod acceptance;
 mod bench;
+mod cjk;
 mod eval;
+mod fuzz;
+mod langid;
 mod parity;
 mod sbd;
 mod tune;
@@ -36,6 +44,9 @@ fn main() -> anyhow::Result<()> {
         "parity" => parity::run(),
         "tune" => tune::run(),
         "sbd" => sbd::run(),
+        "langid" => langid::run(),
+        "cjk" => cjk::run(),
+        "fuzz" => fuzz::run(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -54,7 +65,10 @@ fn print_help() {
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
-         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)"
+         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
+         langid       how often language detection names each corpus's language (needs the corpora)\n  \
+         cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
+         fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)"
     );
 }
 

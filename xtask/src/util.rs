@@ -44,12 +44,15 @@ pub fn corpora_dir() -> Option<PathBuf> {
     default.is_dir().then_some(default)
 }
 
+/// The target directory: `CARGO_TARGET_DIR`, else `target/` in the root.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
 /// Builds the release binary and returns its path.
 pub fn release_binary() -> anyhow::Result<PathBuf> {
     cargo(&["build", "--release", "--package", "abridge-cli"], &[])?;
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from);
-    Ok(target.join("release").join("abridge"))
+    Ok(target_dir().join("release").join("abridge"))
 }
 
 /// Runs the binary with `args` and `stdin`; returns stdout, failing on a

@@ -56,7 +56,8 @@ pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerK
 pub use abridge_text::{Document, Language, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
 pub use config::{
-    DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, SummarizerConfig,
+    DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,
+    SummarizerConfig,
 };
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use abridge::{Budget, Language, LanguageChoice, Order, ScorerKind, SummarizerConfig};
+use abridge::{Budget, LanguageChoice, Order, ScorerKind, SummarizerConfig};
+use abridge_eval::Tokenizer;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -148,6 +149,12 @@ impl SummaryArgs {
     }
 }
 
+fn tokenizer_parser() -> impl TypedValueParser<Value = Tokenizer> {
+    let names: Vec<&'static str> =
+        Tokenizer::ALL.iter().map(|tokenizer| tokenizer.name()).collect();
+    PossibleValuesParser::new(names).map(|name| name.parse::<Tokenizer>().unwrap_or_default())
+}
+
 fn scorer_parser() -> impl TypedValueParser<Value = ScorerKind> {
     let names: Vec<&'static str> = ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
     PossibleValuesParser::new(names).map(|name| name.parse::<ScorerKind>().unwrap_or_default())
@@ -232,9 +239,20 @@ pub struct EvalArgs {
     #[arg(long, value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
     pub limit: Option<usize>,
-    /// Language of documents whose record has no `lang`.
+    /// Language of documents whose record has no `lang`: an ISO 639-1 code,
+    /// an English name, or `auto` to detect it in each such document.
     #[arg(long, value_name = "LANG", default_value = "en")]
-    pub lang: Language,
+    pub lang: LanguageChoice,
+    /// Analyse every document in this language, whatever its record's
+    /// `lang` says; `auto` detects each document's language instead.
+    #[arg(long, value_name = "LANG")]
+    pub force_lang: Option<LanguageChoice>,
+    /// How ROUGE cuts texts into tokens: `default` is rouge-score's
+    /// (`[a-z0-9]` runs, Porter stemmer: for English), `unicode` keeps
+    /// Unicode words in any script, unstemmed, `character` makes every
+    /// character a token (Chinese, Japanese, Thai).
+    #[arg(long, value_name = "NAME", default_value = "default", value_parser = tokenizer_parser())]
+    pub tokenizer: Tokenizer,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
     pub format: EvalFormat,
@@ -265,6 +283,7 @@ impl BudgetArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use abridge::Language;
     use clap::CommandFactory;
 
     #[test]
@@ -315,6 +334,35 @@ mod tests {
             serde_json::json!({"position_weight": 0.5, "prior": {"decay": 6}, "similarity": "dot"})
         );
         assert!(Cli::try_parse_from(["abridge", "summarize", "--param", "nokey"]).is_err());
+    }
+
+    fn eval_args(args: &[&str]) -> EvalArgs {
+        let mut argv = vec!["abridge", "eval", "--corpus", "c.jsonl"];
+        argv.extend_from_slice(args);
+        match Cli::try_parse_from(argv).unwrap().command {
+            Command::Eval(eval) => eval,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn eval_languages_and_tokenizers() {
+        let defaults = eval_args(&[]);
+        assert_eq!(defaults.lang, LanguageChoice::Fixed(Language::English));
+        assert_eq!(defaults.force_lang, None);
+        assert_eq!(defaults.tokenizer, Tokenizer::Default);
+        let args =
+            eval_args(&["--lang", "auto", "--force-lang", "German", "--tokenizer", "unicode"]);
+        assert_eq!(args.lang, LanguageChoice::Auto);
+        assert_eq!(args.force_lang, Some(LanguageChoice::Fixed(Language::German)));
+        assert_eq!(args.tokenizer, Tokenizer::Unicode);
+        assert_eq!(eval_args(&["--tokenizer", "character"]).tokenizer, Tokenizer::Character);
+        assert_eq!(eval_args(&["--force-lang", "auto"]).force_lang, Some(LanguageChoice::Auto));
+        for bad in [["--tokenizer", "words"], ["--force-lang", "klingon"], ["--lang", "xx"]] {
+            let mut argv = vec!["abridge", "eval", "--corpus", "c.jsonl"];
+            argv.extend_from_slice(&bad);
+            assert!(Cli::try_parse_from(argv).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,8 @@ use std::path::Path;
 
 use abridge::Budget;
 use abridge_eval::{
-    Bootstrap, Corpus, Interval, Report, Settings, System, SystemReport, Variant, evaluate,
+    Bootstrap, Corpus, Interval, LanguagePolicy, Report, Settings, System, SystemReport, Variant,
+    evaluate,
 };
 use anyhow::Context;
 use serde::Serialize;
@@ -63,7 +64,8 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let settings = Settings {
         systems,
         budget: args.budget.to_budget(),
-        language: args.lang,
+        language: LanguagePolicy { default: args.lang, force: args.force_lang },
+        tokenizer: args.tokenizer,
         bootstrap: Bootstrap { resamples: args.resamples, ..Bootstrap::default() },
         keep_summaries: args.per_doc.is_some(),
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
@@ -145,9 +147,11 @@ fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
         },
         describe_budget(evaluation.budget)
     );
+    let _ = writeln!(text, "languages: {}", describe_languages(evaluation));
     let _ = writeln!(
         text,
-        "ROUGE F1 × 100 (stemmed), mean [{:.0}% bootstrap interval, {} resamples]\n",
+        "ROUGE F1 × 100 (tokenizer {}), mean [{:.0}% bootstrap interval, {} resamples]\n",
+        evaluation.tokenizer.describe(),
         evaluation.bootstrap.confidence * 100.0,
         evaluation.bootstrap.resamples
     );
@@ -189,7 +193,19 @@ fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
     text
 }
 
-/// The results as a Markdown table: F1 × 100 with the interval, per variant.
+/// The languages the documents were analysed in: `fr 998 (given), en 2
+/// (detected)`.
+fn describe_languages(evaluation: &Report) -> String {
+    let counts: Vec<String> = evaluation
+        .languages
+        .iter()
+        .map(|count| format!("{} {} ({})", count.language.code(), count.docs, count.source.name()))
+        .collect();
+    if counts.is_empty() { "none".to_owned() } else { counts.join(", ") }
+}
+
+/// The results as a Markdown table: F1 × 100 with the interval, per
+/// variant, and a line naming the tokenizer.
 fn markdown(evaluation: &Report) -> String {
     let mut text = String::from("| scorer | docs |");
     for variant in Variant::ALL {
@@ -201,6 +217,13 @@ fn markdown(evaluation: &Report) -> String {
     for system in &evaluation.results {
         text.push_str(&markdown_row(system));
     }
+    let _ = writeln!(
+        text,
+        "\nROUGE F1 × 100, tokenizer `{}` ({}); languages: {}.",
+        evaluation.tokenizer.profile(),
+        if evaluation.tokenizer.stems() { "Porter stemmer" } else { "no stemming" },
+        describe_languages(evaluation)
+    );
     text
 }
 

@@ -191,3 +191,158 @@ fn a_corpus_of_bad_lines_fails() {
         .stderr(predicate::str::contains(":2: missing field `summaries`"))
         .stderr(predicate::str::contains("no document to evaluate"));
 }
+
+/// Three short news items we wrote: French, German (whose record wrongly
+/// says English) and Portuguese without a `lang`.
+const MULTILINGUAL: &str = concat!(
+    r#"{"id": "fr", "text": "Le conseil municipal a voté lundi soir le budget du nouveau port de pêche. Les travaux commenceront au printemps prochain et dureront deux ans. Les pêcheurs attendent ce chantier depuis longtemps.", "summaries": ["Le conseil municipal a voté le budget du port de pêche."], "lang": "fr"}"#,
+    "\n",
+    r#"{"id": "de", "text": "Der Stadtrat hat am Montag den Haushalt für den neuen Fischereihafen beschlossen. Die Bauarbeiten beginnen im nächsten Frühjahr und dauern zwei Jahre.", "summaries": ["Der Stadtrat beschließt den Haushalt für den Fischereihafen."], "lang": "en"}"#,
+    "\n",
+    r#"{"id": "pt", "text": "A câmara municipal aprovou na segunda-feira o orçamento do novo porto de pesca. As obras começam na próxima primavera e vão durar dois anos.", "summaries": ["A câmara aprovou o orçamento do porto de pesca."]}"#,
+    "\n",
+);
+
+fn languages(json: &serde_json::Value) -> Vec<(String, String, u64)> {
+    json["languages"]
+        .as_array()
+        .expect("a languages array")
+        .iter()
+        .map(|count| {
+            (
+                count["language"].as_str().expect("a language").to_owned(),
+                count["source"].as_str().expect("a source").to_owned(),
+                count["docs"].as_u64().expect("a count"),
+            )
+        })
+        .collect()
+}
+
+fn row<'a>(json: &'a serde_json::Value, scorer: &str) -> &'a serde_json::Value {
+    json["results"]
+        .as_array()
+        .expect("a results array")
+        .iter()
+        .find(|row| row["scorer"] == scorer)
+        .expect("a row for the scorer")
+}
+
+// Issue 7: ROUGE beyond English.
+#[test]
+fn the_unicode_tokenizer_scores_accented_words() {
+    // A Russian item we wrote: rouge-score's tokenizer finds no token in it.
+    let russian = corpus_file(concat!(
+        r#"{"id": "ru", "text": "Городской совет в понедельник утвердил бюджет нового порта. Работы начнутся весной.", "summaries": ["Совет утвердил бюджет порта."], "lang": "ru"}"#,
+        "\n"
+    ));
+    let args = ["--scorer", "lead,oracle", "-n", "1", "--resamples", "0"];
+    let (default, _, code) = json_report(&args, &russian);
+    assert_eq!(code, 0);
+    assert_eq!(default["tokenizer"], "rouge-score");
+    let f1 =
+        |json: &serde_json::Value, scorer: &str| row(json, scorer)["rouge1"]["f"].as_f64().unwrap();
+    assert_eq!(f1(&default, "lead"), 0.0);
+    assert_eq!(default["results"][1]["empty"], 1, "the oracle finds nothing to match");
+    let (unicode, _, _) = json_report(&[&args[..], &["--tokenizer", "unicode"]].concat(), &russian);
+    assert_eq!(unicode["tokenizer"], "unicode-v1");
+    // The lead sentence has 8 words; all 4 of the reference are among them
+    // once case is folded ("Совет" and "совет").
+    assert_eq!(row(&unicode, "lead")["rouge1"]["p"], 4.0 / 8.0);
+    assert_eq!(row(&unicode, "lead")["rouge1"]["r"], 1.0);
+    assert_eq!(unicode["results"][1]["empty"], 0);
+    let (character, _, _) =
+        json_report(&[&args[..], &["--tokenizer", "character"]].concat(), &russian);
+    assert_eq!(character["tokenizer"], "character-v1");
+    assert!(f1(&character, "lead") > 0.0);
+
+    let corpus = corpus_file(MULTILINGUAL);
+    let table = abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead", "--tokenizer", "unicode"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(table.contains("(tokenizer unicode-v1, no stemming)"), "{table}");
+    assert!(table.contains("languages: en 2 (given), fr 1 (given)"), "{table}");
+    let markdown = abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert!(markdown.contains("tokenizer `rouge-score` (Porter stemmer)"), "{markdown}");
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--tokenizer", "words"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'words'"));
+}
+
+// Issue 7: the same strategy with the language forced, or detected.
+#[test]
+fn languages_given_forced_and_detected() {
+    let corpus = corpus_file(MULTILINGUAL);
+    let base = ["--scorer", "tfidf-position", "-n", "1", "--resamples", "0"];
+    let run = |extra: &[&str]| json_report(&[&base[..], extra].concat(), &corpus).0;
+
+    let records = run(&[]);
+    assert_eq!(
+        languages(&records),
+        [("en".into(), "given".into(), 2), ("fr".into(), "given".into(), 1)]
+    );
+    assert_eq!(records["language_policy"], serde_json::json!({"default": "en"}));
+
+    let missing_detected = run(&["--lang", "auto"]);
+    assert_eq!(
+        languages(&missing_detected),
+        [
+            ("en".into(), "given".into(), 1),
+            ("fr".into(), "given".into(), 1),
+            ("pt".into(), "detected".into(), 1)
+        ]
+    );
+
+    let detected = run(&["--force-lang", "auto"]);
+    assert_eq!(
+        languages(&detected),
+        [
+            ("de".into(), "detected".into(), 1),
+            ("fr".into(), "detected".into(), 1),
+            ("pt".into(), "detected".into(), 1)
+        ]
+    );
+    assert_eq!(detected["language_policy"], serde_json::json!({"default": "en", "force": "auto"}));
+
+    let english = run(&["--force-lang", "en"]);
+    assert_eq!(languages(&english), [("en".into(), "given".into(), 3)]);
+    let german = run(&["--force-lang", "German"]);
+    assert_eq!(languages(&german), [("de".into(), "given".into(), 3)]);
+
+    // Per document, the language is in the --per-doc lines.
+    let dir = tempfile::tempdir().unwrap();
+    let per_doc = dir.path().join("per-doc.jsonl");
+    abridge()
+        .arg("eval")
+        .arg("--corpus")
+        .arg(corpus.path())
+        .args(["--scorer", "lead", "--force-lang", "auto", "--per-doc"])
+        .arg(&per_doc)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&per_doc).unwrap();
+    let per_doc: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let line: serde_json::Value = serde_json::from_str(line).unwrap();
+            line["language"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(per_doc, ["fr", "de", "pt"]);
+}

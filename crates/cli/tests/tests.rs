@@ -8,6 +8,8 @@ mod bad_input;
 mod sentences;
 // `abridge eval`: ROUGE on tiny corpora we wrote, bad lines included.
 mod eval;
+// Other languages and scripts: detection, CJK full stops, right-to-left spans.
+mod languages;
 // `abridge batch`: inputs, error records, order, --out-dir (issue 6).
 mod batch;
 

@@ -9,13 +9,19 @@
 //!
 //! Systems run one after another, so each one's time is its own: documents
 //! per second counts summarising and ROUGE scoring, not reading the corpus.
+//!
+//! **Languages.** Each document's language is settled once, before any
+//! system runs, by the [`LanguagePolicy`]: the record's `lang` by default,
+//! or one forced language (or detection) for every record. Every system,
+//! the oracle included, then analyses the document in that language, and
+//! the report counts the documents per language and how it was chosen.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 use std::time::Instant;
 
-use abridge::{Budget, Language, ScorerKind, Summarizer};
+use abridge::{Budget, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +29,7 @@ use crate::Error;
 use crate::bootstrap::{Bootstrap, Interval};
 use crate::corpus::Entry;
 use crate::oracle::{ORACLE, Oracle};
-use crate::rouge::{Prf, Rouge, RougeScores, Variant, join_sentences};
+use crate::rouge::{Prf, Rouge, RougeScores, Tokenizer, Variant, join_sentences};
 
 /// What makes the summaries: a built-in scorer, or the oracle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -86,6 +92,58 @@ impl FromStr for System {
     }
 }
 
+/// Which language each document is analysed in.
+///
+/// | `force` | record with a known `lang` | record without one |
+/// |---|---|---|
+/// | `None` | its `lang` | `default` (a language, or detection) |
+/// | `Some(choice)` | `choice` | `choice` |
+///
+/// `Some(LanguageChoice::Auto)` detects the language of every document and
+/// ignores the records' `lang`; `Some(LanguageChoice::Fixed(English))`
+/// measures what a strategy does without the right language's resources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguagePolicy {
+    /// The language of records that have no `lang` (or one abridge does not
+    /// know), or [`LanguageChoice::Auto`] to detect it.
+    pub default: LanguageChoice,
+    /// A choice that overrides every record's `lang`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force: Option<LanguageChoice>,
+}
+
+impl Default for LanguagePolicy {
+    fn default() -> Self {
+        LanguagePolicy { default: LanguageChoice::Fixed(Language::English), force: None }
+    }
+}
+
+impl LanguagePolicy {
+    /// The language `record` is analysed in, and how it was chosen: a
+    /// record's own `lang` counts as [`LanguageSource::Given`].
+    pub fn resolve(&self, record: &crate::Record) -> (Language, LanguageSource) {
+        if let Some(choice) = self.force {
+            return choice.resolve(&record.text);
+        }
+        match record.lang.as_deref().and_then(Language::from_code_or_name) {
+            Some(language) => (language, LanguageSource::Given),
+            None => self.default.resolve(&record.text),
+        }
+    }
+}
+
+/// How many documents were analysed in one language, chosen one way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageCount {
+    /// The language.
+    pub language: Language,
+    /// How it was chosen: `given` (by the record or the settings),
+    /// `detected`, or `fallback` (detection could not tell).
+    pub source: LanguageSource,
+    /// Documents.
+    pub docs: usize,
+}
+
 /// How to evaluate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
@@ -93,9 +151,10 @@ pub struct Settings {
     pub systems: Vec<System>,
     /// The length budget of every summary, the oracle's included.
     pub budget: Budget,
-    /// The language of documents whose record has no `lang` (or one abridge
-    /// does not know).
-    pub language: Language,
+    /// Which language each document is analysed in.
+    pub language: LanguagePolicy,
+    /// How ROUGE reads the summaries and references (the oracle's too).
+    pub tokenizer: Tokenizer,
     /// The confidence intervals.
     pub bootstrap: Bootstrap,
     /// Keep every document's summary text in the report (for `--per-doc`).
@@ -111,7 +170,8 @@ impl Default for Settings {
         Settings {
             systems: ScorerKind::ALL.iter().copied().map(System::Scorer).collect(),
             budget: Budget::default(),
-            language: Language::English,
+            language: LanguagePolicy::default(),
+            tokenizer: Tokenizer::default(),
             bootstrap: Bootstrap::default(),
             keep_summaries: false,
             params: serde_json::Map::new(),
@@ -143,6 +203,8 @@ pub struct DocResult {
     pub line: usize,
     /// The document's id.
     pub id: String,
+    /// The language it was analysed in.
+    pub language: Language,
     /// Indices of the chosen sentences in abridge's segmentation.
     pub sentences: Vec<usize>,
     /// The summary as it was scored, one sentence per line (kept only when
@@ -201,6 +263,14 @@ pub struct Report {
     pub docs: usize,
     /// The budget of every summary.
     pub budget: Budget,
+    /// How ROUGE read the texts, named by its profile (`rouge-score`,
+    /// `unicode-v1`, `character-v1`).
+    pub tokenizer: Tokenizer,
+    /// Which language each document was analysed in.
+    pub language_policy: LanguagePolicy,
+    /// The documents per language and per way the language was chosen,
+    /// most documents first.
+    pub languages: Vec<LanguageCount>,
     /// How the confidence intervals were made.
     pub bootstrap: Bootstrap,
     /// One report per system, in the order asked for.
@@ -212,15 +282,18 @@ pub struct Report {
 /// Fails only on invalid settings (a budget of zero, say); a document that
 /// cannot be summarised gets an empty summary, which scores zero.
 pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error> {
-    let languages: Vec<Language> = entries
+    // Detection, if any, runs once per document, not once per system.
+    let resolved: Vec<(Language, LanguageSource)> =
+        entries.par_iter().map(|entry| settings.language.resolve(&entry.record)).collect();
+    let languages: Vec<Language> = resolved
         .iter()
-        .map(|entry| language_of(entry, settings.language))
+        .map(|&(language, _)| language)
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
     // Analysis is the same for every scorer; the oracle uses these analyzers.
     let analyzers = summarizers(ScorerKind::default(), settings, &languages)?;
-    let rouge = Rouge::new();
+    let rouge = Rouge::with_tokenizer(settings.tokenizer);
     let mut results = Vec::with_capacity(settings.systems.len());
     for &system in &settings.systems {
         let start = Instant::now();
@@ -229,22 +302,24 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
                 let summarizers = summarizers(kind, settings, &languages)?;
                 entries
                     .par_iter()
-                    .map(|entry| {
-                        let summarizer = &summarizers[&language_of(entry, settings.language)];
+                    .zip(&resolved)
+                    .map(|(entry, &(language, _))| {
+                        let summarizer = &summarizers[&language];
                         let summary = summarizer.summarize(&entry.record.text);
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
                         let text = join_sentences(summary.texts());
-                        doc_result(entry, &rouge, indices, text, settings.keep_summaries)
+                        doc_result(entry, language, &rouge, indices, text, settings.keep_summaries)
                     })
                     .collect()
             }
             System::Oracle => {
-                let oracle = Oracle::new(settings.budget);
+                let oracle = Oracle::with_tokenizer(settings.budget, settings.tokenizer);
                 entries
                     .par_iter()
-                    .map(|entry| {
-                        let analyzer = &analyzers[&language_of(entry, settings.language)];
+                    .zip(&resolved)
+                    .map(|(entry, &(language, _))| {
+                        let analyzer = &analyzers[&language];
                         let document = analyzer.analyze(&entry.record.text);
                         let indices = oracle.select(&document, &entry.record.summaries);
                         let text = join_sentences(
@@ -252,7 +327,7 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
                                 .iter()
                                 .map(|&sentence_idx| document.sentence_text(sentence_idx)),
                         );
-                        doc_result(entry, &rouge, indices, text, settings.keep_summaries)
+                        doc_result(entry, language, &rouge, indices, text, settings.keep_summaries)
                     })
                     .collect()
             }
@@ -265,13 +340,27 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
     Ok(Report {
         docs: entries.len(),
         budget: settings.budget,
+        tokenizer: settings.tokenizer,
+        language_policy: settings.language,
+        languages: count_languages(&resolved),
         bootstrap: settings.bootstrap,
         results,
     })
 }
 
-fn language_of(entry: &Entry, default: Language) -> Language {
-    entry.record.lang.as_deref().and_then(Language::from_code_or_name).unwrap_or(default)
+/// Documents per (language, source), most documents first, then by
+/// language code.
+fn count_languages(resolved: &[(Language, LanguageSource)]) -> Vec<LanguageCount> {
+    let mut counts: Vec<LanguageCount> = Vec::new();
+    for &(language, source) in resolved {
+        match counts.iter_mut().find(|count| count.language == language && count.source == source) {
+            Some(count) => count.docs += 1,
+            None => counts.push(LanguageCount { language, source, docs: 1 }),
+        }
+    }
+    counts
+        .sort_by(|a, b| b.docs.cmp(&a.docs).then_with(|| a.language.code().cmp(b.language.code())));
+    counts
 }
 
 fn summarizers(
@@ -300,6 +389,7 @@ fn summarizers(
 
 fn doc_result(
     entry: &Entry,
+    language: Language,
     rouge: &Rouge,
     sentences: Vec<usize>,
     summary: String,
@@ -310,6 +400,7 @@ fn doc_result(
     let result = DocResult {
         line: entry.line,
         id: entry.record.id.clone(),
+        language,
         sentences,
         summary: keep_summary.then_some(summary),
         scores,
@@ -462,6 +553,98 @@ mod tests {
         assert!(System::parse_list(" , ").is_err());
     }
 
+    /// Two French documents (one says so), one German that claims to be
+    /// English, all written for these tests.
+    const MIXED: &str = concat!(
+        r#"{"id": "fr-1", "text": "Le conseil municipal a voté lundi soir le budget du nouveau port de pêche. Les travaux commenceront au printemps prochain et dureront deux ans. Les pêcheurs attendent ce chantier depuis longtemps.", "summaries": ["Le conseil a voté le budget du port de pêche."], "lang": "fr"}"#,
+        "\n",
+        r#"{"id": "fr-2", "text": "La bibliothèque municipale rouvrira ses portes en septembre après deux années de rénovation. Les lecteurs trouveront une salle de lecture plus grande et un espace pour les enfants.", "summaries": ["La bibliothèque rouvre en septembre."]}"#,
+        "\n",
+        r#"{"id": "de-1", "text": "Der Stadtrat hat am Montag den Haushalt für den neuen Fischereihafen beschlossen. Die Bauarbeiten beginnen im nächsten Frühjahr und dauern zwei Jahre.", "summaries": ["Der Stadtrat beschließt den Haushalt für den Hafen."], "lang": "en"}"#,
+        "\n",
+    );
+
+    fn mixed_report(language: LanguagePolicy, tokenizer: Tokenizer) -> Report {
+        let corpus = Corpus::read(MIXED.as_bytes(), None).unwrap();
+        let settings = Settings {
+            systems: System::parse_list("lead,oracle").unwrap(),
+            budget: Budget::Sentences(1),
+            language,
+            tokenizer,
+            bootstrap: Bootstrap { resamples: 0, ..Bootstrap::default() },
+            ..Settings::default()
+        };
+        evaluate(&corpus.entries, &settings).unwrap()
+    }
+
+    fn languages_of(report: &Report) -> Vec<Language> {
+        report.results[0].per_doc.iter().map(|result| result.language).collect()
+    }
+
+    #[test]
+    fn records_say_their_language_unless_it_is_forced() {
+        use Language::{English, French, German};
+        let record = LanguagePolicy::default();
+        let report = mixed_report(record, Tokenizer::Unicode);
+        assert_eq!(languages_of(&report), [French, English, English]);
+        assert_eq!(
+            report.languages,
+            [
+                LanguageCount { language: English, source: LanguageSource::Given, docs: 2 },
+                LanguageCount { language: French, source: LanguageSource::Given, docs: 1 },
+            ]
+        );
+
+        let detect_missing =
+            LanguagePolicy { default: LanguageChoice::Auto, ..LanguagePolicy::default() };
+        let report = mixed_report(detect_missing, Tokenizer::Unicode);
+        assert_eq!(languages_of(&report), [French, French, English]);
+
+        let detect_all = LanguagePolicy { force: Some(LanguageChoice::Auto), ..record };
+        let report = mixed_report(detect_all, Tokenizer::Unicode);
+        assert_eq!(languages_of(&report), [French, French, German]);
+        assert_eq!(
+            report.languages,
+            [
+                LanguageCount { language: French, source: LanguageSource::Detected, docs: 2 },
+                LanguageCount { language: German, source: LanguageSource::Detected, docs: 1 },
+            ]
+        );
+
+        let english = LanguagePolicy { force: Some(LanguageChoice::Fixed(English)), ..record };
+        let report = mixed_report(english, Tokenizer::Unicode);
+        assert_eq!(languages_of(&report), [English, English, English]);
+        assert_eq!(report.language_policy, english);
+    }
+
+    #[test]
+    fn the_tokenizer_reaches_rouge_and_the_oracle() {
+        let policy = LanguagePolicy { force: Some(LanguageChoice::Auto), ..Default::default() };
+        let default = mixed_report(policy, Tokenizer::Default);
+        let unicode = mixed_report(policy, Tokenizer::Unicode);
+        assert_eq!(default.tokenizer, Tokenizer::Default);
+        assert_eq!(unicode.tokenizer, Tokenizer::Unicode);
+        let reference = "Le conseil a voté le budget du port de pêche.";
+        let lead_summary =
+            "Le conseil municipal a voté lundi soir le budget du nouveau port de pêche.";
+        for report in [&default, &unicode] {
+            let rouge = Rouge::with_tokenizer(report.tokenizer);
+            assert_eq!(report.results[0].per_doc[0].scores, rouge.score(reference, lead_summary));
+        }
+        assert_ne!(default.results[0].per_doc[0].scores, unicode.results[0].per_doc[0].scores);
+        // The oracle is the ceiling under either tokenizer.
+        for report in [&default, &unicode] {
+            assert!(report.results[1].rouge1.f >= report.results[0].rouge1.f);
+        }
+        let json = serde_json::to_value(&unicode).unwrap();
+        assert_eq!(json["tokenizer"], "unicode-v1");
+        assert_eq!(json["language_policy"], serde_json::json!({"default": "en", "force": "auto"}));
+        assert_eq!(
+            json["languages"][0],
+            serde_json::json!({"language": "fr", "source": "detected", "docs": 2})
+        );
+    }
+
     #[test]
     fn report_json_has_the_documented_shape() {
         let report = report("lead", Budget::Sentences(1));
@@ -477,5 +660,11 @@ mod tests {
             assert_eq!(result[key]["f_ci"].as_array().unwrap().len(), 2);
         }
         assert!(result.get("per_doc").is_none());
+        assert_eq!(json["tokenizer"], "rouge-score");
+        assert_eq!(json["language_policy"], serde_json::json!({"default": "en"}));
+        assert_eq!(
+            json["languages"],
+            serde_json::json!([{"language": "en", "source": "given", "docs": 3}])
+        );
     }
 }

@@ -9,7 +9,8 @@
 //!    gives the ceiling of extraction.
 //! 3. **Score** each summary with ROUGE-1, -2, -L and -Lsum ([`Rouge`]),
 //!    exactly as Google's `rouge-score` does (Porter stemmer on; several
-//!    references: the best per variant).
+//!    references: the best per variant), or, for other languages, over
+//!    Unicode words or characters ([`Tokenizer`]).
 //! 4. **Aggregate**: mean precision, recall and F1 per variant with
 //!    percentile-bootstrap confidence intervals ([`Bootstrap`]).
 //!
@@ -47,9 +48,12 @@ pub mod rouge;
 pub use bootstrap::{Bootstrap, Interval};
 pub use corpus::{BadLine, Corpus, CorpusReader, Entry, Record};
 pub use error::{Error, Result};
-pub use evaluate::{Aggregate, DocResult, Report, Settings, System, SystemReport, evaluate};
+pub use evaluate::{
+    Aggregate, DocResult, LanguageCount, LanguagePolicy, Report, Settings, System, SystemReport,
+    evaluate,
+};
 pub use oracle::Oracle;
-pub use rouge::{Prf, Rouge, RougeScores, Variant, join_sentences};
+pub use rouge::{Prf, Rouge, RougeScores, Tokenizer, UnknownTokenizer, Variant, join_sentences};
 
 #[cfg(test)]
 mod tests {

@@ -6,8 +6,8 @@
 //! 2017, SummaRuNNer; Liu and Lapata, 2019, BertSum's `greedy_selection`).
 //!
 //! - **Objective**: the mean of ROUGE-1 F1 and ROUGE-2 F1 of the candidate
-//!   summary against the references, computed by the same `rouge-score`
-//!   compatible code as every reported score (stemming on; with several
+//!   summary against the references, computed by the same code and the same
+//!   [`Tokenizer`] as every reported score (with several
 //!   references, the best per variant, as in [`Rouge::score_multi`]).
 //!   BertSum uses the sum of the same two F1s, which ranks candidates the
 //!   same way.
@@ -31,6 +31,8 @@ use abridge::crates::score::Selector;
 use abridge::{Budget, Document, Eligibility};
 use rougers::{RougeScorer, RougeType};
 
+use crate::Tokenizer;
+
 /// The name of the oracle in reports.
 pub const ORACLE: &str = "oracle";
 
@@ -42,11 +44,16 @@ pub struct Oracle {
 }
 
 impl Oracle {
-    /// An oracle that keeps to `budget`.
+    /// An oracle that keeps to `budget`, with `rouge-score`'s tokenizer.
     pub fn new(budget: Budget) -> Oracle {
+        Oracle::with_tokenizer(budget, Tokenizer::Default)
+    }
+
+    /// An oracle that keeps to `budget` and reads texts with `tokenizer`.
+    pub fn with_tokenizer(budget: Budget, tokenizer: Tokenizer) -> Oracle {
         let scorer = RougeScorer::with_tokenizer(
             vec![RougeType::N(1), RougeType::N(2)],
-            rougers::Tokenizer::new(true),
+            tokenizer.to_rougers(),
         )
         .unwrap_or_else(|_| unreachable!("n-gram sizes 1 and 2 are valid"));
         Oracle { budget, scorer }
@@ -228,6 +235,20 @@ mod tests {
         // Five eligible sentences: a ratio of 0.2 is one sentence, 0.5 three.
         assert_eq!(select(Budget::Ratio(0.2), &[REFERENCE]), [3]);
         assert_eq!(select(Budget::Ratio(0.5), &[REFERENCE]).len(), 2, "stops when nothing helps");
+    }
+
+    #[test]
+    fn reads_other_scripts_with_the_unicode_tokenizer() {
+        let text = "Le pont a rouvert vendredi. Il pleuvait à Lyon. Les travaux ont coûté douze millions d'euros.";
+        let document = Document::new(text, Language::French);
+        let reference = ["Les travaux du pont ont coûté douze millions d'euros."];
+        let unicode = Oracle::with_tokenizer(Budget::Sentences(1), Tokenizer::Unicode);
+        assert_eq!(unicode.select(&document, &reference), [2]);
+        // Russian has no rouge-score token: the default oracle finds nothing.
+        let russian = Document::new("Мост открыли в пятницу. Шёл дождь.", Language::Russian);
+        let reference = ["Мост открыли."];
+        assert!(Oracle::new(Budget::Sentences(1)).select(&russian, &reference).is_empty());
+        assert_eq!(unicode.select(&russian, &reference), [0]);
     }
 
     #[test]

@@ -2,10 +2,21 @@
 //! computes them.
 //!
 //! The arithmetic is the [`rougers`] crate's, which reproduces `rouge-score`
-//! bit for bit: its tokenizer (lower-case, every character outside `[a-z0-9]`
-//! a separator) and NLTK's Porter stemmer, which is always on here
-//! (`use_stemmer=True`, as papers report). `cargo xtask parity` checks the
-//! agreement on the real corpora.
+//! bit for bit. How texts become tokens is the [`Tokenizer`]:
+//!
+//! - [`Tokenizer::Default`] is `rouge-score`'s own (lower-case, every
+//!   character outside `[a-z0-9]` a separator) with NLTK's Porter stemmer,
+//!   always on (`use_stemmer=True`, as papers report). `cargo xtask parity`
+//!   checks the agreement on the real corpora. It is meant for English:
+//!   "données" becomes `donn`, `es`, and Russian or Chinese text has no
+//!   token at all.
+//! - [`Tokenizer::Unicode`] (rougers' `unicode-v1` profile) normalises the
+//!   text (NFKC, full case folding) and keeps the UAX #29 words that contain
+//!   a letter or a digit, in any script; it does not stem. Every ideograph
+//!   is a word of its own.
+//! - [`Tokenizer::Character`] (`character-v1`) makes every grapheme cluster
+//!   with a letter or digit a token: character-level ROUGE, a common
+//!   convention for Chinese, Japanese and Thai.
 //!
 //! - **ROUGE-N** counts the clipped n-gram overlap of the two token
 //!   sequences.
@@ -23,8 +34,116 @@
 //! (`np.argmax` over F1 per rouge type), so the best reference for ROUGE-1
 //! can differ from the best for ROUGE-2.
 
+use std::fmt;
+use std::str::FromStr;
+
 use rougers::{RougeScorer, RougeType};
 use serde::{Deserialize, Serialize};
+
+/// How ROUGE cuts texts into tokens (see the [module docs](self)).
+///
+/// Reports name it by its profile (`rouge-score`, `unicode-v1`,
+/// `character-v1`), which is also its form in JSON; the command line uses
+/// the short names `default`, `unicode` and `character`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
+pub enum Tokenizer {
+    /// `rouge-score`'s tokenizer with the Porter stemmer: for English, and
+    /// the one published figures use.
+    #[default]
+    Default,
+    /// Unicode words (UAX #29), normalised, unstemmed: for every language
+    /// that separates words, in any script.
+    Unicode,
+    /// One token per grapheme cluster: for Chinese, Japanese and Thai.
+    Character,
+}
+
+impl Tokenizer {
+    /// Every tokenizer, in the order help texts list them.
+    pub const ALL: [Tokenizer; 3] = [Tokenizer::Default, Tokenizer::Unicode, Tokenizer::Character];
+
+    /// The short name: `default`, `unicode` or `character`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Tokenizer::Default => "default",
+            Tokenizer::Unicode => "unicode",
+            Tokenizer::Character => "character",
+        }
+    }
+
+    /// The rougers profile: `rouge-score`, `unicode-v1` or `character-v1`.
+    pub const fn profile(self) -> &'static str {
+        match self {
+            Tokenizer::Default => "rouge-score",
+            Tokenizer::Unicode => "unicode-v1",
+            Tokenizer::Character => "character-v1",
+        }
+    }
+
+    /// Whether tokens are stemmed (Porter, for the default only).
+    pub const fn stems(self) -> bool {
+        matches!(self, Tokenizer::Default)
+    }
+
+    /// The profile and whether it stems, for people: `rouge-score, Porter
+    /// stemmer` or `unicode-v1, no stemming`.
+    pub fn describe(self) -> String {
+        let stemming = if self.stems() { "Porter stemmer" } else { "no stemming" };
+        format!("{}, {stemming}", self.profile())
+    }
+
+    /// The rougers tokenizer.
+    pub fn to_rougers(self) -> rougers::Tokenizer {
+        match self {
+            Tokenizer::Default => rougers::Tokenizer::new(true),
+            Tokenizer::Unicode => rougers::Tokenizer::unicode(),
+            Tokenizer::Character => rougers::Tokenizer::character(),
+        }
+    }
+}
+
+impl fmt::Display for Tokenizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.profile())
+    }
+}
+
+/// The error for a tokenizer name abridge does not know.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown ROUGE tokenizer '{0}' (known: default, unicode, character)")]
+pub struct UnknownTokenizer(pub String);
+
+impl FromStr for Tokenizer {
+    type Err = UnknownTokenizer;
+
+    /// Reads a short name (`unicode`) or a profile (`unicode-v1`), ignoring
+    /// case.
+    fn from_str(input: &str) -> Result<Tokenizer, UnknownTokenizer> {
+        let wanted = input.trim();
+        Tokenizer::ALL
+            .into_iter()
+            .find(|tokenizer| {
+                tokenizer.name().eq_ignore_ascii_case(wanted)
+                    || tokenizer.profile().eq_ignore_ascii_case(wanted)
+            })
+            .ok_or_else(|| UnknownTokenizer(input.to_owned()))
+    }
+}
+
+impl TryFrom<String> for Tokenizer {
+    type Error = UnknownTokenizer;
+
+    fn try_from(input: String) -> Result<Tokenizer, UnknownTokenizer> {
+        input.parse()
+    }
+}
+
+impl From<Tokenizer> for &'static str {
+    fn from(tokenizer: Tokenizer) -> &'static str {
+        tokenizer.profile()
+    }
+}
 
 /// A ROUGE variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -141,11 +260,12 @@ impl RougeScores {
     }
 }
 
-/// Scores summaries against references with every [`Variant`], stemming
-/// on. Cheap to share between threads.
+/// Scores summaries against references with every [`Variant`]. Cheap to
+/// share between threads.
 #[derive(Clone, Debug)]
 pub struct Rouge {
     scorer: RougeScorer,
+    tokenizer: Tokenizer,
 }
 
 impl Default for Rouge {
@@ -155,12 +275,23 @@ impl Default for Rouge {
 }
 
 impl Rouge {
-    /// ROUGE-1, -2, -L and -Lsum with the Porter stemmer.
+    /// ROUGE-1, -2, -L and -Lsum as `rouge-score` computes them, with the
+    /// Porter stemmer.
     pub fn new() -> Rouge {
+        Rouge::with_tokenizer(Tokenizer::Default)
+    }
+
+    /// ROUGE-1, -2, -L and -Lsum over the tokens of `tokenizer`.
+    pub fn with_tokenizer(tokenizer: Tokenizer) -> Rouge {
         let types = Variant::ALL.iter().map(|variant| variant.rouge_type()).collect();
-        let scorer = RougeScorer::with_tokenizer(types, rougers::Tokenizer::new(true))
+        let scorer = RougeScorer::with_tokenizer(types, tokenizer.to_rougers())
             .unwrap_or_else(|_| unreachable!("n-gram sizes 1 and 2 are valid"));
-        Rouge { scorer }
+        Rouge { scorer, tokenizer }
+    }
+
+    /// The tokenizer in use.
+    pub fn tokenizer(&self) -> Tokenizer {
+        self.tokenizer
     }
 
     /// Scores `summary` against one `reference`. Both are plain text; for
@@ -273,6 +404,59 @@ mod tests {
             "A wrapped sentence.\nNext  one."
         );
         assert_eq!(join_sentences([]), "");
+    }
+
+    #[test]
+    fn the_default_tokenizer_sees_only_ascii() {
+        // rouge-score's tokenizer cuts "élève" into "l", "ve" and drops
+        // Cyrillic and Chinese altogether.
+        let rouge = Rouge::new();
+        assert_eq!(rouge.score("Привет мир", "Привет мир"), RougeScores::default());
+        assert_eq!(rouge.score("北京大学", "北京大学"), RougeScores::default());
+        let french = rouge.score("un élève", "une élève");
+        assert!(close(french.rouge1.f, 2.0 / 3.0), "{french:?}");
+    }
+
+    #[test]
+    fn the_unicode_tokenizer_keeps_words_in_any_script() {
+        let rouge = Rouge::with_tokenizer(Tokenizer::Unicode);
+        assert_eq!(rouge.tokenizer(), Tokenizer::Unicode);
+        let russian = rouge.score("Правительство объявило меры", "Правительство объявило");
+        assert_eq!(russian.rouge1, Prf { p: 1.0, r: 2.0 / 3.0, f: 0.8 });
+        // Whole words, case-folded, accents kept: "élève" matches "Élève"
+        // but not "eleve"; no stemming, so "élèves" does not match either.
+        let french = rouge.score("Élève eleve élèves", "élève");
+        assert!(close(french.rouge1.r, 1.0 / 3.0), "{french:?}");
+        // Every ideograph is a word.
+        let chinese = rouge.score("北京大学", "北京");
+        assert_eq!(chinese.rouge1, Prf { p: 1.0, r: 0.5, f: 2.0 / 3.0 });
+        // One bigram of three: 北京.
+        assert!(close(chinese.rouge2.f, 0.5), "{chinese:?}");
+    }
+
+    #[test]
+    fn the_character_tokenizer_counts_graphemes() {
+        let rouge = Rouge::with_tokenizer(Tokenizer::Character);
+        let chinese = rouge.score("今天天气很好。", "今天天气不错");
+        assert_eq!(chinese.rouge1, Prf { p: 4.0 / 6.0, r: 4.0 / 6.0, f: 4.0 / 6.0 });
+        let thai = rouge.score("สวัสดี", "สวัสดี");
+        assert_eq!(thai.rouge1.f, 1.0);
+    }
+
+    #[test]
+    fn tokenizers_parse_and_print() {
+        for tokenizer in Tokenizer::ALL {
+            assert_eq!(tokenizer.name().parse::<Tokenizer>(), Ok(tokenizer));
+            assert_eq!(tokenizer.profile().parse::<Tokenizer>(), Ok(tokenizer));
+            let json = serde_json::to_string(&tokenizer).unwrap();
+            assert_eq!(json, format!("\"{}\"", tokenizer.profile()));
+            assert_eq!(serde_json::from_str::<Tokenizer>(&json).unwrap(), tokenizer);
+        }
+        assert_eq!(" Unicode ".parse::<Tokenizer>(), Ok(Tokenizer::Unicode));
+        assert!("words".parse::<Tokenizer>().is_err());
+        assert_eq!(Tokenizer::Default.describe(), "rouge-score, Porter stemmer");
+        assert_eq!(Tokenizer::Unicode.describe(), "unicode-v1, no stemming");
+        assert_eq!(Tokenizer::default(), Tokenizer::Default);
     }
 
     #[test]

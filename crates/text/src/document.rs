@@ -8,10 +8,10 @@ use rust_stemmers::Stemmer;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::furniture;
 use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
 use crate::token::{self, TermId, Token};
 use crate::{Language, Span};
+use crate::{elision, furniture};
 
 /// What a sentence-like unit is, for the purpose of choosing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,6 +180,7 @@ pub struct Analyzer {
     segmenter: Box<dyn Segmenter>,
     stemmer: Option<Stemmer>,
     stop_words: &'static FxHashSet<&'static str>,
+    elided_forms: &'static [&'static str],
 }
 
 impl std::fmt::Debug for Analyzer {
@@ -205,6 +206,7 @@ impl Analyzer {
             segmenter,
             stemmer: language.stemmer_algorithm().map(Stemmer::create),
             stop_words: language.stop_words(),
+            elided_forms: elision::elided_forms(language),
         }
     }
 
@@ -250,7 +252,7 @@ impl Analyzer {
 
         for (segment, kind) in segments.iter().zip(kinds) {
             let first_token = tokens.len();
-            token::for_each_word(text, segment.span, |span, word| {
+            let mut push_word = |span: Span, word: &str, forced_stop: bool| {
                 // Most tokens repeat a word of the same document: they are
                 // found in the small table of this document's words, which
                 // stays in the processor's cache.
@@ -265,7 +267,25 @@ impl Analyzer {
                     },
                     None => cache.term(word, None, self, &mut terms),
                 };
-                tokens.push(Token { span, term, stop });
+                tokens.push(Token { span, term, stop: forced_stop || stop });
+            };
+            token::for_each_word(text, segment.span, |span, word| {
+                match elision::split(word, self.elided_forms) {
+                    // The elided article or preposition is a stop word.
+                    Some((prefix_end, word_start)) => {
+                        push_word(
+                            Span::new(span.start, span.start + prefix_end),
+                            &word[..prefix_end],
+                            true,
+                        );
+                        push_word(
+                            Span::new(span.start + word_start, span.end),
+                            &word[word_start..],
+                            false,
+                        );
+                    }
+                    None => push_word(span, word, false),
+                }
             });
 
             let sentence_idx = sentences.len();

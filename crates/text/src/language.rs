@@ -52,7 +52,7 @@ macro_rules! languages {
 }
 
 languages! {
-    Arabic, "ar", "arb", "Arabic", Some(Algorithm::Arabic);
+    Arabic, "ar", "ara", "Arabic", Some(Algorithm::Arabic);
     Danish, "da", "dan", "Danish", Some(Algorithm::Danish);
     Dutch, "nl", "nld", "Dutch", Some(Algorithm::Dutch);
     English, "en", "eng", "English", Some(Algorithm::English);
@@ -215,6 +215,17 @@ mod tests {
     }
 
     #[test]
+    fn every_language_is_one_whatlang_can_report() {
+        for language in Language::ALL {
+            assert!(
+                whatlang::Lang::from_code(language.code3()).is_some(),
+                "whatlang has no {} for {language:?}",
+                language.code3()
+            );
+        }
+    }
+
+    #[test]
     fn parses_codes_and_names() {
         assert_eq!("fr".parse::<Language>(), Ok(Language::French));
         assert_eq!("German".parse::<Language>(), Ok(Language::German));
@@ -262,6 +273,12 @@ mod tests {
                 "Городской совет в понедельник после долгих дебатов утвердил новый бюджет порта.",
                 Language::Russian,
             ),
+            (
+                "وافق مجلس المدينة يوم الاثنين على ميزانية الميناء الجديد بعد نقاش طويل.",
+                Language::Arabic,
+            ),
+            ("上海市议会周一晚上通过了新河港的预算。", Language::Chinese),
+            ("東京都は今日、新しい図書館を川の近くに建設すると発表しました。", Language::Japanese),
         ];
         for (text, expected) in cases {
             assert_eq!(Language::detect(text).map(|d| d.language), Some(expected), "{text}");

@@ -34,6 +34,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod document;
+pub mod elision;
 pub mod furniture;
 mod language;
 pub mod segment;
