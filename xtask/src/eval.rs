@@ -265,7 +265,7 @@ pub fn run() -> anyhow::Result<()> {
     problems.extend(langid::problems(&detection));
     results.push_str("## Language detection\n\n");
     results.push_str(
-        "`cargo xtask langid` compares each document's `lang` with `Language::detect` (whatlang on the first KiB, among the languages abridge knows) and with what `--lang auto` chooses (the detection, or English below whatlang confidence 0.1).\n\n",
+        "`cargo xtask langid` compares each document's `lang` with `Language::detect` (whatlang on the first KiB) and with what `--lang auto` chooses (the detection, or English below whatlang confidence 0.1).\n\n",
     );
     results.push_str(&langid::table(&detection));
     results.push('\n');

@@ -4,7 +4,7 @@
 //! For every document of each corpus of [`CORPORA`], it compares the
 //! record's `lang` with
 //!
-//! - `Language::detect` (whatlang on the first KiB, among the languages abridge knows), and
+//! - `Language::detect` (whatlang on the first KiB), and
 //! - what `--lang auto` uses: the detection, or English when whatlang's
 //!   confidence is below `MIN_DETECTION_CONFIDENCE`.
 //!

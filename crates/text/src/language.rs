@@ -105,25 +105,19 @@ impl Language {
     }
 
     /// Detects the language of `text` with whatlang, from its first
-    /// kilobyte, among the languages abridge knows. `None` when whatlang
-    /// cannot tell.
+    /// kilobyte. `None` when whatlang cannot tell, or finds a language
+    /// abridge does not know.
     pub fn detect(text: &str) -> Option<Detection> {
         /// Detection reads at most this many bytes (about 170 English
         /// words): enough for a reliable guess (`cargo xtask langid`
         /// measures it on the corpora), and it keeps the cost of detection
         /// small next to the rest of the pipeline, flat on huge inputs.
         const SAMPLE_BYTES: usize = 1024;
-        static DETECTOR: OnceLock<whatlang::Detector> = OnceLock::new();
-        let detector = DETECTOR.get_or_init(|| {
-            whatlang::Detector::with_allowlist(
-                Language::ALL.iter().filter_map(|language| whatlang::Lang::from_code(language.code3())).collect(),
-            )
-        });
         let mut end = text.len().min(SAMPLE_BYTES);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let info = detector.detect(&text[..end])?;
+        let info = whatlang::detect(&text[..end])?;
         let code3 = info.lang().code();
         let language = Language::ALL.iter().copied().find(|language| language.code3() == code3)?;
         Some(Detection { language, confidence: info.confidence(), reliable: info.is_reliable() })
