@@ -22,6 +22,7 @@ use crate::util;
 pub const TARGETS: &[(&str, &str)] = &[
     ("segment", "segmenter and tokeniser on arbitrary bytes: span invariants"),
     ("summarize", "the whole pipeline over every scorer and budget: extracts, budget, order"),
+    ("batch", "the JSONL record reader and the batch path: one result per line, in order"),
 ];
 
 const DEFAULT_SECONDS: u64 = 60;

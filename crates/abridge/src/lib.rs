@@ -49,6 +49,7 @@
 pub mod batch;
 mod config;
 mod error;
+pub mod record;
 mod summarizer;
 mod summary;
 

@@ -7,20 +7,20 @@
 //! `--out-dir`. Every input record gives exactly one output record; a record
 //! that cannot be summarised gives an error record and the run goes on.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use abridge::record::Record;
 use abridge::{BatchItem, BatchOptions, BatchResult, Summarizer};
 use anyhow::{Context, bail};
 use clap::Args;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::args::SummaryArgs;
@@ -428,32 +428,6 @@ fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
 
-/// The fields of a JSON object, in order, values left as raw JSON.
-struct RecordFields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for RecordFields<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RecordFields<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    fields.push((key, map.next_value::<&'de RawValue>()?));
-                }
-                Ok(RecordFields(fields))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
 /// One line of JSONL: its document, or the error record it gives.
 fn parse_record(
     source: &str,
@@ -468,59 +442,22 @@ fn parse_record(
         target: target.map(Target::Jsonl),
         ..Meta::default()
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let message = format!("invalid UTF-8 at byte {}", error.utf8_error().valid_up_to());
-            return BatchItem::failed(fallback_id, message, meta);
-        }
+    let record = match Record::parse(bytes) {
+        Ok(record) => record,
+        Err(error) => return BatchItem::failed(fallback_id, error.to_string(), meta),
     };
-    let fields = match serde_json::from_str::<RecordFields<'_>>(&text) {
-        Ok(fields) => fields.0,
-        Err(error) => {
-            let message = error.to_string();
-            // One line is parsed at a time, so serde_json's "at line 1" says nothing.
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            let message = match error.column() {
-                0 => format!("malformed JSON: {message}"),
-                column => format!("malformed JSON at column {column}: {message}"),
-            };
-            return BatchItem::failed(fallback_id, message, meta);
-        }
-    };
-    let mut id = fallback_id;
-    let mut document: Option<Result<String, String>> = None;
-    let mut language = None;
-    for (key, value) in fields {
-        if key == "lang" {
-            // A language the record names is used instead of detection (a
-            // language given with --lang still wins); the field is passed on.
-            language = serde_json::from_str::<&str>(value.get())
-                .ok()
-                .and_then(|lang| lang.parse::<abridge::Language>().ok());
-        }
-        match key.as_ref() {
-            "id" if meta.raw_id.is_none() => {
-                id = match serde_json::from_str::<String>(value.get()) {
-                    Ok(string) => string,
-                    Err(_) => value.get().to_owned(),
-                };
-                meta.raw_id = Some(value.to_owned());
-            }
-            "text" if document.is_none() => {
-                document = Some(
-                    serde_json::from_str::<String>(value.get())
-                        .map_err(|_| "`text` is not a string".to_owned()),
-                );
-            }
-            key if RESERVED_KEYS.contains(&key) => {}
-            _ => meta.fields.push((key.into_owned(), value.to_owned())),
-        }
-    }
-    match document {
-        Some(Ok(text)) => BatchItem::new(id, text, meta).with_language(language),
-        Some(Err(error)) => BatchItem::failed(id, error, meta),
-        None => BatchItem::failed(id, "no `text` field", meta),
+    meta.raw_id = record.raw_id;
+    meta.fields = record
+        .fields
+        .into_iter()
+        .filter(|(key, _)| !RESERVED_KEYS.contains(&key.as_str()))
+        .collect();
+    let id = record.id.unwrap_or(fallback_id);
+    match record.text {
+        // A language the record names is used instead of detection (a
+        // language given with --lang still wins); the field is passed on.
+        Ok(text) => BatchItem::new(id, text, meta).with_language(record.language),
+        Err(error) => BatchItem::failed(id, error.to_string(), meta),
     }
 }
 
