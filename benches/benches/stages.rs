@@ -49,7 +49,7 @@ fn stages(c: &mut Criterion) {
             .map(|document| {
                 let stats = SentenceFrequencies::new(document);
                 let counts = TermCounts::new(document);
-                TfIdfVectors::new(document, &stats, &counts).sentences.len()
+                TfIdfVectors::new(document, &stats, &counts).len()
             })
             .sum::<usize>()
     };

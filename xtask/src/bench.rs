@@ -21,10 +21,9 @@ use crate::util;
 /// Documents in cnndm_test.
 const CNNDM_DOCS: u64 = 4_000;
 
-/// Markers around our section of `docs/results.md`; other tasks write the
-/// rest of the file.
-const START: &str = "<!-- batch:start -->";
-const END: &str = "<!-- batch:end -->";
+/// The name of this task's section of `docs/results.md` (between markers;
+/// other tasks write the rest of the file).
+pub const SECTION: &str = "batch";
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     match args.split_first() {
@@ -60,11 +59,11 @@ fn two_processes(binary: &Path, corpus: &Path) -> anyhow::Result<f64> {
 
 /// One measured run.
 #[derive(Debug, Clone, Copy)]
-struct Run {
-    seconds: f64,
+pub(crate) struct Run {
+    pub(crate) seconds: f64,
     /// Processor time (user and system, all threads), when it could be read.
-    cpu_seconds: Option<f64>,
-    peak_rss_kb: Option<u64>,
+    pub(crate) cpu_seconds: Option<f64>,
+    pub(crate) peak_rss_kb: Option<u64>,
 }
 
 /// Medians over the runs of one configuration.
@@ -138,7 +137,7 @@ fn batch(args: &[String]) -> anyhow::Result<()> {
         println!("{section}");
     }
     let results = util::root().join("docs/results.md");
-    write_section(&results, &section)?;
+    util::write_section(&results, SECTION, &section)?;
     util::note(&format!("bench batch: wrote {}", results.display()));
     Ok(())
 }
@@ -203,7 +202,7 @@ fn measure(
 }
 
 /// What a run reads on standard input.
-enum Input {
+pub(crate) enum Input {
     /// A file, given as standard input directly.
     File(PathBuf),
     /// A file so many times over, through a pipe.
@@ -213,17 +212,23 @@ enum Input {
 }
 
 /// What a run wrote.
-struct Output {
-    records: u64,
-    errors: u64,
-    success: bool,
-    stderr: String,
+pub(crate) struct Output {
+    pub(crate) records: u64,
+    pub(crate) errors: u64,
+    pub(crate) success: bool,
+    /// The exit code, when the process exited (not killed by a signal).
+    pub(crate) code: Option<i32>,
+    pub(crate) stderr: String,
 }
 
 /// Runs the binary on `input` and measures it. Standard output goes to a
 /// file and is checked after the run, so that the harness takes as little
 /// processor time as it can from the process it measures.
-fn run_measured(binary: &Path, args: &[&str], input: Input) -> anyhow::Result<(Run, Output)> {
+pub(crate) fn run_measured(
+    binary: &Path,
+    args: &[&str],
+    input: Input,
+) -> anyhow::Result<(Run, Output)> {
     let scratch = util::root().join("target/bench-batch");
     std::fs::create_dir_all(&scratch)?;
     let out_path = scratch.join("out.jsonl");
@@ -294,7 +299,7 @@ fn run_measured(binary: &Path, args: &[&str], input: Input) -> anyhow::Result<(R
     std::fs::remove_file(&out_path)?;
     Ok((
         Run { seconds, cpu_seconds, peak_rss_kb },
-        Output { records, errors, success: status.success(), stderr },
+        Output { records, errors, success: status.success(), code: status.code(), stderr },
     ))
 }
 
@@ -356,19 +361,19 @@ fn measure_huge_document(binary: &Path) -> anyhow::Result<Run> {
     Ok(run)
 }
 
-fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .ok()
         .and_then(|load| load.split_whitespace().next().map(str::to_owned))
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-fn command_output(program: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn command_output(program: &str, args: &[&str]) -> Option<String> {
     let output = Command::new(program).args(args).output().ok()?;
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }
 
-fn cpu_model() -> String {
+pub(crate) fn cpu_model() -> String {
     std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|info| {
@@ -394,7 +399,6 @@ fn render(
         command_output("date", &["-u", "+%Y-%m-%d"]).unwrap_or_else(|| "unknown date".to_owned());
     let mb = |rss: Option<f64>| rss.map_or_else(|| "n/a".to_owned(), |mb| format!("{mb:.0}"));
     let mut out = String::new();
-    writeln!(out, "{START}")?;
     writeln!(out, "## Batch throughput and memory")?;
     writeln!(out)?;
     writeln!(
@@ -458,71 +462,12 @@ fn render(
         out,
         "Two one-thread processes side by side, each on the whole corpus, manage {apart_rate:.0} documents/s together: what this machine gives two workers that share nothing."
     )?;
-    write!(out, "{END}")?;
     Ok(out)
-}
-
-/// Puts `section` (markers included) into `path`: in place of the old
-/// section between the markers, else at the end; creates the file if absent.
-fn write_section(path: &Path, section: &str) -> anyhow::Result<()> {
-    let old = match std::fs::read_to_string(path) {
-        Ok(old) => old,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => "# Results\n".to_owned(),
-        Err(error) => {
-            return Err(error).with_context(|| format!("{}: cannot read", path.display()));
-        }
-    };
-    let new = replace_section(&old, section);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, new).with_context(|| format!("{}: cannot write", path.display()))
-}
-
-/// The batch section of `docs/results.md` (markers included), if it has one,
-/// for tasks that rewrite the rest of the file.
-pub fn batch_section(results: &str) -> Option<&str> {
-    let start = results.find(START)?;
-    let end = results[start..].find(END)? + start + END.len();
-    Some(&results[start..end])
-}
-
-fn replace_section(old: &str, section: &str) -> String {
-    match (old.find(START), old.find(END)) {
-        (Some(start), Some(end)) if start < end => {
-            format!("{}{section}{}", &old[..start], &old[end + END.len()..])
-        }
-        _ => {
-            let separator = if old.ends_with('\n') { "\n" } else { "\n\n" };
-            format!("{old}{separator}{section}\n")
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn section_is_replaced_in_place_or_appended() {
-        let section = format!("{START}\nnew\n{END}");
-        let old = format!("# Results\n\n## Eval\n\nrouge\n\n{START}\nold\n{END}\n\n## More\n");
-        assert_eq!(
-            replace_section(&old, &section),
-            format!("# Results\n\n## Eval\n\nrouge\n\n{START}\nnew\n{END}\n\n## More\n")
-        );
-        assert_eq!(
-            replace_section("# Results\n", &section),
-            format!("# Results\n\n{START}\nnew\n{END}\n")
-        );
-    }
-
-    #[test]
-    fn batch_section_is_found() {
-        let results = format!("# Results\n\nrouge\n\n{START}\nbatch\n{END}\n");
-        assert_eq!(batch_section(&results), Some(format!("{START}\nbatch\n{END}").as_str()));
-        assert_eq!(batch_section("# Results\n"), None);
-    }
 
     #[test]
     fn medians() {

@@ -307,10 +307,12 @@ pub fn run() -> anyhow::Result<()> {
     let docs_dir = util::root().join("docs");
     std::fs::create_dir_all(&docs_dir).context("cannot create docs/")?;
     let results_path = docs_dir.join("results.md");
-    // Keep the section `cargo xtask bench batch` writes between its markers.
+    // Keep the sections other tasks write between their markers.
     let old = std::fs::read_to_string(&results_path).unwrap_or_default();
-    if let Some(section) = crate::bench::batch_section(&old) {
-        let _ = write!(document, "\n{section}\n");
+    for name in [crate::bench::SECTION, crate::worst::SECTION] {
+        if let Some(section) = util::find_section(&old, name) {
+            let _ = write!(document, "\n{section}\n");
+        }
     }
     std::fs::write(&results_path, document)
         .with_context(|| format!("{}: cannot write", results_path.display()))?;

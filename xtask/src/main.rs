@@ -10,6 +10,7 @@
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 //! - `cargo xtask sbd`: the sentence boundary Golden Rules.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
+//! - `cargo xtask worst-case`: time and memory on hostile inputs.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
 //!   dev corpora; writes `docs/tuning.md`.
 //! - `cargo xtask langid`: how often language detection names each corpus's
@@ -27,6 +28,7 @@ mod parity;
 mod sbd;
 mod tune;
 mod util;
+mod worst;
 
 use anyhow::bail;
 
@@ -47,6 +49,7 @@ fn main() -> anyhow::Result<()> {
         "langid" => langid::run(),
         "cjk" => cjk::run(),
         "fuzz" => fuzz::run(rest),
+        "worst-case" => worst::run(),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())
@@ -68,7 +71,8 @@ fn print_help() {
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
-         fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)"
+         fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)\n  \
+         worst-case   time and peak memory of abridge summarize on generated hostile inputs, into docs/results.md"
     );
 }
 

@@ -81,3 +81,71 @@ pub fn run_abridge(binary: &Path, args: &[&str], stdin: Option<&str>) -> anyhow:
     }
     Ok(String::from_utf8(output.stdout)?)
 }
+
+/// The markers around a task's section of a generated Markdown file.
+fn markers(name: &str) -> (String, String) {
+    (format!("<!-- {name}:start -->"), format!("<!-- {name}:end -->"))
+}
+
+/// The section `name` of `text`, markers included, if it has one.
+pub fn find_section<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    let (start_marker, end_marker) = markers(name);
+    let start = text.find(&start_marker)?;
+    let end = text[start..].find(&end_marker)? + start + end_marker.len();
+    Some(&text[start..end])
+}
+
+/// `old` with its section `name` replaced by `body` (between fresh
+/// markers), or with the section appended when it has none.
+pub fn replace_section(old: &str, name: &str, body: &str) -> String {
+    let (start_marker, end_marker) = markers(name);
+    let section = format!("{start_marker}\n{}\n{end_marker}", body.trim_end());
+    match find_section(old, name) {
+        Some(existing) => old.replacen(existing, &section, 1),
+        None => {
+            let separator = if old.ends_with('\n') { "\n" } else { "\n\n" };
+            format!("{old}{separator}{section}\n")
+        }
+    }
+}
+
+/// Writes `body` as the section `name` of the Markdown file at `path`,
+/// creating the file if it is absent.
+pub fn write_section(path: &Path, name: &str, body: &str) -> anyhow::Result<()> {
+    let old = match std::fs::read_to_string(path) {
+        Ok(old) => old,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => "# Results\n".to_owned(),
+        Err(error) => {
+            return Err(error).with_context(|| format!("{}: cannot read", path.display()));
+        }
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, replace_section(&old, name, body))
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_replaced_in_place_or_appended() {
+        let old =
+            "# Results\n\n## Eval\n\n<!-- batch:start -->\nold\n<!-- batch:end -->\n\n## More\n";
+        assert_eq!(
+            replace_section(old, "batch", "new\n"),
+            "# Results\n\n## Eval\n\n<!-- batch:start -->\nnew\n<!-- batch:end -->\n\n## More\n"
+        );
+        assert_eq!(
+            replace_section("# Results\n", "worst-case", "rows"),
+            "# Results\n\n<!-- worst-case:start -->\nrows\n<!-- worst-case:end -->\n"
+        );
+        assert_eq!(
+            find_section(old, "batch"),
+            Some("<!-- batch:start -->\nold\n<!-- batch:end -->")
+        );
+        assert_eq!(find_section(old, "worst-case"), None);
+    }
+}

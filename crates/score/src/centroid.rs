@@ -6,7 +6,7 @@
 use abridge_text::{Document, SentenceKind};
 use serde::{Deserialize, Serialize};
 
-use crate::features::{SparseVector, TermCounts, TfIdfVectors};
+use crate::features::{TermCounts, TfIdfVectors};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// MEAD scores a sentence with three features (section 4 of the paper):
@@ -68,7 +68,7 @@ impl Centroid {
         }
         let centroid: Vec<f64> = counts
             .sentences
-            .iter()
+            .rows()
             .map(|terms| terms.iter().map(|&(term, _)| centroid_value[term as usize]).sum())
             .collect();
         let c_max = centroid.iter().copied().fold(0.0, f64::max);
@@ -88,13 +88,24 @@ impl Centroid {
             .collect();
         let first_idx =
             document.sentences().iter().position(|s| s.kind == SentenceKind::Prose).unwrap_or(0);
-        let as_vector = |terms: &[(u32, u32)]| {
-            SparseVector::from_sorted(terms.iter().map(|&(t, c)| (t, f64::from(c))).collect())
-        };
-        let first_vector =
-            counts.sentences.get(first_idx).map(|terms| as_vector(terms)).unwrap_or_default();
-        let first =
-            counts.sentences.iter().map(|terms| as_vector(terms).dot(&first_vector)).collect();
+        // Raw term counts of the first sentence, dense, so each sentence's
+        // overlap with it is one lookup per term.
+        let mut first_counts = vec![0.0f64; document.n_terms()];
+        if first_idx < counts.sentences.len() {
+            for &(term, count) in counts.sentences.row(first_idx) {
+                first_counts[term as usize] = f64::from(count);
+            }
+        }
+        let first = counts
+            .sentences
+            .rows()
+            .map(|terms| {
+                terms
+                    .iter()
+                    .map(|&(term, count)| f64::from(count) * first_counts[term as usize])
+                    .sum()
+            })
+            .collect();
         Features { centroid, position, first }
     }
 

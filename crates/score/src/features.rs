@@ -5,7 +5,7 @@ use abridge_text::{Document, TermId};
 
 use crate::TermStats;
 
-/// A sparse vector over terms, sorted by term id.
+/// A sparse vector over terms, sorted by term id, that owns its entries.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparseVector {
     entries: Vec<(TermId, f64)>,
@@ -18,6 +18,11 @@ impl SparseVector {
         debug_assert!(entries.windows(2).all(|pair| pair[0].0 < pair[1].0));
         let norm = entries.iter().map(|(_, weight)| weight * weight).sum::<f64>().sqrt();
         SparseVector { entries, norm }
+    }
+
+    /// The vector as a view, for [`SparseView::dot`] and [`SparseView::cosine`].
+    pub fn view(&self) -> SparseView<'_> {
+        SparseView { entries: &self.entries, norm: self.norm }
     }
 
     /// The `(term, weight)` pairs, sorted by term.
@@ -34,11 +39,30 @@ impl SparseVector {
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
+
+/// A borrowed sparse vector: sorted `(term, weight)` pairs and their norm.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SparseView<'a> {
+    entries: &'a [(TermId, f64)],
+    norm: f64,
+}
+
+impl<'a> SparseView<'a> {
+    /// The `(term, weight)` pairs, sorted by term.
+    pub fn entries(self) -> &'a [(TermId, f64)] {
+        self.entries
+    }
+
+    /// Euclidean norm.
+    pub fn norm(self) -> f64 {
+        self.norm
+    }
 
     /// Dot product of two sparse vectors (a merge of the sorted entries).
-    pub fn dot(&self, other: &SparseVector) -> f64 {
+    pub fn dot(self, other: SparseView<'_>) -> f64 {
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        let (a, b) = (&self.entries, &other.entries);
+        let (a, b) = (self.entries, other.entries);
         while i < a.len() && j < b.len() {
             match a[i].0.cmp(&b[j].0) {
                 std::cmp::Ordering::Less => i += 1,
@@ -54,7 +78,7 @@ impl SparseVector {
     }
 
     /// Cosine similarity in `[0, 1]` for non-negative weights; 0 when either is empty.
-    pub fn cosine(&self, other: &SparseVector) -> f64 {
+    pub fn cosine(self, other: SparseView<'_>) -> f64 {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }
@@ -62,12 +86,55 @@ impl SparseVector {
     }
 }
 
+/// Rows of `(term, value)` pairs, sorted by term, stored in one buffer
+/// (compressed sparse rows): one allocation for a whole document instead of
+/// one per sentence, which matters for documents of a million lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparseRows<T> {
+    /// Row `i` is `entries[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    entries: Vec<(TermId, T)>,
+}
+
+impl<T> SparseRows<T> {
+    fn with_capacity(rows: usize, entries: usize) -> SparseRows<T> {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        SparseRows { offsets, entries: Vec::with_capacity(entries) }
+    }
+
+    /// Ends the row being built.
+    fn finish_row(&mut self) {
+        self.offsets.push(self.entries.len() as u32);
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i`, sorted by term.
+    pub fn row(&self, i: usize) -> &[(TermId, T)] {
+        &self.entries[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// Every row, in order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[(TermId, T)]> + '_ {
+        (0..self.len()).map(|i| self.row(i))
+    }
+}
+
 /// Term frequencies of the content words (not stop words) of every sentence,
-/// as sorted `(term, count)` lists, plus the document totals.
+/// as sorted `(term, count)` rows, plus the document totals.
 #[derive(Clone, Debug)]
 pub struct TermCounts {
-    /// Per sentence, sorted by term.
-    pub sentences: Vec<Vec<(TermId, u32)>>,
+    /// One row per sentence, sorted by term.
+    pub sentences: SparseRows<u32>,
     /// Per term id, occurrences in the whole document.
     pub document: Vec<u32>,
 }
@@ -76,25 +143,32 @@ impl TermCounts {
     /// Counts the content terms of `document`.
     pub fn new(document: &Document<'_>) -> TermCounts {
         let mut totals = vec![0u32; document.n_terms()];
-        let mut sentences = Vec::with_capacity(document.sentences().len());
+        let n_sentences = document.sentences().len();
+        let mut sentences = SparseRows::with_capacity(n_sentences, document.n_words());
         let mut scratch: Vec<TermId> = Vec::new();
-        for sentence_idx in 0..document.sentences().len() {
+        for sentence_idx in 0..n_sentences {
             scratch.clear();
             scratch.extend(
                 document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term),
             );
             scratch.sort_unstable();
-            let mut counts: Vec<(TermId, u32)> = Vec::with_capacity(scratch.len());
+            let row_start = sentences.entries.len();
             for &term in &scratch {
                 totals[term as usize] += 1;
-                match counts.last_mut() {
+                match sentences.entries[row_start..].last_mut() {
                     Some((last, count)) if *last == term => *count += 1,
-                    _ => counts.push((term, 1)),
+                    _ => sentences.entries.push((term, 1)),
                 }
             }
-            sentences.push(counts);
+            sentences.finish_row();
         }
+        sentences.entries.shrink_to_fit();
         TermCounts { sentences, document: totals }
+    }
+
+    /// Number of content words of sentence `sentence_idx`.
+    pub fn sentence_length(&self, sentence_idx: usize) -> u32 {
+        self.sentences.row(sentence_idx).iter().map(|&(_, count)| count).sum()
     }
 }
 
@@ -103,8 +177,10 @@ impl TermCounts {
 pub struct TfIdfVectors {
     /// IDF of every term id.
     pub idf: Vec<f64>,
-    /// One vector per sentence: raw term count × IDF.
-    pub sentences: Vec<SparseVector>,
+    /// One row per sentence: raw term count × IDF.
+    sentences: SparseRows<f64>,
+    /// The norm of each sentence's row.
+    norms: Vec<f64>,
     /// The document's vector (its centroid): total term count × IDF.
     pub document: SparseVector,
 }
@@ -118,18 +194,19 @@ impl TfIdfVectors {
     ) -> TfIdfVectors {
         let idf: Vec<f64> =
             (0..document.n_terms() as TermId).map(|term| stats.idf(document, term)).collect();
-        let sentences = counts
-            .sentences
-            .iter()
-            .map(|sentence| {
-                SparseVector::from_sorted(
-                    sentence
-                        .iter()
-                        .map(|&(term, count)| (term, f64::from(count) * idf[term as usize]))
-                        .collect(),
-                )
-            })
-            .collect();
+        let mut sentences =
+            SparseRows::with_capacity(counts.sentences.len(), counts.sentences.entries.len());
+        let mut norms = Vec::with_capacity(counts.sentences.len());
+        for row in counts.sentences.rows() {
+            let mut squares = 0.0;
+            for &(term, count) in row {
+                let weight = f64::from(count) * idf[term as usize];
+                squares += weight * weight;
+                sentences.entries.push((term, weight));
+            }
+            sentences.finish_row();
+            norms.push(squares.sqrt());
+        }
         let document_vector = SparseVector::from_sorted(
             counts
                 .document
@@ -139,17 +216,32 @@ impl TfIdfVectors {
                 .map(|(term, &count)| (term as TermId, f64::from(count) * idf[term]))
                 .collect(),
         );
-        TfIdfVectors { idf, sentences, document: document_vector }
+        TfIdfVectors { idf, sentences, norms, document: document_vector }
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.norms.len()
+    }
+
+    /// Whether the document has no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.norms.is_empty()
+    }
+
+    /// The vector of sentence `sentence_idx`.
+    pub fn sentence(&self, sentence_idx: usize) -> SparseView<'_> {
+        SparseView { entries: self.sentences.row(sentence_idx), norm: self.norms[sentence_idx] }
     }
 }
 
 /// The cosine of every sentence's tf-idf vector with the document's: the
-/// same numbers as `TfIdfVectors::new(..).sentences[i].cosine(&vectors.document)`,
-/// computed without building a vector per sentence.
+/// same numbers as `TfIdfVectors::new(..).sentence(i).cosine(vectors.document.view())`,
+/// computed without building the sentence vectors.
 ///
 /// The document vector is kept dense (one weight per term id), so each
 /// sentence's dot product is a lookup per term instead of a merge with the
-/// whole vocabulary. Sums run in term order, as in [`SparseVector`], so the
+/// whole vocabulary. Sums run in term order, as in [`SparseView`], so the
 /// results are equal to the last bit.
 pub fn centroid_cosines(document: &Document<'_>, stats: &dyn TermStats) -> Vec<f64> {
     let n_terms = document.n_terms();
@@ -205,20 +297,21 @@ mod tests {
     fn dot_and_cosine() {
         let a = SparseVector::from_sorted(vec![(1, 1.0), (3, 2.0)]);
         let b = SparseVector::from_sorted(vec![(0, 5.0), (3, 1.0), (4, 1.0)]);
-        assert_eq!(a.dot(&b), 2.0);
-        assert!((a.cosine(&a) - 1.0).abs() < 1e-12);
-        assert_eq!(a.cosine(&SparseVector::default()), 0.0);
+        assert_eq!(a.view().dot(b.view()), 2.0);
+        assert!((a.view().cosine(a.view()) - 1.0).abs() < 1e-12);
+        assert_eq!(a.view().cosine(SparseVector::default().view()), 0.0);
     }
 
     #[test]
     fn counts_skip_stop_words() {
         let document = Document::new("The cat and the cat. A dog.", Language::English);
         let counts = TermCounts::new(&document);
-        assert_eq!(counts.sentences[0].len(), 1, "only 'cat' is a content term");
-        assert_eq!(counts.sentences[0][0].1, 2);
+        assert_eq!(counts.sentences.row(0).len(), 1, "only 'cat' is a content term");
+        assert_eq!(counts.sentences.row(0)[0].1, 2);
+        assert_eq!(counts.sentence_length(0), 2);
         let vectors = TfIdfVectors::new(&document, &SentenceFrequencies::new(&document), &counts);
-        assert_eq!(vectors.sentences.len(), 2);
-        assert_eq!(vectors.sentences[0].cosine(&vectors.sentences[1]), 0.0);
+        assert_eq!(vectors.len(), 2);
+        assert_eq!(vectors.sentence(0).cosine(vectors.sentence(1)), 0.0);
         assert!(vectors.document.norm() > 0.0);
     }
 
@@ -235,8 +328,9 @@ mod tests {
             let document = Document::new(text, Language::English);
             let stats = SentenceFrequencies::new(&document);
             let vectors = TfIdfVectors::new(&document, &stats, &TermCounts::new(&document));
-            let expected: Vec<f64> =
-                vectors.sentences.iter().map(|s| s.cosine(&vectors.document)).collect();
+            let expected: Vec<f64> = (0..vectors.len())
+                .map(|i| vectors.sentence(i).cosine(vectors.document.view()))
+                .collect();
             assert_eq!(centroid_cosines(&document, &stats), expected, "{text:?}");
         }
     }

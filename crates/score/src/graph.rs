@@ -5,7 +5,7 @@ use abridge_text::Document;
 /// Graph strategies build an n × n matrix, so they look at no more than
 /// this many sentences. Later sentences are scored by a cheaper rule (see
 /// [`cap_graph`]): a document of 50,000 sentences must not need 20 GB.
-pub const MAX_GRAPH_SENTENCES: usize = 1_000;
+pub const MAX_GRAPH_SENTENCES: usize = 500;
 
 /// A dense square matrix of similarities, row-major.
 #[derive(Clone, Debug, PartialEq)]

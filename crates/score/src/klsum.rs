@@ -94,7 +94,7 @@ impl KlSum {
         while order.len() < n.min(self.max_picks) {
             let mut best: Option<(usize, f64)> = None;
             for candidate in (0..n).filter(|&i| !picked[i]) {
-                let terms = &counts.sentences[candidate];
+                let terms = counts.sentences.row(candidate);
                 // The summary's terms and the candidate's new ones.
                 union.clear();
                 union.extend_from_slice(&support);
@@ -125,7 +125,7 @@ impl KlSum {
             let Some((sentence_idx, kl)) = best else { break };
             picked[sentence_idx] = true;
             order.push((sentence_idx, kl));
-            for &(term, count) in &counts.sentences[sentence_idx] {
+            for &(term, count) in counts.sentences.row(sentence_idx) {
                 if summary_counts[term as usize] == 0.0 {
                     support.push(term);
                 }
@@ -136,7 +136,7 @@ impl KlSum {
         let mut own = vec![0.0; document_p.len()];
         let alone = counts
             .sentences
-            .iter()
+            .rows()
             .map(|terms| {
                 let mut own_total = 0.0;
                 for &(term, count) in terms {

@@ -61,7 +61,7 @@ impl LexRank {
             scores,
             |n, out| {
                 let matrix = Matrix::symmetric(n, |i, j| {
-                    self.weight(vectors.sentences[i].cosine(&vectors.sentences[j]))
+                    self.weight(vectors.sentence(i).cosine(vectors.sentence(j)))
                 });
                 out.copy_from_slice(&pagerank(
                     &matrix,
@@ -70,7 +70,7 @@ impl LexRank {
                     MAX_ITERATIONS,
                 ));
             },
-            |sentence_idx| vectors.sentences[sentence_idx].cosine(&vectors.document),
+            |sentence_idx| vectors.sentence(sentence_idx).cosine(vectors.document.view()),
         );
         vectors
     }
@@ -93,13 +93,10 @@ impl Scorer for LexRank {
     ) -> Explanation {
         let mut scores = vec![0.0; document.sentences().len()];
         let vectors = self.ranks(document, stats, &mut scores);
-        let this = &vectors.sentences[sentence_idx];
-        let weights: Vec<f64> = vectors
-            .sentences
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != sentence_idx)
-            .map(|(_, other)| self.weight(this.cosine(other)))
+        let this = vectors.sentence(sentence_idx);
+        let weights: Vec<f64> = (0..vectors.len())
+            .filter(|&j| j != sentence_idx)
+            .map(|j| self.weight(this.cosine(vectors.sentence(j))))
             .collect();
         let variant = match self.threshold {
             None => "continuous".to_owned(),

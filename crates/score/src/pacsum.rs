@@ -66,7 +66,7 @@ impl PacSum {
         let vectors = TfIdfVectors::new(document, stats, &counts);
         let n = document.sentences().len().min(MAX_GRAPH_SENTENCES);
         let matrix = Matrix::symmetric(n, |i, j| {
-            let (a, b) = (&vectors.sentences[i], &vectors.sentences[j]);
+            let (a, b) = (vectors.sentence(i), vectors.sentence(j));
             match self.similarity {
                 EdgeSimilarity::Cosine => a.cosine(b),
                 EdgeSimilarity::Dot => a.dot(b),
@@ -118,7 +118,7 @@ impl Scorer for PacSum {
                     *score = value + shift + 1e-9;
                 }
             },
-            |sentence_idx| vectors.sentences[sentence_idx].cosine(&vectors.document),
+            |sentence_idx| vectors.sentence(sentence_idx).cosine(vectors.document.view()),
         );
     }
 

@@ -47,7 +47,7 @@ impl SumBasic {
             .collect();
         let n = counts.sentences.len();
         let weight = |probability: &[f64], sentence_idx: usize| -> f64 {
-            let terms = &counts.sentences[sentence_idx];
+            let terms = counts.sentences.row(sentence_idx);
             let words: u32 = terms.iter().map(|&(_, count)| count).sum();
             if words == 0 {
                 return 0.0;
@@ -64,7 +64,7 @@ impl SumBasic {
             // The most probable word still in an unpicked sentence.
             let top_word = (0..n)
                 .filter(|&i| !picked[i])
-                .flat_map(|i| counts.sentences[i].iter().map(|&(term, _)| term))
+                .flat_map(|i| counts.sentences.row(i).iter().map(|&(term, _)| term))
                 .max_by(|&a, &b| {
                     probability[a as usize].total_cmp(&probability[b as usize]).then(b.cmp(&a))
                 });
@@ -72,7 +72,11 @@ impl SumBasic {
             let best = match top_word {
                 Some(word) => candidates
                     .filter(|&i| {
-                        counts.sentences[i].binary_search_by_key(&word, |&(term, _)| term).is_ok()
+                        counts
+                            .sentences
+                            .row(i)
+                            .binary_search_by_key(&word, |&(term, _)| term)
+                            .is_ok()
                     })
                     .map(|i| (i, weight(&probability, i)))
                     .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))),
@@ -82,7 +86,7 @@ impl SumBasic {
             let Some((sentence_idx, sentence_weight)) = best else { break };
             picked[sentence_idx] = true;
             order.push((sentence_idx, sentence_weight));
-            for &(term, _) in &counts.sentences[sentence_idx] {
+            for &(term, _) in counts.sentences.row(sentence_idx) {
                 probability[term as usize] *= probability[term as usize];
             }
         }

@@ -39,7 +39,7 @@ const MAX_ITERATIONS: usize = 100;
 
 impl TextRank {
     fn similarity(counts: &TermCounts, lengths: &[f64], i: usize, j: usize) -> f64 {
-        let shared = shared_terms(&counts.sentences[i], &counts.sentences[j]);
+        let shared = shared_terms(counts.sentences.row(i), counts.sentences.row(j));
         if shared == 0 {
             return 0.0;
         }
@@ -52,7 +52,7 @@ impl TextRank {
         let counts = TermCounts::new(document);
         let lengths: Vec<f64> = counts
             .sentences
-            .iter()
+            .rows()
             .map(|terms| terms.iter().map(|&(_, count)| f64::from(count)).sum())
             .collect();
         cap_graph(

@@ -1,0 +1,323 @@
+//! `cargo xtask worst-case`: time and peak memory of `abridge summarize` on
+//! hostile inputs, for every strategy, into `docs/results.md`.
+//!
+//! The inputs are generated here, from words we chose, into
+//! `target/worst-case/`:
+//! - a 100 MB document of news-like sentences and paragraphs (and a 10 MB
+//!   one, to show that the cost grows linearly);
+//! - a single 5 MB "sentence" with no punctuation;
+//! - 1,000,000 one-word lines;
+//! - 50,000 identical sentences;
+//! - quotes and brackets nested 100,000 deep;
+//! - 1 MB of emoji only;
+//! - text with NUL bytes;
+//! - 1 MB of random bytes (a binary file).
+//!
+//! Each run must end within [`TIME_LIMIT_S`] on one core, without a panic
+//! (exit code 101 or `panicked at` on standard error), and with a peak RSS
+//! above the idle process's of less than [`MEMORY_FACTOR`] × the input. The
+//! task fails otherwise, after writing its table.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::bench::{Input, run_measured};
+use crate::util;
+
+/// The name of this task's section of `docs/results.md`.
+pub const SECTION: &str = "worst-case";
+
+/// Seconds a run may take.
+const TIME_LIMIT_S: f64 = 30.0;
+
+/// Peak RSS above the idle process may be at most this many times the input.
+const MEMORY_FACTOR: f64 = 10.0;
+
+const WORDS: &[&str] = &[
+    "the",
+    "harbour",
+    "council",
+    "storm",
+    "wall",
+    "boats",
+    "power",
+    "homes",
+    "coast",
+    "road",
+    "fishermen",
+    "closure",
+    "engineers",
+    "repairs",
+    "said",
+    "on",
+    "Tuesday",
+    "a",
+    "of",
+    "and",
+    "week",
+    "million",
+    "town",
+    "mayor",
+    "budget",
+    "water",
+    "bridge",
+    "river",
+    "school",
+    "night",
+];
+
+/// A small deterministic generator, so the inputs are the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*.
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn word(&mut self) -> &'static str {
+        WORDS[self.below(WORDS.len())]
+    }
+}
+
+/// One hostile input.
+struct Case {
+    name: &'static str,
+    about: &'static str,
+    file: PathBuf,
+    bytes: u64,
+}
+
+fn news(size: usize, seed: u64) -> Vec<u8> {
+    let mut rng = Rng(seed);
+    let mut out = String::with_capacity(size + 200);
+    while out.len() < size {
+        let words = 5 + rng.below(25);
+        let mut first = true;
+        for _ in 0..words {
+            let word = rng.word();
+            if first {
+                let mut chars = word.chars();
+                if let Some(c) = chars.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(chars.as_str());
+                }
+                first = false;
+            } else {
+                out.push(' ');
+                out.push_str(word);
+            }
+        }
+        out.push_str(if rng.below(20) == 0 { ".\n\n" } else { ". " });
+    }
+    out.into_bytes()
+}
+
+fn generate(dir: &Path) -> anyhow::Result<Vec<Case>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let mut rng = Rng(0x5EED);
+    let mut cases: Vec<(&'static str, &'static str, Vec<u8>)> = Vec::new();
+    cases.push(("news-10mb", "10 MB of news-like sentences and paragraphs", news(10_000_000, 1)));
+    cases.push((
+        "news-100mb",
+        "100 MB of news-like sentences and paragraphs",
+        news(100_000_000, 2),
+    ));
+    let mut sentence = String::with_capacity(5_000_100);
+    while sentence.len() < 5_000_000 {
+        sentence.push_str(rng.word());
+        sentence.push(' ');
+    }
+    cases.push((
+        "one-sentence-5mb",
+        "a single 5 MB sentence without punctuation",
+        sentence.into_bytes(),
+    ));
+    let mut lines = String::new();
+    for _ in 0..1_000_000 {
+        lines.push_str(rng.word());
+        lines.push('\n');
+    }
+    cases.push(("one-word-lines", "1,000,000 one-word lines", lines.into_bytes()));
+    cases.push((
+        "identical-sentences",
+        "50,000 identical sentences",
+        "The harbour council voted to rebuild the sea wall after the storm. "
+            .repeat(50_000)
+            .into_bytes(),
+    ));
+    let depth = 100_000;
+    cases.push((
+        "nested-quotes",
+        "quotes and brackets nested 100,000 deep around one sentence",
+        format!("{}The wall held. It did.{}", "(\"[«'".repeat(depth), "'»]\")".repeat(depth))
+            .into_bytes(),
+    ));
+    cases.push(("emoji", "1 MB of emoji and spaces", "🎉🙌🔥 ".repeat(80_000).into_bytes()));
+    cases.push((
+        "nul-bytes",
+        "sentences with NUL bytes inside them",
+        "The storm hit the coast.\0 The wall\0 broke. ".repeat(20_000).into_bytes(),
+    ));
+    cases.push((
+        "binary",
+        "1 MB of random bytes (a binary file renamed .txt)",
+        (0..1_000_000).map(|_| (rng.next() >> 32) as u8).collect(),
+    ));
+    cases
+        .into_iter()
+        .map(|(name, about, bytes)| {
+            let file = dir.join(format!("{name}.txt"));
+            let mut out = std::fs::File::create(&file)
+                .with_context(|| format!("{}: cannot create", file.display()))?;
+            out.write_all(&bytes)?;
+            Ok(Case { name, about, file, bytes: bytes.len() as u64 })
+        })
+        .collect()
+}
+
+struct Measured {
+    case: usize,
+    scorer: &'static str,
+    seconds: f64,
+    peak_mb: f64,
+    factor: f64,
+    problem: Option<String>,
+}
+
+pub fn run() -> anyhow::Result<()> {
+    let binary = util::release_binary()?;
+    let dir = util::root().join("target/worst-case");
+    let cases = generate(&dir)?;
+    let idle_file = dir.join("idle.txt");
+    std::fs::write(&idle_file, "The harbour is open. Boats left at dawn.")?;
+    let (idle, _) = run_measured(&binary, &["summarize", "-"], Input::File(idle_file))?;
+    let idle_kb = idle.peak_rss_kb.context("cannot read peak memory from /proc")?;
+
+    let scorers: Vec<&'static str> =
+        abridge::ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
+    let mut rows = Vec::new();
+    for (case_idx, case) in cases.iter().enumerate() {
+        for &scorer in &scorers {
+            util::note(&format!("worst-case: {} with {scorer}", case.name));
+            let (run, output) = run_measured(
+                &binary,
+                &["summarize", "--scorer", scorer, "-"],
+                Input::File(case.file.clone()),
+            )?;
+            let peak_kb = run.peak_rss_kb.unwrap_or(0);
+            let factor = peak_kb.saturating_sub(idle_kb) as f64 * 1024.0 / case.bytes as f64;
+            let mut problem = None;
+            if output.code == Some(101) || output.stderr.contains("panicked at") {
+                problem = Some(format!("panicked: {}", output.stderr.lines().last().unwrap_or("")));
+            } else if output.code.is_none() || output.code == Some(2) {
+                problem = Some(format!("failed ({:?}): {}", output.code, output.stderr.trim()));
+            } else if run.seconds > TIME_LIMIT_S {
+                problem = Some(format!("took {:.1} s", run.seconds));
+            } else if factor > MEMORY_FACTOR {
+                problem = Some(format!("peak memory {factor:.1} × the input"));
+            }
+            rows.push(Measured {
+                case: case_idx,
+                scorer,
+                seconds: run.seconds,
+                peak_mb: peak_kb as f64 / 1024.0,
+                factor,
+                problem,
+            });
+        }
+    }
+
+    let body = render(&cases, &rows, idle_kb)?;
+    util::write_section(&util::root().join("docs/results.md"), SECTION, &body)?;
+    let problems: Vec<String> = rows
+        .iter()
+        .filter_map(|row| {
+            row.problem
+                .as_ref()
+                .map(|problem| format!("{} with {}: {problem}", cases[row.case].name, row.scorer))
+        })
+        .collect();
+    if !problems.is_empty() {
+        bail!("worst cases over their limits:\n{}", problems.join("\n"));
+    }
+    util::note("worst-case: every input within its limits; table in docs/results.md");
+    Ok(())
+}
+
+fn render(cases: &[Case], rows: &[Measured], idle_kb: u64) -> anyhow::Result<String> {
+    let mut out = String::new();
+    writeln!(out, "## Hostile input: time and memory")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Written by `cargo xtask worst-case` (see `xtask/src/worst.rs`), which generates the inputs; do not edit by hand."
+    )?;
+    writeln!(
+        out,
+        "Measured on {} at commit {} on {} ({} cores), load average {}.",
+        util_date(),
+        crate::bench::command_output("git", &["rev-parse", "--short", "HEAD"]).unwrap_or_default(),
+        crate::bench::cpu_model(),
+        std::thread::available_parallelism().map_or(1, usize::from),
+        crate::bench::load_average()
+    )?;
+    writeln!(
+        out,
+        "Each cell is `abridge summarize --scorer S` on the input through standard input, whole process, one core: seconds of wall time, and peak RSS above the idle process ({:.1} MB) as a multiple of the input size.",
+        idle_kb as f64 / 1024.0
+    )?;
+    writeln!(
+        out,
+        "The limits are {TIME_LIMIT_S:.0} s and {MEMORY_FACTOR:.0} × the input; graph strategies look at the first 500 sentences only (see DESIGN.md)."
+    )?;
+    writeln!(out)?;
+    let scorers: Vec<&str> = {
+        let mut seen = Vec::new();
+        for row in rows {
+            if !seen.contains(&row.scorer) {
+                seen.push(row.scorer);
+            }
+        }
+        seen
+    };
+    write!(out, "| input | size |")?;
+    for scorer in &scorers {
+        write!(out, " {scorer} |")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "|---|---:|{}", "---:|".repeat(scorers.len()))?;
+    for (case_idx, case) in cases.iter().enumerate() {
+        write!(out, "| {} ({}) | {:.1} MB |", case.name, case.about, case.bytes as f64 / 1e6)?;
+        for scorer in &scorers {
+            match rows.iter().find(|row| row.case == case_idx && row.scorer == *scorer) {
+                Some(row) => {
+                    let mark = if row.problem.is_some() { " ✗" } else { "" };
+                    write!(
+                        out,
+                        " {:.2} s, {:.1}× ({:.0} MB){mark} |",
+                        row.seconds, row.factor, row.peak_mb
+                    )?;
+                }
+                None => write!(out, " |")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(out)
+}
+
+fn util_date() -> String {
+    crate::bench::command_output("date", &["-u", "+%Y-%m-%d"])
+        .unwrap_or_else(|| "unknown date".to_owned())
+}
