@@ -2,13 +2,18 @@
 //!
 //! Two groups, each with every strategy:
 //! - `summarize/<corpus>`: the whole pipeline (analyse, statistics, score,
-//!   select) per document, in documents per second;
+//!   select) on one core, as a corpus runs through it: the sequential batch
+//!   path, English (the corpus's `lang`), no JSON; in documents per second.
+//!   `detect+tfidf-position` adds language detection to the default.
 //! - `score/<corpus>`: scoring alone, on documents analysed beforehand.
+//!
+//! Compare with `stages/<corpus>/analyze-cached` in `stages.rs`, the
+//! tokenise+stem stage alone.
 //!
 //! Documents: the first 500 of cnndm_test when the corpora are present
 //! (`ABRIDGE_CORPORA` or `../shared/corpora`), our own samples otherwise.
 
-use abridge::{Budget, Summarizer};
+use abridge::{BatchItem, BatchOptions, Budget, LanguageChoice, Summarizer};
 use abridge_score::{ScorerKind, SentenceFrequencies};
 use abridge_text::{Analyzer, Language};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -19,29 +24,37 @@ fn summarize(c: &mut Criterion) {
     let texts = abridge_benches::load(DOCS);
     let mut group = c.benchmark_group(format!("summarize/{}", texts.name));
     group.throughput(Throughput::Elements(texts.texts.len() as u64));
-    for &kind in ScorerKind::ALL {
+    let runs = ScorerKind::ALL
+        .iter()
+        .map(|&kind| (kind.name().to_owned(), kind, LanguageChoice::Fixed(Language::English)))
+        .chain([(
+            "detect+tfidf-position".to_owned(),
+            ScorerKind::TfIdfPosition,
+            LanguageChoice::Auto,
+        )]);
+    for (name, kind, language) in runs {
         let summarizer = Summarizer::builder()
             .scorer(kind)
             .budget(Budget::Sentences(3))
+            .language_choice(language)
             .build()
             .expect("valid settings");
+        let run = || {
+            let items =
+                texts.texts.iter().map(|text| BatchItem::new(String::new(), text.clone(), ()));
+            summarizer
+                .summarize_batch(items, BatchOptions::sequential())
+                .expect("the sequential path")
+                .map(|result| result.outcome.map_or(0, |summary| summary.sentences.len()))
+                .sum::<usize>()
+        };
         // Check the answer once, so that a fast wrong result cannot pass.
-        let chosen: usize =
-            texts.texts.iter().map(|text| summarizer.summarize(text).sentences.len()).sum();
         assert_eq!(
-            chosen,
+            run(),
             3 * texts.texts.len(),
-            "{kind}: every document has three sentences to give"
+            "{name}: every document has three sentences to give"
         );
-        group.bench_function(kind.name(), |b| {
-            b.iter(|| {
-                texts
-                    .texts
-                    .iter()
-                    .map(|text| summarizer.summarize(text).sentences.len())
-                    .sum::<usize>()
-            })
-        });
+        group.bench_function(name, |b| b.iter(run));
     }
     group.finish();
 }

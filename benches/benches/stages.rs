@@ -3,7 +3,9 @@
 //! `stages/<corpus>` times, in bytes per second of input:
 //! - `segment`: sentence segmentation alone;
 //! - `analyze`: segmentation plus tokenising, lower-casing, stop words and
-//!   stemming (the whole `Analyzer`);
+//!   stemming (the whole `Analyzer`), one document at a time;
+//! - `analyze-cached`: the same with an `AnalyzerCache`, as a batch runs it
+//!   (each word stemmed once);
 //! - `term-stats`: sentence frequencies and tf-idf vectors;
 //! - `score`: the default strategy on analysed documents;
 //! - `select`: choosing three sentences from the scores.
@@ -12,7 +14,7 @@
 
 use abridge_score::features::{TermCounts, TfIdfVectors};
 use abridge_score::{Budget, Order, Scorer, Selector, SentenceFrequencies, TfIdfPosition};
-use abridge_text::{Analyzer, Language, RuleSegmenter, Segmenter};
+use abridge_text::{Analyzer, AnalyzerCache, Language, RuleSegmenter, Segmenter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn stages(c: &mut Criterion) {
@@ -42,6 +44,22 @@ fn stages(c: &mut Criterion) {
     let analyze = || texts.texts.iter().map(|text| analyzer.analyze(text).n_words()).sum::<usize>();
     assert_eq!(analyze(), n_tokens);
     group.bench_function("analyze", |b| b.iter(analyze));
+
+    let mut cache = AnalyzerCache::new();
+    let mut analyze_cached = || {
+        texts
+            .texts
+            .iter()
+            .map(|text| {
+                let document = analyzer.analyze_cached(text, &mut cache);
+                let words = document.n_words();
+                cache.recycle(document);
+                words
+            })
+            .sum::<usize>()
+    };
+    assert_eq!(analyze_cached(), n_tokens);
+    group.bench_function("analyze-cached", |b| b.iter(&mut analyze_cached));
 
     let term_stats = || {
         documents
