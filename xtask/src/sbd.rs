@@ -175,7 +175,7 @@ fn units(output: &str) -> anyhow::Result<Vec<String>> {
 
 /// Collapses every run of white space to one space, and drops it between
 /// two Chinese or Japanese characters: a line break inside a sentence of
-/// those scripts is no space (`これは父の\n家です。` reads `これは父の家です。`),
+/// those scripts is no space (`友だちを\n待つ` reads `友だちを待つ`),
 /// and a unit, being a span of the input, keeps the line break.
 fn normalise(text: &str) -> String {
     let mut normalised = String::with_capacity(text.len());

@@ -602,7 +602,7 @@ impl Splitter<'_, '_> {
             let boundary = if run.middle_stop {
                 None
             } else if run.unspaced {
-                // A title keeps its punctuation: 《摔跤吧！爸爸》.
+                // A title keeps its punctuation: 《快跑！小猫》.
                 let in_title = open_titles > 0 && closes_title(text, run.end, end);
                 if in_title { None } else { self.after_unspaced(&run, after, end, quoted) }
             } else if following.is_whitespace() {
