@@ -131,6 +131,8 @@ impl Abbreviations {
         add(lists.prepositive, Role::Prepositive);
         add(lists.number, Role::Number);
         add(lists.ordinary, Role::Ordinary);
+        // The number signs are the same in every language.
+        add(&["n°", "nº", "№"], Role::Number);
         if !is_english {
             // English titles turn up in every language, capitalised ("Mr.",
             // "Gen."); in lower case they may be words of the language
@@ -143,12 +145,19 @@ impl Abbreviations {
                 entries.entry(word).or_insert(title);
             }
         }
+        // English sentences turn up in every language (quotations, names,
+        // mixed documents), so the English words that start sentences,
+        // follow "a.m." or open a phrase count in every language too.
+        let with_english = |own: &'static [&'static str], english: &'static [&'static str]| {
+            let english = if is_english { &[][..] } else { english };
+            own.iter().chain(english).copied().collect::<FxHashSet<_>>()
+        };
         Abbreviations {
             entries,
-            sentence_starters: lists.sentence_starters.iter().copied().collect(),
-            time_words: lists.time_words.iter().copied().collect(),
-            intro_words: lists.intro_words.iter().copied().collect(),
-            reporting_verbs: lists.reporting_verbs.iter().copied().collect(),
+            sentence_starters: with_english(lists.sentence_starters, ENGLISH.sentence_starters),
+            time_words: with_english(lists.time_words, ENGLISH.time_words),
+            intro_words: with_english(lists.intro_words, ENGLISH.intro_words),
+            reporting_verbs: with_english(lists.reporting_verbs, ENGLISH.reporting_verbs),
             ordinal_months: lists.ordinal_months.iter().copied().collect(),
             ordinals: lists.ordinals,
         }

@@ -1945,6 +1945,17 @@ mod tests {
         );
         // One letter before a number abbreviates a page or a number.
         check_in(Language::Czech, &[("Viz s. 12 a č. 4.", &["Viz s. 12 a č. 4."])]);
+        // English sentences and number signs turn up in every language.
+        check_in(
+            Language::Danish,
+            &[
+                (
+                    "Han flyttede til U.S. They liked him.",
+                    &["Han flyttede til U.S.", "They liked him."],
+                ),
+                ("Huset nr. 4 og Nº. 6 er solgt.", &["Huset nr. 4 og Nº. 6 er solgt."]),
+            ],
+        );
     }
 
     #[test]
