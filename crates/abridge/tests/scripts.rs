@@ -2,8 +2,8 @@
 //! and scripts written right to left (Arabic, Hebrew), through the public
 //! API. Every text here was written for these tests.
 //!
-//! The tests marked `#[ignore]` at the end record what the segmenter does
-//! not do yet; each names the failing input.
+//! The tests at the end were the known gaps of the segmenter, recorded as
+//! ignored tests until the script rules (`segment/scripts.rs`) closed them.
 
 use abridge::{Document, Language, Summarizer};
 
@@ -143,10 +143,9 @@ fn a_long_chinese_text_keeps_sentences_of_sane_length() {
     assert!(summary.sentences.iter().all(|extract| SENTENCES.contains(&&*extract.text)));
 }
 
-// What the segmenter does not do yet. Each test is the behaviour we want.
+// The known gaps of issue 7, closed by the script rules.
 
 #[test]
-#[ignore = "segmenter: the Arabic question mark U+061F ends no sentence"]
 fn arabic_question_mark_ends_a_sentence() {
     let text = "هل أنت بخير؟ نعم، أنا بخير.";
     let document = Document::new(text, Language::Arabic);
@@ -154,7 +153,6 @@ fn arabic_question_mark_ends_a_sentence() {
 }
 
 #[test]
-#[ignore = "segmenter: the Devanagari danda U+0964 ends no sentence"]
 fn devanagari_danda_ends_a_sentence() {
     let text = "मैं घर जा रहा हूँ। तुम कहाँ जा रहे हो?";
     let document = Document::new(text, Language::Hindi);
@@ -162,7 +160,6 @@ fn devanagari_danda_ends_a_sentence() {
 }
 
 #[test]
-#[ignore = "segmenter: the full-width full stop U+FF0E ends no sentence"]
 fn full_width_full_stop_ends_a_sentence() {
     let text = "本日は晴天なり．明日は雨でしょう．";
     let document = Document::new(text, Language::Japanese);
@@ -170,7 +167,6 @@ fn full_width_full_stop_ends_a_sentence() {
 }
 
 #[test]
-#[ignore = "segmenter: a quotation closed by 」 and followed by the particle と is cut off its sentence"]
 fn japanese_quotation_followed_by_to_stays_in_its_sentence() {
     let text = "彼は「明日は行かない。」と言った。私は驚いた。";
     let document = Document::new(text, Language::Japanese);
@@ -178,17 +174,33 @@ fn japanese_quotation_followed_by_to_stays_in_its_sentence() {
 }
 
 #[test]
-#[ignore = "segmenter: Thai marks sentences with a space, not punctuation, so a paragraph is one unit"]
 fn thai_spaces_separate_sentences() {
     let text = "วันนี้อากาศดีมาก เราไปเดินเล่นที่สวนสาธารณะกัน";
     let document = Document::new(text, Language::Thai);
-    assert_eq!(document.sentences().len(), 2);
+    assert_eq!(sentences(&document), ["วันนี้อากาศดีมาก", "เราไปเดินเล่นที่สวนสาธารณะกัน"]);
+    // Thai has no sentence punctuation, so its units count as prose and
+    // can be chosen for a summary.
+    let summarizer = Summarizer::builder().sentences(1).build().unwrap();
+    let summary = summarizer.summarize(text);
+    assert_eq!(summary.sentences.len(), 1);
+    assert!(sentences(&document).contains(&&*summary.sentences[0].text));
 }
 
 #[test]
-#[ignore = "segmenter: after a full-width full stop, a straight opening quote is taken for a closing one"]
 fn straight_quotes_after_chinese_full_stops_open_the_next_sentence() {
     let text = "第一句话。\"第二句话。\"第三句话。";
     let document = Document::new(text, Language::Chinese);
     assert_eq!(sentences(&document), ["第一句话。", "\"第二句话。\"", "第三句话。"]);
+}
+
+#[test]
+fn a_chinese_reporting_clause_stays_with_its_quotation() {
+    // In Chinese, the clause that names the speaker after a quotation
+    // belongs to the quotation's sentence, as "…," she said. does in English.
+    let text = "“今年的收成比去年好得多！”一位种了二十年水稻的农民说。村里人都很高兴。";
+    let document = Document::new(text, Language::Chinese);
+    assert_eq!(
+        sentences(&document),
+        ["“今年的收成比去年好得多！”一位种了二十年水稻的农民说。", "村里人都很高兴。"]
+    );
 }

@@ -70,6 +70,8 @@ languages! {
     Swedish, "sv", "swe", "Swedish", Some(Algorithm::Swedish);
     Tamil, "ta", "tam", "Tamil", Some(Algorithm::Tamil);
     Turkish, "tr", "tur", "Turkish", Some(Algorithm::Turkish);
+    Armenian, "hy", "hye", "Armenian", None;
+    Bulgarian, "bg", "bul", "Bulgarian", None;
     Catalan, "ca", "cat", "Catalan", None;
     Chinese, "zh", "cmn", "Chinese", None;
     Czech, "cs", "ces", "Czech", None;
@@ -78,10 +80,13 @@ languages! {
     Indonesian, "id", "ind", "Indonesian", None;
     Japanese, "ja", "jpn", "Japanese", None;
     Korean, "ko", "kor", "Korean", None;
+    Marathi, "mr", "mar", "Marathi", None;
     Persian, "fa", "pes", "Persian", None;
     Polish, "pl", "pol", "Polish", None;
+    Slovak, "sk", "slk", "Slovak", None;
     Thai, "th", "tha", "Thai", None;
     Ukrainian, "uk", "ukr", "Ukrainian", None;
+    Urdu, "ur", "urd", "Urdu", None;
     Vietnamese, "vi", "vie", "Vietnamese", None;
 }
 
@@ -245,6 +250,16 @@ mod tests {
     #[test]
     fn stop_words_cover_the_stemmer_languages() {
         for language in Language::ALL.iter().filter(|language| language.has_stemmer()) {
+            assert!(!language.stop_words().is_empty(), "no stop words for {language:?}");
+        }
+        // The languages added for their sentence rules have stop words too.
+        for language in [
+            Language::Armenian,
+            Language::Bulgarian,
+            Language::Marathi,
+            Language::Slovak,
+            Language::Urdu,
+        ] {
             assert!(!language.stop_words().is_empty(), "no stop words for {language:?}");
         }
         assert!(Language::English.stop_words().contains("the"));

@@ -8,15 +8,16 @@
 //! ends its block.
 
 use crate::Span;
+use crate::segment::scripts;
 
-/// Lines shorter than this (in chars) never count as wrapped.
+/// Lines shorter than this (in columns) never count as wrapped.
 const MIN_WRAPPED_LINE: usize = 30;
 
 /// A line counts as wrapped when it is at least this share of the longest
 /// line of its paragraph.
 const WRAPPED_LINE_SHARE: f32 = 0.6;
 
-/// Text is not hard-wrapped narrower than this (in chars): shorter lines
+/// Text is not hard-wrapped narrower than this (in columns): shorter lines
 /// that go on with a capital are units of their own (a headline, a byline).
 const MIN_WRAP_WIDTH: usize = 45;
 
@@ -70,7 +71,7 @@ pub(crate) fn for_each_block(
     }
     lines.push(Span::new(line_start, paragraph.end).trim(text));
     lines.retain(|line| !line.is_empty());
-    let longest = lines.iter().map(|line| line.slice(text).chars().count()).max().unwrap_or(0);
+    let longest = lines.iter().map(|line| width(line.slice(text))).max().unwrap_or(0);
 
     // Whether a line, and the lines that go on from it in lower case, end
     // with sentence-final punctuation, worked out from the last line up.
@@ -117,15 +118,28 @@ fn ends_block(line: &str, next: &str, continues: bool, longest: usize) -> bool {
         // read like a space.
         return false;
     }
+    let next_is_wide = next.chars().next().is_some_and(scripts::is_wide);
+    if next_is_wide && scripts::line_continues(line) {
+        // Chinese or Japanese broken after a comma or a particle.
+        return false;
+    }
     // A wrapped line is long, and the next line's first word would not have
     // fitted on it: the longest line shows the width the text was wrapped at.
-    let length = line.chars().count();
-    let next_word = next.split_whitespace().next().map_or(0, |word| word.chars().count());
+    // Chinese and Japanese have no spaces, so their next word is one
+    // character.
+    let length = width(line);
+    let next_word = if next_is_wide { 2 } else { next.split_whitespace().next().map_or(0, width) };
     let wrapped = length >= MIN_WRAPPED_LINE
         && length as f32 >= WRAPPED_LINE_SHARE * longest as f32
         && longest >= MIN_WRAP_WIDTH
         && length + 1 + next_word > longest;
     !wrapped
+}
+
+/// The width of `line` in terminal columns: Chinese and Japanese
+/// characters take two.
+fn width(line: &str) -> usize {
+    line.chars().map(|character| 1 + usize::from(scripts::is_wide(character))).sum()
 }
 
 fn starts_lowercase(line: &str) -> bool {

@@ -15,6 +15,7 @@ mod layout;
 #[cfg(test)]
 mod properties;
 mod rules;
+mod scripts;
 
 use serde::{Deserialize, Serialize};
 

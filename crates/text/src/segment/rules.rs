@@ -27,8 +27,8 @@
 //! look it up in a list.
 
 use crate::segment::abbreviations::{Abbreviation, Abbreviations, Role};
-use crate::segment::layout;
 use crate::segment::{Segment, SegmentKind, Segmenter};
+use crate::segment::{layout, scripts};
 use crate::{Language, Span};
 
 /// A rule-based, abbreviation-aware sentence segmenter.
@@ -65,6 +65,7 @@ impl Segmenter for RuleSegmenter {
             text,
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
+            script_marks: false,
             paragraph: 0,
             text_first: out.len(),
             block_first: out.len(),
@@ -138,19 +139,59 @@ fn count_ascii_letters(bytes: &[u8]) -> (usize, usize, usize) {
     (lower, upper, non_ascii)
 }
 
-/// Sentence terminators, and those that end a sentence with no space after
-/// them (CJK and Ethiopic full stops).
+/// Sentence terminators: the Latin ones, the Greek question mark (U+037E),
+/// and the full stops and question marks of other scripts, which
+/// [`needs_no_space`] lists.
 const TERMINATORS: &[char] = &[
-    '.', '!', '?', '…', '‼', '⁇', '⁈', '⁉', '。', '！', '？', '｡', '।', '॥', '؟', '۔', '։', '።',
-    '፧',
+    '.', '!', '?', '…', '‼', '⁇', '⁈', '⁉', '\u{037E}', '。', '！', '？', '｡', '．', '︒', '﹒',
+    '﹗', '﹖', '।', '॥', '؟', '۔', '։', '።', '፧', '။', '។', '៕', '᠃',
 ];
 
+#[inline]
 fn is_terminator(character: char) -> bool {
-    TERMINATORS.contains(&character)
+    match character {
+        '.' | '!' | '?' => true,
+        // Fast path: no other ASCII character is a terminator.
+        _ if character.is_ascii() => false,
+        _ => TERMINATORS.contains(&character),
+    }
 }
 
-fn is_full_width_terminator(character: char) -> bool {
-    matches!(character, '。' | '！' | '？' | '｡' | '።' | '፧')
+/// Terminators that end a sentence with no space after them and whatever
+/// follows: the CJK full stops, question and exclamation marks (full-width
+/// and half-width), the Devanagari danda, the Arabic question mark and Urdu
+/// full stop, and the full stops of Armenian, Ethiopic, Burmese, Khmer and
+/// Mongolian. Their scripts mark nothing else with them.
+fn needs_no_space(character: char) -> bool {
+    matches!(
+        character,
+        '。' | '！'
+            | '？'
+            | '｡'
+            | '．'
+            | '︒'
+            | '﹒'
+            | '﹗'
+            | '﹖'
+            | '।'
+            | '॥'
+            | '؟'
+            | '۔'
+            | '։'
+            | '።'
+            | '፧'
+            | '။'
+            | '។'
+            | '៕'
+            | '᠃'
+    )
+}
+
+/// Whether `character` at `at` ends sentences: a terminator, or a mark that
+/// is one in the script before it (`:` after Armenian, `;` after Greek).
+fn is_terminator_at(text: &str, at: usize, character: char) -> bool {
+    is_terminator(character)
+        || (matches!(character, ':' | ';') && scripts::is_script_terminator(text, at, character))
 }
 
 /// The smallest first byte of a terminator outside ASCII.
@@ -167,19 +208,36 @@ const MIN_TERMINATOR_LEAD: u8 = {
     min
 };
 
-/// Finds the first byte in `bytes[from..end]` that can start a terminator.
+/// Finds the first byte in `bytes[from..end]` where the splitter must look:
+/// one that can start a terminator, or another byte of [`CANDIDATE_BYTES`].
+/// With `SCRIPT_MARKS`, `:` and `;` are looked at too; the splitter turns
+/// that on once it has met a Greek or Armenian letter.
 ///
 /// Chunks of bytes are first tested with a cheap test the compiler
-/// vectorises (a full stop, `!`, `?` or a high lead byte); only chunks that
-/// pass are searched with the exact table.
-fn find_candidate(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+/// vectorises (a full stop, `!`, `?`, a parenthesis, a high lead byte, and
+/// `:` or `;` with `SCRIPT_MARKS`); only chunks that pass are searched with
+/// the exact table.
+fn find_candidate<const SCRIPT_MARKS: bool>(
+    bytes: &[u8],
+    from: usize,
+    end: usize,
+) -> Option<usize> {
     const CHUNK: usize = 32;
-    let is_candidate = |byte: &u8| CANDIDATE_BYTES[usize::from(*byte)];
+    let table = if SCRIPT_MARKS { &CANDIDATE_BYTES_WITH_MARKS } else { &CANDIDATE_BYTES };
+    let is_candidate = |byte: &u8| table[usize::from(*byte)];
     let mut position = from;
     while position + CHUNK <= end {
         let chunk = &bytes[position..position + CHUNK];
         let maybe = chunk.iter().fold(false, |maybe, &byte| {
-            maybe | (byte == b'.') | (byte == b'!') | (byte == b'?') | (byte >= MIN_TERMINATOR_LEAD)
+            // `(` and `)` differ in their last bit only, and so do `:` and
+            // `;`.
+            maybe
+                | (byte == b'.')
+                | (byte == b'!')
+                | (byte == b'?')
+                | (byte | 1 == b')')
+                | (SCRIPT_MARKS && byte | 1 == b';')
+                | (byte >= MIN_TERMINATOR_LEAD)
         });
         if maybe && let Some(offset) = chunk.iter().position(is_candidate) {
             return Some(position + offset);
@@ -189,8 +247,38 @@ fn find_candidate(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
     bytes[position..end].iter().position(is_candidate).map(|offset| position + offset)
 }
 
-/// Bytes that can start a terminator: the scan stops only at these.
+/// Bytes where the scan stops: the first bytes of terminators, parentheses,
+/// which the splitter counts, the lead byte of Thai and Lao (shared with
+/// the Devanagari danda), and the lead bytes of Greek and Armenian letters,
+/// which turn on the scan for `:` and `;`.
 static CANDIDATE_BYTES: [bool; 256] = {
+    let mut table = terminator_table();
+    table[b'(' as usize] = true;
+    table[b')' as usize] = true;
+    table[0xE0] = true;
+    let mut lead = 0xCD;
+    while lead <= 0xD6 {
+        // Greek U+0370 to U+03FF, Armenian U+0530 to U+058F.
+        table[lead] = lead <= 0xCF || lead >= 0xD4;
+        lead += 1;
+    }
+    table
+};
+
+/// The bytes of [`CANDIDATE_BYTES`] once Greek or Armenian has turned up:
+/// `:` and `;` instead of the lead bytes of those scripts.
+static CANDIDATE_BYTES_WITH_MARKS: [bool; 256] = {
+    let mut table = terminator_table();
+    table[b'(' as usize] = true;
+    table[b')' as usize] = true;
+    table[0xE0] = true;
+    table[b':' as usize] = true;
+    table[b';' as usize] = true;
+    table
+};
+
+/// The first bytes of the terminators.
+const fn terminator_table() -> [bool; 256] {
     let mut table = [false; 256];
     let mut index = 0;
     while index < TERMINATORS.len() {
@@ -198,7 +286,7 @@ static CANDIDATE_BYTES: [bool; 256] = {
         index += 1;
     }
     table
-};
+}
 
 const fn first_utf8_byte(character: char) -> u8 {
     let code = character as u32;
@@ -234,7 +322,7 @@ fn is_closer(character: char) -> bool {
 }
 
 fn is_quote(character: char) -> bool {
-    matches!(character, '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '›' | '」' | '』')
+    matches!(character, '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '›' | '«' | '‹' | '」' | '』')
 }
 
 fn is_opener(character: char) -> bool {
@@ -262,17 +350,36 @@ fn is_opener(character: char) -> bool {
 /// closing quotes or brackets.
 pub(crate) fn ends_with_terminal(text: &str) -> bool {
     let stripped = text.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace() || c == '`');
-    stripped.ends_with(is_terminator)
+    match stripped.as_bytes().last() {
+        // Fast path: an ASCII terminator.
+        Some(b'.' | b'!' | b'?') => true,
+        Some(_) => stripped
+            .chars()
+            .next_back()
+            .is_some_and(|last| is_terminator_at(stripped, stripped.len() - last.len_utf8(), last)),
+        None => false,
+    }
 }
 
-/// The kind of a unit, from its final punctuation.
+/// The kind of a unit, from its final punctuation. Thai and Lao mark the
+/// end of a sentence with a space, not punctuation, so a unit that ends
+/// with one of their letters counts as prose.
 pub(crate) fn kind_of(unit: &str) -> SegmentKind {
-    if ends_with_terminal(unit) { SegmentKind::Prose } else { SegmentKind::Fragment }
+    let unpunctuated = || unit.chars().next_back().is_some_and(scripts::is_thai_or_lao_letter);
+    if ends_with_terminal(unit) || unpunctuated() {
+        SegmentKind::Prose
+    } else {
+        SegmentKind::Fragment
+    }
 }
 
 /// Longest word (in bytes) the rules look at on either side of a
 /// candidate; a longer token is no abbreviation.
 const WORD_WINDOW: usize = 64;
+
+/// Lower-case words of at least this many letters are taken for words, not
+/// abbreviations, before a lower-case word.
+const MIN_UNABBREVIATED: usize = 6;
 
 /// A run of terminators: `.`, `?!`, `...`, `. . . .`, `。`.
 #[derive(Clone, Copy, Debug)]
@@ -283,10 +390,14 @@ struct Run {
     dots: usize,
     /// Whether the dots are spaced (`. . .`).
     spaced: bool,
-    /// Whether it holds a `?` or `!`.
+    /// Whether it holds a `?` or `!`, or a mark that ends sentences in the
+    /// script before it (`:` after Armenian, `;` after Greek).
     question_or_exclamation: bool,
     /// Whether it holds a terminator that needs no space after it.
-    full_width: bool,
+    unspaced: bool,
+    /// Whether it is a single `.` after an Armenian letter: the Armenian
+    /// middle stop, which ends no sentence.
+    middle_stop: bool,
 }
 
 impl Run {
@@ -297,19 +408,33 @@ impl Run {
             dots: 0,
             spaced: false,
             question_or_exclamation: false,
-            full_width: false,
+            unspaced: false,
+            middle_stop: false,
         };
         for character in text[start..end].chars() {
             match character {
                 '.' => run.dots += 1,
                 '…' => run.dots += 3,
-                _ if is_full_width_terminator(character) => run.full_width = true,
+                _ if needs_no_space(character) => run.unspaced = true,
                 _ if is_terminator(character) => run.question_or_exclamation = true,
+                ':' | ';' if scripts::is_script_terminator(text, start, character) => {
+                    run.question_or_exclamation = true;
+                }
                 _ => break,
             }
             run.end += character.len_utf8();
         }
-        if run.question_or_exclamation || run.full_width || !text[..run.end].ends_with('.') {
+        // Armenian letters are outside ASCII, so an ASCII byte before the
+        // stop settles it without looking further.
+        run.middle_stop = run.dots == 1
+            && !run.question_or_exclamation
+            && !run.unspaced
+            && start > 0
+            && !text.as_bytes()[start - 1].is_ascii_alphanumeric()
+            && !text.as_bytes()[start - 1].is_ascii_whitespace()
+            && scripts::letter_before(text, start)
+                .is_some_and(|(_, letter)| scripts::is_armenian_letter(letter));
+        if run.question_or_exclamation || run.unspaced || !text[..run.end].ends_with('.') {
             return run;
         }
         // Spaced dots (". . ."), each followed by white space, another dot,
@@ -376,6 +501,9 @@ struct Splitter<'t, 'o> {
     text: &'t str,
     abbreviations: &'static Abbreviations,
     caseless: bool,
+    /// Whether a Greek or Armenian letter has turned up, so that `:` and
+    /// `;` may end sentences.
+    script_marks: bool,
     paragraph: usize,
     out: &'o mut Vec<Segment>,
     /// Index in `out` of the first unit of this text.
@@ -411,29 +539,82 @@ impl Splitter<'_, '_> {
 
     /// Cuts `start..end` into sentences, looking for terminators from
     /// `scan_from` on (after a list marker, whose full stop ends nothing).
+    ///
+    /// The scan also stops at parentheses, to know whether one is open, and
+    /// at the first Thai or Lao character of a sentence, to find where a
+    /// space ends it ([`scripts::next_thai_break`]).
     fn split_sentences(&mut self, start: usize, scan_from: usize, end: usize) {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut sentence_start = start;
         let mut position = scan_from;
-        while let Some(at) = find_candidate(bytes, position, end) {
+        // Parentheses and Chinese title marks (《…》) opened and not
+        // closed since the sentence started.
+        let mut open_parentheses = 0usize;
+        let mut open_titles = 0usize;
+        // Where a space in Thai or Lao ends the sentence, once looked for.
+        let mut thai_break: Option<(usize, usize)> = None;
+        let mut thai_looked = false;
+        // No Thai break is left in the range: a later start finds none.
+        let mut thai_done = false;
+        loop {
+            let candidate = if self.script_marks {
+                find_candidate::<true>(bytes, position, end)
+            } else {
+                find_candidate::<false>(bytes, position, end)
+            };
+            if let Some((space, next)) = thai_break
+                && candidate.is_none_or(|at| at >= space)
+            {
+                self.emit(sentence_start, space);
+                sentence_start = next;
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
+                continue;
+            }
+            let Some(at) = candidate else { break };
             let Some(character) = text[at..end].chars().next() else { break };
-            if !is_terminator(character) {
+            if !is_terminator_at(text, at, character) {
+                match character {
+                    '(' => open_parentheses += 1,
+                    ')' => open_parentheses = open_parentheses.saturating_sub(1),
+                    '《' | '〈' => open_titles += 1,
+                    '》' | '〉' => open_titles = open_titles.saturating_sub(1),
+                    '\u{0E00}'..='\u{0EFF}' if !thai_looked && !thai_done => {
+                        thai_looked = true;
+                        thai_break = scripts::next_thai_break(text, sentence_start, end);
+                        thai_done = thai_break.is_none();
+                    }
+                    _ if scripts::is_greek_letter(character)
+                        || scripts::is_armenian_letter(character) =>
+                    {
+                        // From here on `:` and `;` may end sentences.
+                        self.script_marks = true;
+                    }
+                    _ => {}
+                }
                 position = at + character.len_utf8();
                 continue;
             }
             let run = Run::scan(text, at, end);
-            let (after, quoted) = skip_closers(text, sentence_start, run.end, end);
+            let (after, quoted) = skip_closers(text, sentence_start, &run, end);
             position = after;
             let Some(following) = text[after..end].chars().next() else { break };
-            let boundary = if run.full_width || following.is_whitespace() {
+            let boundary = if run.middle_stop {
+                None
+            } else if run.unspaced {
+                // A title keeps its punctuation: 《快跑！小猫》.
+                let in_title = open_titles > 0 && closes_title(text, run.end, end);
+                if in_title { None } else { self.after_unspaced(&run, after, end, quoted) }
+            } else if following.is_whitespace() {
                 self.decide(sentence_start, &run, after, end, quoted)
+                    .filter(|_| open_parentheses == 0 || !closes_parenthesis(text, after, end))
             } else {
                 self.glued_sentence(sentence_start, &run, after, end).then_some(after)
             };
             if let Some(boundary) = boundary {
                 self.emit(sentence_start, boundary);
                 sentence_start = boundary;
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
             }
         }
         self.emit(sentence_start, end);
@@ -471,9 +652,6 @@ impl Splitter<'_, '_> {
         end: usize,
         quoted: bool,
     ) -> Option<usize> {
-        if run.full_width {
-            return Some(after);
-        }
         let Some(next) = next_word(self.text, after, end) else { return Some(after) };
         if next.starts_with(['&', ',', ';', ':', '%', '/', '=', '+', ')', ']', '}']) {
             // No sentence starts with these: "Eng. & Mktg.".
@@ -487,6 +665,22 @@ impl Splitter<'_, '_> {
         } else {
             self.after_full_stop(sentence_start, run, next, case, after, end, quoted)
         }
+    }
+
+    /// A terminator that needs no space (`。`, `।`, `؟`, `։`, …) ends a
+    /// sentence, except between two digits (`３．５`) and before the
+    /// reporting clause of a quotation it closes (`「…。」と言った`).
+    fn after_unspaced(&self, run: &Run, after: usize, end: usize, quoted: bool) -> Option<usize> {
+        let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let before = self.text[..run.start].chars().next_back();
+        let following = self.text[run.end..end].chars().next();
+        if before.is_some_and(is_digit) && following.is_some_and(is_digit) {
+            return None;
+        }
+        if quoted && scripts::attribution_follows(self.text, after, end) {
+            return None;
+        }
+        Some(after)
     }
 
     /// Whether a terminator with no space after it ends a sentence, as in
@@ -541,6 +735,12 @@ impl Splitter<'_, '_> {
             // "and -- voila! -- you have cake".
             return None;
         }
+        if let Some(rest) = next.strip_prefix(['—', '–'])
+            && Case::of(rest) == Case::Lower
+        {
+            // A dialogue tag after a dash: "¿Vienes? —preguntó Ana."
+            return None;
+        }
         if quoted && self.reporting_clause_follows(next, case, after, end) {
             return None;
         }
@@ -593,10 +793,18 @@ impl Splitter<'_, '_> {
         if word.is_empty() {
             return self.after_detached_full_stop(sentence_start, run, next, after);
         }
-        if !self.caseless && case == Case::Lower {
-            return None;
-        }
         let bare = word.trim_start_matches(is_opener);
+        if !self.caseless && case == Case::Lower {
+            // A lower-case word follows: the stop ends an abbreviation,
+            // unless it follows a long lower-case word, which abbreviations
+            // rarely are ("... ended. the next day": a sentence whose
+            // writer did not capitalise, or whose first letter was lost).
+            let long_word = after == run.end
+                && bare.chars().count() >= MIN_UNABBREVIATED
+                && bare.chars().all(char::is_lowercase)
+                && self.word_kind(bare) == WordKind::Plain;
+            return long_word.then_some(after);
+        }
         let first_word = self.text[sentence_start..run.start - word.len()].trim().is_empty();
         let starts_digit = next.starts_with(|c: char| c.is_ascii_digit());
         let kind = match self.word_kind(bare) {
@@ -606,10 +814,12 @@ impl Splitter<'_, '_> {
                 }
                 // An abbreviation that is also a word ("no", "ill") is the word
                 // when written in lower case, or capitalised only because a
-                // sentence starts, unless a number follows ("Jan. 5").
+                // sentence starts, unless a number follows ("Jan. 5"). An
+                // English title in another language is capitalised at the
+                // start of a sentence too ("Gen. Müller kam").
                 let written_as_word = !starts_digit
                     && (self.caseless
-                        || first_word
+                        || (first_word && !abbreviation.title)
                         || !bare.starts_with(|c: char| c.is_uppercase()));
                 if abbreviation.also_word && written_as_word {
                     WordKind::Plain
@@ -647,12 +857,17 @@ impl Splitter<'_, '_> {
                 if self.is_numbered_label(sentence_start, run.start) {
                     return None;
                 }
-                if bare.len() <= 2
-                    && bare.bytes().all(|b| b.is_ascii_digit())
-                    && self.abbreviations.is_ordinal_month(letters(next))
-                {
+                let small_number = bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit());
+                if small_number && self.abbreviations.is_ordinal_month(letters(next)) {
                     // A day written as an ordinal: "am 12. Juni".
                     return None;
+                }
+                if small_number && after == run.end && self.abbreviations.writes_ordinals() {
+                    // An ordinal ("der 2. Weltkrieg") ends a sentence only
+                    // before a word that commonly starts one, or before a
+                    // quotation or a bracket, which no ordinal qualifies.
+                    let opens = self.text[after..end].trim_start().starts_with(is_opener);
+                    return (starter || opens).then_some(after);
                 }
                 let reported =
                     quoted && !starter && self.reporting_clause_follows(next, case, after, end);
@@ -685,7 +900,7 @@ impl Splitter<'_, '_> {
             return Some(after);
         }
         match self.abbreviations.get(word) {
-            Some(Abbreviation { role: Role::Prepositive, also_word: false }) => None,
+            Some(Abbreviation { role: Role::Prepositive, also_word: false, .. }) => None,
             _ => Some(after),
         }
     }
@@ -732,6 +947,10 @@ impl Splitter<'_, '_> {
         }
         if looks_like_initial(next) {
             // "J. R. Hall".
+            return None;
+        }
+        if next.starts_with(|c: char| c.is_ascii_digit()) {
+            // A one-letter abbreviation before a number: "p. 55", "č. 5".
             return None;
         }
         match case {
@@ -808,21 +1027,52 @@ impl Splitter<'_, '_> {
     }
 }
 
+/// Whether an open parenthesis closes soon after `after`, before another
+/// one opens: a terminator inside it then ends nothing, as in a citation
+/// ("(Daily News, 7 May 2012. No. 590); The mayor said.") or an aside
+/// ("(See the map. It helps.)").
+fn closes_parenthesis(text: &str, after: usize, end: usize) -> bool {
+    const WINDOW: usize = 256;
+    let ahead = &text.as_bytes()[after..(after + WINDOW).min(end)];
+    ahead.iter().find(|&&byte| byte == b'(' || byte == b')') == Some(&b')')
+}
+
+/// Whether a Chinese title mark (`》` or `〉`) closes soon after `from`,
+/// before any terminator.
+fn closes_title(text: &str, from: usize, end: usize) -> bool {
+    const WINDOW: usize = 120;
+    let window_end = floor_char_boundary(text, (from + WINDOW).min(end));
+    text[from..window_end]
+        .chars()
+        .find(|&c| matches!(c, '》' | '〉') || is_terminator(c))
+        .is_some_and(|c| matches!(c, '》' | '〉'))
+}
+
 /// How far back (in bytes) a detached straight quote looks for the quote
 /// it closes.
 const QUOTE_WINDOW: usize = 1024;
 
-/// Skips closing quotes and brackets after a terminator, including a
-/// detached closing quote of tokenised text (`. ''`). A detached straight
-/// quote (`. "` or `. '`) closes only if it balances an opening one in the
-/// sentence. Returns the end and whether a quote was closed.
-fn skip_closers(text: &str, sentence_start: usize, position: usize, end: usize) -> (usize, bool) {
+/// Skips closing quotes and brackets after the terminators of `run`,
+/// including a detached closing quote of tokenised text (`. ''`). After a
+/// terminator that needs no space (`。`), a straight quote (`"` or `'`)
+/// closes only if white space or punctuation follows it, or if it balances
+/// an opening one in the sentence: in `第一句话。"第二句话。"` the first `"`
+/// opens the next sentence and the second closes it. Returns the end and
+/// whether a quote was closed.
+fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (usize, bool) {
+    let position = run.end;
     let mut cursor = position;
     let mut quoted = false;
     for character in text[position..end].chars() {
-        // Right after a terminator, “ and ‘ close a quotation too
-        // (German „…“ and ‚…‘).
-        if !is_closer(character) && !matches!(character, '“' | '‘') {
+        // Right after a terminator, “ and ‘ close a quotation too (German
+        // „…“ and ‚…‘), and so do « and ‹ (Danish and German »…«).
+        if !is_closer(character) && !matches!(character, '“' | '‘' | '«' | '‹') {
+            break;
+        }
+        if run.unspaced
+            && matches!(character, '"' | '\'')
+            && !closes_attached_quote(text, sentence_start, cursor, end, character)
+        {
             break;
         }
         quoted |= is_quote(character);
@@ -858,6 +1108,42 @@ fn skip_closers(text: &str, sentence_start: usize, position: usize, end: usize) 
         break;
     }
     (cursor, quoted)
+}
+
+/// Whether the straight `quote` at `at`, right after a terminator, closes a
+/// quotation: white space, punctuation or the end follows it, or the
+/// sentence before it holds an odd number of such quotes (not counting
+/// apostrophes inside words).
+fn closes_attached_quote(
+    text: &str,
+    sentence_start: usize,
+    at: usize,
+    end: usize,
+    quote: char,
+) -> bool {
+    let following = text[at + 1..end].chars().next();
+    if following.is_none_or(|c| {
+        c.is_whitespace() || is_closer(c) || is_terminator(c) || c.is_ascii_punctuation()
+    }) {
+        return true;
+    }
+    let look_back = ceil_char_boundary(text, at.saturating_sub(QUOTE_WINDOW).max(sentence_start));
+    let sentence = &text[look_back..at];
+    let bytes = sentence.as_bytes();
+    let is_word_byte = |index: Option<usize>| {
+        index.and_then(|i| bytes.get(i)).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+    };
+    let n_quotes = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(index, &byte)| {
+            let apostrophe = quote == '\''
+                && is_word_byte(index.checked_sub(1))
+                && is_word_byte(Some(index + 1));
+            byte == quote as u8 && !apostrophe
+        })
+        .count();
+    n_quotes % 2 == 1
 }
 
 /// Whether `sentence` holds an odd number of detached `quote` tokens (an
@@ -969,14 +1255,31 @@ fn is_dotted(word: &str) -> bool {
         })
 }
 
-/// A capitalised word of two to four ASCII letters with no vowel: "Blvd",
-/// "Mr", "St". Words in capitals ("TV", "BBC") are not counted.
+/// A capitalised word of two to four letters with no vowel: "Blvd", "Mr",
+/// "St", Bulgarian "Пл". Words in capitals ("TV", "BBC") are not counted.
 fn is_consonant_abbreviation(word: &str) -> bool {
     let bytes = word.as_bytes();
-    (2..=4).contains(&bytes.len())
-        && bytes[0].is_ascii_uppercase()
-        && bytes[1..].iter().all(u8::is_ascii_lowercase)
-        && !bytes.iter().any(|b| b"aeiouyAEIOUY".contains(b))
+    if word.is_ascii() {
+        return (2..=4).contains(&bytes.len())
+            && bytes[0].is_ascii_uppercase()
+            && bytes[1..].iter().all(u8::is_ascii_lowercase)
+            && !bytes.iter().any(|b| b"aeiouyAEIOUY".contains(b));
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest = chars.as_str();
+    (1..=3).contains(&rest.chars().count())
+        && first.is_uppercase()
+        && rest.chars().all(char::is_lowercase)
+        && !word.chars().any(is_vowel)
+}
+
+/// Vowels of the Latin, Cyrillic and Greek alphabets, with their accented
+/// forms.
+fn is_vowel(character: char) -> bool {
+    let lower = character.to_lowercase().next().unwrap_or(character);
+    "aeiouyàáâãäåæèéêëěìíîïòóôõöøœùúûüůűýÿāăąēĕėęīįıōőūųаеёиоуыэюяіїєўәөұүαεηιουωάέήίόύώϊϋΐΰ"
+        .contains(lower)
 }
 
 #[cfg(test)]
@@ -1374,6 +1677,284 @@ mod tests {
                 "今天天气很好。我们去公园吧！好的？",
                 &["今天天气很好。", "我们去公园吧！", "好的？"],
             )],
+        );
+    }
+
+    #[test]
+    fn terminators_of_other_scripts() {
+        // The Greek question mark, as U+037E and as `;` after a Greek word;
+        // after Latin letters `;` is a semicolon.
+        check_in(
+            Language::Greek,
+            &[
+                ("Τι ώρα είναι; Είναι αργά.", &["Τι ώρα είναι;", "Είναι αργά."]),
+                ("Τι ώρα είναι\u{037E} Είναι αργά.", &["Τι ώρα είναι\u{037E}", "Είναι αργά."]),
+                ("It rained; Then it stopped.", &["It rained; Then it stopped."]),
+            ],
+        );
+        // Armenian: `։` or `:` ends a sentence, a single `.` does not.
+        check_in(
+            Language::Armenian,
+            &[
+                ("Արևը ծագեց: Մենք արթնացանք։", &["Արևը ծագեց:", "Մենք արթնացանք։"]),
+                ("Նա ասաց. Երևանը մեծ է: Լավ է:", &["Նա ասաց. Երևանը մեծ է:", "Լավ է:"]),
+                ("Time: Noon. Place: Hall.", &["Time: Noon.", "Place: Hall."]),
+            ],
+        );
+        // Full stops that need no space after them.
+        check_in(
+            Language::Hindi,
+            &[("बारिश हुई।हम घर गए। ठीक है॥", &["बारिश हुई।", "हम घर गए।", "ठीक है॥"])],
+        );
+        check_in(
+            Language::Urdu,
+            &[("کیا وہ آیا؟ہاں، وہ آیا۔ اچھا۔", &["کیا وہ آیا؟", "ہاں، وہ آیا۔", "اچھا۔"])],
+        );
+        check(&[
+            ("ကျွန်တော် စာဖတ်တယ်။သူ အိပ်တယ်။", &["ကျွန်တော် စာဖတ်တယ်။", "သူ အိပ်တယ်။"]),
+            ("ខ្ញុំទៅផ្ទះ។គាត់នៅសាលា។", &["ខ្ញុំទៅផ្ទះ។", "គាត់នៅសាលា។"]),
+            ("ዝናብ ዘነበ።ቤት ገባን፧", &["ዝናብ ዘነበ።", "ቤት ገባን፧"]),
+        ]);
+        // The full-width full stop, but not between full-width digits.
+        check_in(
+            Language::Japanese,
+            &[("気温は２３．５度でした．風は弱い．", &["気温は２３．５度でした．", "風は弱い．"])],
+        );
+    }
+
+    #[test]
+    fn thai_and_lao_end_units_at_spaces() {
+        // "The market opens early every day", "many people come to buy
+        // things", and a name (title, given name, surname) that stays whole.
+        check_in(
+            Language::Thai,
+            &[
+                ("ตลาดเปิดแต่เช้าทุกวัน คนมาซื้อของเยอะมาก", &["ตลาดเปิดแต่เช้าทุกวัน", "คนมาซื้อของเยอะมาก"]),
+                ("นายสมชาย ใจดี ไปตลาด", &["นายสมชาย ใจดี ไปตลาด"]),
+                ("ผลไม้ต่างๆ มากมายวางขายอยู่", &["ผลไม้ต่างๆ มากมายวางขายอยู่"]),
+                // Spaces next to digits end nothing, `?` still does.
+                ("ผลไม้วันนี้ราคาถูกมาก 50 บาท", &["ผลไม้วันนี้ราคาถูกมาก 50 บาท"]),
+                ("วันนี้ไปไหนมาคะ? ไปตลาดมา", &["วันนี้ไปไหนมาคะ?", "ไปตลาดมา"]),
+            ],
+        );
+        let text = "ตลาดเปิดแต่เช้าทุกวัน คนมาซื้อของเยอะมาก";
+        let kinds: Vec<SegmentKind> =
+            RuleSegmenter::new(Language::Thai).segment(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SegmentKind::Prose, SegmentKind::Prose]);
+    }
+
+    #[test]
+    fn quotations_in_chinese_and_japanese() {
+        check_in(
+            Language::Chinese,
+            &[
+                // A reporting clause after the quotation stays with it.
+                (
+                    "“今天的比赛我们一定会赢！”教练对记者说。球员们都笑了。",
+                    &["“今天的比赛我们一定会赢！”教练对记者说。", "球员们都笑了。"],
+                ),
+                ("“你去哪儿？”她问道，“我也想去。”", &["“你去哪儿？”她问道，“我也想去。”"]),
+                // A new sentence after the quotation does not.
+                ("“明天会下雨。”第二天果然下雨了。", &["“明天会下雨。”", "第二天果然下雨了。"]),
+                // Straight quotes open or close by balance.
+                ("天黑了。\"快回家。\"妈妈喊。", &["天黑了。", "\"快回家。\"妈妈喊。"]),
+                // Titles keep their punctuation.
+                ("你读过《活着！》这本书吗？读过。", &["你读过《活着！》这本书吗？", "读过。"]),
+            ],
+        );
+        check_in(
+            Language::Japanese,
+            &[
+                (
+                    "先生は「宿題を忘れないで。」と言った。みんな頷いた。",
+                    &["先生は「宿題を忘れないで。」と言った。", "みんな頷いた。"],
+                ),
+                ("「はい。」って答えた。", &["「はい。」って答えた。"]),
+                ("「雨だ。」外は暗い。", &["「雨だ。」", "外は暗い。"]),
+            ],
+        );
+    }
+
+    #[test]
+    fn lines_of_chinese_and_japanese() {
+        check_in(
+            Language::Japanese,
+            &[
+                ("駅の前で友だちを\n待っていました。", &["駅の前で友だちを\n待っていました。"]),
+                ("北海道の天気\n今日は雪です。", &["北海道の天気", "今日は雪です。"]),
+            ],
+        );
+        check_in(
+            Language::Chinese,
+            &[("我们买了苹果、\n香蕉和梨。", &["我们买了苹果、\n香蕉和梨。"])],
+        );
+    }
+
+    #[test]
+    fn parentheses_quotation_marks_and_dashes() {
+        check(&[
+            // A citation in parentheses keeps its full stops.
+            (
+                "(City Herald, 4 May 2011. No. 12); The mayor agreed. (Radio News, 2012.)",
+                &["(City Herald, 4 May 2011. No. 12); The mayor agreed.", "(Radio News, 2012.)"],
+            ),
+            ("(See the map. It helps.) We left.", &["(See the map. It helps.)", "We left."]),
+            ("A (stray one. Then (a) pair.", &["A (stray one.", "Then (a) pair."]),
+        ]);
+        check_in(
+            Language::Spanish,
+            &[(
+                "—¿Vienes mañana? —preguntó Lucía. —Sí. Iré temprano.",
+                &["—¿Vienes mañana? —preguntó Lucía.", "—Sí.", "Iré temprano."],
+            )],
+        );
+        check_in(
+            Language::Danish,
+            &[(
+                "»Kom ind.« Hun smilede. »Tak!« sagde han.",
+                &["»Kom ind.«", "Hun smilede.", "»Tak!« sagde han."],
+            )],
+        );
+    }
+
+    #[test]
+    fn ordinal_numbers() {
+        check_in(
+            Language::German,
+            &[
+                (
+                    "Der 3. Versuch gelang. Wir jubelten.",
+                    &["Der 3. Versuch gelang.", "Wir jubelten."],
+                ),
+                (
+                    "Sie wurde 70. Seine Frau gratulierte.",
+                    &["Sie wurde 70.", "Seine Frau gratulierte."],
+                ),
+                (
+                    "Er kam als 12. \"Ich bin da\", rief er.",
+                    &["Er kam als 12.", "\"Ich bin da\", rief er."],
+                ),
+                (
+                    "Das Tor fiel spät (88.) Danach war Schluss.",
+                    &["Das Tor fiel spät (88.)", "Danach war Schluss."],
+                ),
+            ],
+        );
+        check_in(
+            Language::Danish,
+            &[(
+                "Vi ses den 14. juni. Den 2. runde starter.",
+                &["Vi ses den 14. juni.", "Den 2. runde starter."],
+            )],
+        );
+        check_in(
+            Language::Slovak,
+            &[("Stretnutie bude 3. Mája v Nitre.", &["Stretnutie bude 3. Mája v Nitre."])],
+        );
+        // English writes no ordinal with a full stop.
+        check(&[("He came 3. Then he left.", &["He came 3.", "Then he left."])]);
+    }
+
+    #[test]
+    fn lower_case_after_a_long_word() {
+        check(&[
+            // A sentence that lost its capital.
+            (
+                "The match finished. the fans went home.",
+                &["The match finished.", "the fans went home."],
+            ),
+            // Short words may be abbreviations.
+            ("We met at the univ. library.", &["We met at the univ. library."]),
+            ("She said \"It ended.\" she left.", &["She said \"It ended.\" she left."]),
+        ]);
+    }
+
+    #[test]
+    fn abbreviations_of_each_language() {
+        let cases: [(Language, &str, &[&str]); 14] = [
+            (
+                Language::Danish,
+                "Han bor i Aarhus m.m. Det ved jeg.",
+                &["Han bor i Aarhus m.m.", "Det ved jeg."],
+            ),
+            (
+                Language::Danish,
+                "Vi så det. Hr. Holm kom f.eks. senere.",
+                &["Vi så det.", "Hr. Holm kom f.eks. senere."],
+            ),
+            (
+                Language::Norwegian,
+                "Se s. 4 og kap. 2. Det er alt.",
+                &["Se s. 4 og kap. 2.", "Det er alt."],
+            ),
+            (
+                Language::Swedish,
+                "Köp t.ex. Mjölk och bröd. Sedan hem.",
+                &["Köp t.ex. Mjölk och bröd.", "Sedan hem."],
+            ),
+            (
+                Language::Dutch,
+                "Neem bijv. Peer of appel. Dat is gezond.",
+                &["Neem bijv. Peer of appel.", "Dat is gezond."],
+            ),
+            (
+                Language::Finnish,
+                "Osta esim. Maitoa. Se on halpaa.",
+                &["Osta esim. Maitoa.", "Se on halpaa."],
+            ),
+            (
+                Language::Russian,
+                "Он живёт на ул. Ленина. Мы там были.",
+                &["Он живёт на ул. Ленина.", "Мы там были."],
+            ),
+            (
+                Language::Russian,
+                "Дом построен в 1905 г. Он стоит до сих пор.",
+                &["Дом построен в 1905 г.", "Он стоит до сих пор."],
+            ),
+            (Language::Ukrainian, "Див. рис. 3. Це важливо.", &["Див. рис. 3.", "Це важливо."]),
+            (
+                Language::Bulgarian,
+                "Срещата е на бул. Витоша. Ела!",
+                &["Срещата е на бул. Витоша.", "Ела!"],
+            ),
+            (
+                Language::Polish,
+                "Kupiłem np. Chleb. To wszystko.",
+                &["Kupiłem np. Chleb.", "To wszystko."],
+            ),
+            (
+                Language::Czech,
+                "Přijel např. Petr. To je dobře.",
+                &["Přijel např. Petr.", "To je dobře."],
+            ),
+            (Language::Greek, "Ήρθε ο κ. Νίκος. Ήταν αργά.", &["Ήρθε ο κ. Νίκος.", "Ήταν αργά."]),
+            (
+                Language::German,
+                "Gen. Weber sprach. Wir hörten zu.",
+                &["Gen. Weber sprach.", "Wir hörten zu."],
+            ),
+        ];
+        for (language, text, expected) in cases {
+            check_in(language, &[(text, expected)]);
+        }
+        // A capitalised word of consonants in any alphabet.
+        check_in(
+            Language::Bulgarian,
+            &[("Живея на Пр. \"Свобода\" 5.", &["Живея на Пр. \"Свобода\" 5."])],
+        );
+        // One letter before a number abbreviates a page or a number.
+        check_in(Language::Czech, &[("Viz s. 12 a č. 4.", &["Viz s. 12 a č. 4."])]);
+        // English sentences and number signs turn up in every language.
+        check_in(
+            Language::Danish,
+            &[
+                (
+                    "Han flyttede til U.S. They liked him.",
+                    &["Han flyttede til U.S.", "They liked him."],
+                ),
+                ("Huset nr. 4 og Nº. 6 er solgt.", &["Huset nr. 4 og Nº. 6 er solgt."]),
+            ],
         );
     }
 
