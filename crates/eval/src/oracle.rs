@@ -27,7 +27,7 @@
 //!
 //! [`Rouge::score_multi`]: crate::Rouge::score_multi
 
-use abridge::crates::score::Selector;
+use abridge::crates::score::{BudgetMeter, Selector};
 use abridge::{Budget, Document, Eligibility};
 use rougers::{RougeScorer, RougeType};
 
@@ -74,7 +74,11 @@ impl Oracle {
                 self.scorer.tokenizer().tokenize(document.sentence_text(sentence_idx))
             })
             .collect();
-        let mut budget = Meter::new(self.budget, document);
+        let n_eligible = Selector::eligible(document, Eligibility::Content)
+            .into_iter()
+            .filter(|&eligible| eligible)
+            .count();
+        let mut budget = BudgetMeter::new(self.budget, n_eligible);
         let mut chosen: Vec<usize> = Vec::new();
         let mut best_objective = 0.0;
         let mut candidate_tokens = Vec::new();
@@ -127,68 +131,6 @@ impl Oracle {
             rouge2 = rouge2.max(f(RougeType::N(2)));
         }
         (rouge1 + rouge2) / 2.0
-    }
-}
-
-/// The budget as the oracle spends it (see the module docs).
-struct Meter {
-    limit: Limit,
-    sentences: usize,
-    used: usize,
-}
-
-enum Limit {
-    Sentences(usize),
-    Words(usize),
-    Chars(usize),
-}
-
-impl Meter {
-    fn new(budget: Budget, document: &Document<'_>) -> Meter {
-        let limit = match budget {
-            Budget::Sentences(n) => Limit::Sentences(n),
-            Budget::Words(n) => Limit::Words(n),
-            Budget::Chars(n) => Limit::Chars(n),
-            Budget::Ratio(ratio) => {
-                let n_eligible = Selector::eligible(document, Eligibility::Content)
-                    .into_iter()
-                    .filter(|&eligible| eligible)
-                    .count();
-                let n = (ratio.clamp(0.0, 1.0) * n_eligible as f64).round() as usize;
-                Limit::Sentences(if ratio > 0.0 { n.max(1) } else { 0 })
-            }
-        };
-        Meter { limit, sentences: 0, used: 0 }
-    }
-
-    fn is_full(&self) -> bool {
-        match self.limit {
-            Limit::Sentences(n) => self.sentences >= n,
-            Limit::Words(n) | Limit::Chars(n) => self.used >= n,
-        }
-    }
-
-    fn cost(&self, document: &Document<'_>, sentence_idx: usize) -> usize {
-        match self.limit {
-            Limit::Sentences(_) => 0,
-            Limit::Words(_) => document.sentences()[sentence_idx].n_words(),
-            Limit::Chars(_) => {
-                document.sentence_text(sentence_idx).chars().count()
-                    + usize::from(self.sentences > 0)
-            }
-        }
-    }
-
-    fn fits(&self, document: &Document<'_>, sentence_idx: usize) -> bool {
-        match self.limit {
-            Limit::Sentences(n) => self.sentences < n,
-            Limit::Words(n) | Limit::Chars(n) => self.used + self.cost(document, sentence_idx) <= n,
-        }
-    }
-
-    fn add(&mut self, document: &Document<'_>, sentence_idx: usize) {
-        self.used += self.cost(document, sentence_idx);
-        self.sentences += 1;
     }
 }
 

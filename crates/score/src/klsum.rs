@@ -7,6 +7,7 @@ use abridge_text::{Document, TermId};
 use serde::{Deserialize, Serialize};
 
 use crate::features::TermCounts;
+use crate::picks::{explain_pick, scores_from_picks};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// KLSum grows a summary greedily: each step adds the sentence that makes
@@ -167,14 +168,8 @@ impl Scorer for KlSum {
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
         let (order, alone) = self.run(document);
-        let n = scores.len();
-        for (score, kl) in scores.iter_mut().zip(alone) {
-            // In (0, 1): lower divergence, higher score, below every pick.
-            *score = 1.0 / (2.0 + kl);
-        }
-        for (rank, &(sentence_idx, _)) in order.iter().enumerate() {
-            scores[sentence_idx] = (n - rank) as f64;
-        }
+        // In (0, 1): lower divergence, higher score, below every pick.
+        scores_from_picks(&order, alone.into_iter().map(|kl| 1.0 / (2.0 + kl)), scores);
     }
 
     fn explain(
@@ -185,15 +180,17 @@ impl Scorer for KlSum {
     ) -> Explanation {
         let (order, alone) = self.run(document);
         let score = self.scores(document, stats)[sentence_idx];
-        match order.iter().position(|&(i, _)| i == sentence_idx) {
-            Some(rank) => Explanation::new("kl-sum: n − pick rank", score)
-                .with(Explanation::new("pick rank (0 = first)", rank as f64))
-                .with(Explanation::new("KL(document ‖ summary) after the pick", order[rank].1)),
-            None => {
+        explain_pick(
+            "kl-sum",
+            &order,
+            score,
+            sentence_idx,
+            "KL(document ‖ summary) after the pick",
+            || {
                 Explanation::new("kl-sum: not picked; 1 / (2 + KL of the sentence alone)", score)
                     .with(Explanation::new("KL(document ‖ sentence)", alone[sentence_idx]))
-            }
-        }
+            },
+        )
     }
 }
 

@@ -59,6 +59,7 @@ mod lead;
 mod lexrank;
 mod luhn;
 mod pacsum;
+mod picks;
 mod position;
 mod scorer;
 mod select;
@@ -79,7 +80,9 @@ pub use luhn::Luhn;
 pub use pacsum::{EdgeSimilarity, PacSum};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
-pub use select::{Budget, DUPLICATE_SIMILARITY, MAX_WORDS, MIN_WORDS, Order, Selector};
+pub use select::{
+    Budget, BudgetMeter, DUPLICATE_SIMILARITY, MAX_WORDS, MIN_WORDS, Order, Selector,
+};
 pub use stats::{BackgroundFrequencies, SentenceFrequencies, TermStats};
 pub use sumbasic::SumBasic;
 pub use textrank::TextRank;

@@ -136,7 +136,7 @@ impl Selector {
             sb.total_cmp(&sa).then(a.cmp(&b))
         });
 
-        let mut meter = Meter::new(self.budget, candidates.len());
+        let mut meter = BudgetMeter::new(self.budget, candidates.len());
         let skip_duplicates = eligibility == Eligibility::Content;
 
         let mut chosen: Vec<usize> = Vec::new();
@@ -245,21 +245,27 @@ fn set_cosine(a: &[TermId], b: &[TermId]) -> f64 {
     shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
-/// Tracks how much of the budget is used.
-struct Meter {
+/// How much of a [`Budget`] a summary has used: the one place that says
+/// what a sentence costs. The selector and the ROUGE oracle both spend
+/// their budgets through it, so they count alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BudgetMeter {
     limit: Limit,
     sentences: usize,
     used: usize,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Limit {
     Sentences(usize),
     Words(usize),
     Chars(usize),
 }
 
-impl Meter {
-    fn new(budget: Budget, n_eligible: usize) -> Meter {
+impl BudgetMeter {
+    /// A meter for `budget` in a document with `n_eligible` sentences that
+    /// may be chosen (a ratio counts those, rounded, at least one).
+    pub fn new(budget: Budget, n_eligible: usize) -> BudgetMeter {
         let limit = match budget {
             Budget::Sentences(n) => Limit::Sentences(n),
             Budget::Words(n) => Limit::Words(n),
@@ -269,33 +275,50 @@ impl Meter {
                 Limit::Sentences(if ratio > 0.0 { n.max(1) } else { 0 })
             }
         };
-        Meter { limit, sentences: 0, used: 0 }
+        BudgetMeter { limit, sentences: 0, used: 0 }
     }
 
-    fn is_full(&self) -> bool {
+    /// Whether nothing more can be added.
+    pub fn is_full(&self) -> bool {
         match self.limit {
             Limit::Sentences(n) => self.sentences >= n,
             Limit::Words(n) | Limit::Chars(n) => self.used >= n,
         }
     }
 
-    /// Adds the sentence if it fits.
-    fn try_add(&mut self, document: &Document<'_>, sentence_idx: usize) -> bool {
-        let cost = match self.limit {
+    /// What sentence `sentence_idx` would cost now: nothing for a sentence
+    /// budget, its words, or its characters plus one separator after the
+    /// first sentence.
+    pub fn cost(&self, document: &Document<'_>, sentence_idx: usize) -> usize {
+        match self.limit {
             Limit::Sentences(_) => 0,
             Limit::Words(_) => document.sentences()[sentence_idx].n_words(),
             Limit::Chars(_) => {
-                let separator = usize::from(self.sentences > 0);
-                document.sentence_text(sentence_idx).chars().count() + separator
+                document.sentence_text(sentence_idx).chars().count()
+                    + usize::from(self.sentences > 0)
             }
-        };
-        let fits = match self.limit {
+        }
+    }
+
+    /// Whether sentence `sentence_idx` fits in what is left.
+    pub fn fits(&self, document: &Document<'_>, sentence_idx: usize) -> bool {
+        match self.limit {
             Limit::Sentences(n) => self.sentences < n,
-            Limit::Words(n) | Limit::Chars(n) => self.used + cost <= n,
-        };
+            Limit::Words(n) | Limit::Chars(n) => self.used + self.cost(document, sentence_idx) <= n,
+        }
+    }
+
+    /// Counts sentence `sentence_idx` as chosen (whether or not it fits).
+    pub fn add(&mut self, document: &Document<'_>, sentence_idx: usize) {
+        self.used += self.cost(document, sentence_idx);
+        self.sentences += 1;
+    }
+
+    /// Adds the sentence if it fits; says whether it did.
+    pub fn try_add(&mut self, document: &Document<'_>, sentence_idx: usize) -> bool {
+        let fits = self.fits(document, sentence_idx);
         if fits {
-            self.sentences += 1;
-            self.used += cost;
+            self.add(document, sentence_idx);
         }
         fits
     }

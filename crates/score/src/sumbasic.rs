@@ -7,6 +7,7 @@ use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::features::TermCounts;
+use crate::picks::{explain_pick, scores_from_picks};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// SumBasic picks sentences one at a time:
@@ -102,14 +103,9 @@ impl Scorer for SumBasic {
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
         let (order, weights) = self.run(document);
-        let n = scores.len();
-        // Unpicked sentences: their weight, which is below 1 and so below every pick.
-        for (score, weight) in scores.iter_mut().zip(weights) {
-            *score = weight.min(1.0 - f64::EPSILON);
-        }
-        for (rank, &(sentence_idx, _)) in order.iter().enumerate() {
-            scores[sentence_idx] = (n - rank) as f64;
-        }
+        // Unpicked sentences: their weight, a mean probability below 1.
+        let unpicked = weights.into_iter().map(|weight| weight.clamp(0.0, 1.0 - f64::EPSILON));
+        scores_from_picks(&order, unpicked, scores);
     }
 
     fn explain(
@@ -120,15 +116,19 @@ impl Scorer for SumBasic {
     ) -> Explanation {
         let (order, _) = self.run(document);
         let score = self.scores(document, stats)[sentence_idx];
-        match order.iter().position(|&(i, _)| i == sentence_idx) {
-            Some(rank) => Explanation::new("sumbasic: n − pick rank", score)
-                .with(Explanation::new("pick rank (0 = first)", rank as f64))
-                .with(Explanation::new("mean word probability when picked", order[rank].1)),
-            None => Explanation::new(
-                "sumbasic: not picked; mean word probability after the picks",
-                score,
-            ),
-        }
+        explain_pick(
+            "sumbasic",
+            &order,
+            score,
+            sentence_idx,
+            "mean word probability when picked",
+            || {
+                Explanation::new(
+                    "sumbasic: not picked; mean word probability after the picks",
+                    score,
+                )
+            },
+        )
     }
 }
 
