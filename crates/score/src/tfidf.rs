@@ -134,10 +134,11 @@ impl Scorer for TfIdfPosition {
         let normalized = if parts.max_content > 0.0 { content / parts.max_content } else { 0.0 };
         Explanation::new(
             format!(
-                "tfidf-position: {:.2} × content + {:.2} × position (summary of {} sentences)",
+                "tfidf-position: {:.2} × content + {:.2} × position (for a summary of {} sentence{})",
                 1.0 - parts.position_weight,
                 parts.position_weight,
-                target_sentences
+                target_sentences,
+                if target_sentences == 1 { "" } else { "s" }
             ),
             TfIdfPosition::combine(&parts, sentence_idx),
         )
