@@ -88,28 +88,10 @@ fn budget_too_small_for_any_sentence() {
 
 #[test]
 fn closed_stdout_ends_quietly() {
-    // A long input, so that `abridge` is still writing when the reader goes away.
     let long: String = (0..20_000)
         .map(|i| format!("Sentence number {i} talks about bridges and rivers. "))
         .collect();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("abridge"))
-        .args(["sentences", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(long.as_bytes());
-    });
-    // Read one line, then close the pipe, like `| head -1`.
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 64];
-    let _ = std::io::Read::read(&mut stdout, &mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let output = crate::run_with_closed_stdout(&["sentences", "-"], long);
     assert_eq!(
         output.status.code(),
         Some(0),

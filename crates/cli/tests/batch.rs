@@ -3,7 +3,6 @@
 // Helpers outside `#[test]` functions unwrap too; clippy.toml allows it only inside them.
 #![allow(clippy::unwrap_used)]
 
-use std::io::Write;
 use std::path::Path;
 
 use predicates::prelude::*;
@@ -460,23 +459,7 @@ fn usage_errors() {
 fn closed_stdout_ends_quietly() {
     let input: String =
         (0..2000).map(|i| format!("{}\n", json!({"id": i, "text": article(i)}))).collect();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("abridge"))
-        .args(["batch", "-q"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 64];
-    let _ = std::io::Read::read(&mut stdout, &mut first).unwrap();
-    drop(stdout);
-    let output = child.wait_with_output().unwrap();
-    let _ = writer.join();
+    let output = crate::run_with_closed_stdout(&["batch", "-q"], input);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }

@@ -44,3 +44,29 @@ pub fn stdout_lines(output: &std::process::Output) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// Runs `abridge ARGS` on `input`, reads the first bytes of its output and
+/// closes the pipe, like `abridge … | head -1`; returns how the run ended.
+pub fn run_with_closed_stdout(args: &[&str], input: String) -> std::process::Output {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("abridge"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("abridge starts");
+    let mut stdin = child.stdin.take().expect("a stdin pipe");
+    // The input is long, so that abridge is still writing when the reader goes away.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut stdout = child.stdout.take().expect("a stdout pipe");
+    let mut first = [0u8; 64];
+    let _ = stdout.read(&mut first).expect("abridge writes something");
+    drop(stdout);
+    let output = child.wait_with_output().expect("abridge ends");
+    let _ = writer.join();
+    output
+}
