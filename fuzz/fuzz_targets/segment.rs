@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let document = Analyzer::new(language).analyze(&text);
     let mut previous_end = 0;
     for (sentence_idx, sentence) in document.sentences().iter().enumerate() {
-        let span = sentence.span;
+        let span = sentence.span();
         assert!(previous_end <= span.start && span.start < span.end && span.end <= text.len(), "{span:?}");
         assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         let gap = &text[previous_end..span.start];
@@ -21,9 +21,9 @@ fuzz_target!(|data: &[u8]| {
         let slice = span.slice(&text);
         assert_eq!(slice.trim(), slice, "sentence starts or ends with white space");
         for token in document.sentence_tokens(sentence_idx) {
-            assert!(span.start <= token.span.start && token.span.end <= span.end, "token outside its sentence");
-            assert!(text.is_char_boundary(token.span.start) && text.is_char_boundary(token.span.end));
-            assert!((token.term as usize) < document.n_terms());
+            assert!(span.start <= token.span().start && token.span().end <= span.end, "token outside its sentence");
+            assert!(text.is_char_boundary(token.span().start) && text.is_char_boundary(token.span().end));
+            assert!((token.term() as usize) < document.n_terms());
         }
         previous_end = span.end;
     }

@@ -24,7 +24,7 @@ impl Scorer for NumberDensity {
             let with_digits = tokens
                 .iter()
                 .filter(|token| {
-                    token.span.slice(document.text()).chars().any(|c| c.is_ascii_digit())
+                    token.span().slice(document.text()).chars().any(|c| c.is_ascii_digit())
                 })
                 .count();
             *score = if tokens.is_empty() { 0.0 } else { with_digits as f64 / tokens.len() as f64 };

@@ -139,7 +139,7 @@ impl Summarizer {
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
             .map(|sentence_idx| {
-                let span = document.sentences()[sentence_idx].span;
+                let span = document.sentences()[sentence_idx].span();
                 Extract {
                     index: sentence_idx,
                     text: Cow::Borrowed(span.slice(document.text())),

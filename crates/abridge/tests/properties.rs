@@ -68,7 +68,7 @@ proptest! {
         let mut indices: Vec<usize> = Vec::new();
         for extract in &summary.sentences {
             prop_assert_eq!(&text[extract.start..extract.end], extract.text.as_ref());
-            prop_assert_eq!(document.sentences()[extract.index].span.start, extract.start);
+            prop_assert_eq!(document.sentences()[extract.index].span().start, extract.start);
             prop_assert!(extract.score.is_finite());
             indices.push(extract.index);
         }

@@ -9,7 +9,7 @@ use abridge::{Document, Language, Summarizer};
 
 /// The words of a document, as slices of its text.
 fn words<'a>(document: &Document<'a>) -> Vec<&'a str> {
-    document.tokens().iter().map(|token| token.span.slice(document.text())).collect()
+    document.tokens().iter().map(|token| token.span().slice(document.text())).collect()
 }
 
 fn sentences<'a>(document: &Document<'a>) -> Vec<&'a str> {
@@ -21,14 +21,17 @@ fn assert_spans_are_sane(document: &Document<'_>) {
     let text = document.text();
     let mut previous_end = 0;
     for sentence in document.sentences() {
-        assert!(sentence.span.start >= previous_end, "{sentence:?}");
-        assert!(text.is_char_boundary(sentence.span.start));
-        assert!(text.is_char_boundary(sentence.span.end));
-        previous_end = sentence.span.end;
+        assert!(sentence.span().start >= previous_end, "{sentence:?}");
+        assert!(text.is_char_boundary(sentence.span().start));
+        assert!(text.is_char_boundary(sentence.span().end));
+        previous_end = sentence.span().end;
         for token in &document.tokens()[sentence.token_range()] {
-            assert!(sentence.span.start <= token.span.start && token.span.end <= sentence.span.end);
-            assert!(text.is_char_boundary(token.span.start));
-            assert!(text.is_char_boundary(token.span.end));
+            assert!(
+                sentence.span().start <= token.span().start
+                    && token.span().end <= sentence.span().end
+            );
+            assert!(text.is_char_boundary(token.span().start));
+            assert!(text.is_char_boundary(token.span().end));
         }
     }
 }
@@ -44,8 +47,8 @@ fn chinese_sentences_end_at_full_width_punctuation_and_every_ideograph_is_a_word
     let stops: Vec<&str> = document
         .tokens()
         .iter()
-        .filter(|token| token.stop)
-        .map(|token| token.span.slice(text))
+        .filter(|token| token.is_stop())
+        .map(|token| token.span().slice(text))
         .collect();
     assert!(stops.contains(&"的") && stops.contains(&"了"), "{stops:?}");
     assert_spans_are_sane(&document);

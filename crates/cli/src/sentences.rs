@@ -38,7 +38,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     match args.format {
         Format::Text => {
             for sentence in document.sentences() {
-                writeln!(out, "{}", one_line(sentence.span.slice(&input.text)))?;
+                writeln!(out, "{}", one_line(sentence.span().slice(&input.text)))?;
             }
         }
         Format::Json => {
@@ -46,13 +46,16 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
                 .sentences()
                 .iter()
                 .enumerate()
-                .map(|(index, sentence)| JsonSentence {
-                    index,
-                    text: sentence.span.slice(&input.text),
-                    start: sentence.span.start,
-                    end: sentence.span.end,
-                    kind: sentence.kind,
-                    paragraph: sentence.paragraph,
+                .map(|(index, sentence)| {
+                    let span = sentence.span();
+                    JsonSentence {
+                        index,
+                        text: span.slice(&input.text),
+                        start: span.start,
+                        end: span.end,
+                        kind: sentence.kind,
+                        paragraph: document.paragraph_of(index),
+                    }
                 })
                 .collect();
             let json = JsonSentences { input: &input.name, language, language_source, sentences };

@@ -74,10 +74,7 @@ impl Oracle {
                 self.scorer.tokenizer().tokenize(document.sentence_text(sentence_idx))
             })
             .collect();
-        let n_eligible = Selector::eligible(document, Eligibility::Content)
-            .into_iter()
-            .filter(|&eligible| eligible)
-            .count();
+        let n_eligible = Selector::eligible(document, Eligibility::Content).count();
         let mut budget = BudgetMeter::new(self.budget, n_eligible);
         let mut chosen: Vec<usize> = Vec::new();
         let mut best_objective = 0.0;

@@ -3,10 +3,10 @@
 //! Radev, Jing, Styś and Tam, "Centroid-based summarization of multiple
 //! documents", Information Processing and Management 40, 2004.
 
-use abridge_text::{Document, SentenceKind};
+use abridge_text::{Document, SentenceKind, TermId};
 use serde::{Deserialize, Serialize};
 
-use crate::features::{TermCounts, TfIdfVectors};
+use crate::features::content_totals;
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// MEAD scores a sentence with three features (section 4 of the paper):
@@ -49,73 +49,103 @@ impl Default for Centroid {
     }
 }
 
-struct Features {
-    centroid: Vec<f64>,
-    position: Vec<f64>,
-    first: Vec<f64>,
+/// What the features of a sentence are computed from: values per term, so
+/// that scoring needs no memory per sentence.
+struct Model {
+    /// The centroid value of each term (0 below the cut-off).
+    centroid_value: Vec<f64>,
+    /// The counts of the first sentence of prose, dense by term.
+    first_counts: Vec<f64>,
+    /// Sentences of prose, at least 1.
+    n_prose: usize,
+    /// The sorted content terms of the sentence at hand.
+    scratch: Vec<TermId>,
+}
+
+impl Model {
+    fn new(centroid: &Centroid, document: &Document<'_>, stats: &dyn TermStats) -> Model {
+        let n_terms = document.n_terms();
+        let totals = content_totals(document);
+        // The document's tf-idf vector, as `TfIdfVectors::document` holds it.
+        let document_vector: Vec<(usize, f64)> = totals
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(term, &count)| (term, f64::from(count) * stats.idf(document, term as TermId)))
+            .collect();
+        let top = document_vector.iter().map(|&(_, v)| v).fold(0.0, f64::max);
+        let mut centroid_value = vec![0.0; n_terms];
+        for &(term, value) in &document_vector {
+            if value >= centroid.centroid_share * top {
+                centroid_value[term] = value;
+            }
+        }
+        let n_prose =
+            document.sentences().iter().filter(|s| s.kind == SentenceKind::Prose).count().max(1);
+        let mut model = Model {
+            centroid_value,
+            first_counts: vec![0.0; n_terms],
+            n_prose,
+            scratch: Vec::new(),
+        };
+        let first_idx =
+            document.sentences().iter().position(|s| s.kind == SentenceKind::Prose).unwrap_or(0);
+        if first_idx < document.sentences().len() {
+            // Raw term counts of the first sentence, dense, so each
+            // sentence's overlap with it is one lookup per term.
+            model.sort_terms(document, first_idx);
+            for run in model.scratch.chunk_by(|a, b| a == b) {
+                model.first_counts[run[0] as usize] = f64::from(run.len() as u32);
+            }
+        }
+        model
+    }
+
+    /// Puts the sorted content terms of sentence `sentence_idx` in `scratch`.
+    fn sort_terms(&mut self, document: &Document<'_>, sentence_idx: usize) {
+        self.scratch.clear();
+        self.scratch.extend(
+            document
+                .sentence_tokens(sentence_idx)
+                .iter()
+                .filter(|token| !token.is_stop())
+                .map(|token| token.term()),
+        );
+        self.scratch.sort_unstable();
+    }
+
+    /// C: the centroid value of the sentence's distinct words, summed in
+    /// term order.
+    fn centroid(&mut self, document: &Document<'_>, sentence_idx: usize) -> f64 {
+        self.sort_terms(document, sentence_idx);
+        self.scratch.chunk_by(|a, b| a == b).map(|run| self.centroid_value[run[0] as usize]).sum()
+    }
+
+    /// F: the overlap with the first sentence, summed in term order.
+    fn first(&mut self, document: &Document<'_>, sentence_idx: usize) -> f64 {
+        self.sort_terms(document, sentence_idx);
+        self.scratch
+            .chunk_by(|a, b| a == b)
+            .map(|run| f64::from(run.len() as u32) * self.first_counts[run[0] as usize])
+            .sum()
+    }
+
+    /// P: `(n − rank) / n · C_max` for the sentence of prose rank `rank`.
+    fn position(&self, rank: usize, c_max: f64) -> f64 {
+        (self.n_prose.saturating_sub(rank)) as f64 / self.n_prose as f64 * c_max
+    }
 }
 
 impl Centroid {
-    fn features(&self, document: &Document<'_>, stats: &dyn TermStats) -> Features {
-        let counts = TermCounts::new(document);
-        let vectors = TfIdfVectors::new(document, stats, &counts);
-        let top = vectors.document.entries().iter().map(|&(_, v)| v).fold(0.0, f64::max);
-        let mut centroid_value = vec![0.0; document.n_terms()];
-        for &(term, value) in vectors.document.entries() {
-            if value >= self.centroid_share * top {
-                centroid_value[term as usize] = value;
-            }
-        }
-        let centroid: Vec<f64> = counts
-            .sentences
-            .rows()
-            .map(|terms| terms.iter().map(|&(term, _)| centroid_value[term as usize]).sum())
-            .collect();
-        let c_max = centroid.iter().copied().fold(0.0, f64::max);
-        let n_prose =
-            document.sentences().iter().filter(|s| s.kind == SentenceKind::Prose).count().max(1);
-        let mut rank = 0usize;
-        let position = document
-            .sentences()
-            .iter()
-            .map(|sentence| {
-                let value = (n_prose.saturating_sub(rank)) as f64 / n_prose as f64 * c_max;
-                if sentence.kind == SentenceKind::Prose {
-                    rank += 1;
-                }
-                value
-            })
-            .collect();
-        let first_idx =
-            document.sentences().iter().position(|s| s.kind == SentenceKind::Prose).unwrap_or(0);
-        // Raw term counts of the first sentence, dense, so each sentence's
-        // overlap with it is one lookup per term.
-        let mut first_counts = vec![0.0f64; document.n_terms()];
-        if first_idx < counts.sentences.len() {
-            for &(term, count) in counts.sentences.row(first_idx) {
-                first_counts[term as usize] = f64::from(count);
-            }
-        }
-        let first = counts
-            .sentences
-            .rows()
-            .map(|terms| {
-                terms
-                    .iter()
-                    .map(|&(term, count)| f64::from(count) * first_counts[term as usize])
-                    .sum()
-            })
-            .collect();
-        Features { centroid, position, first }
-    }
-
-    fn raw(&self, document: &Document<'_>, features: &Features, sentence_idx: usize) -> f64 {
+    /// `w_c · C + w_p · P + w_f · F`, or 0 for a sentence under `min_words`.
+    fn raw(&self, document: &Document<'_>, sentence_idx: usize, features: [f64; 3]) -> f64 {
         if document.sentences()[sentence_idx].n_words() < self.min_words {
             return 0.0;
         }
-        self.centroid_weight * features.centroid[sentence_idx]
-            + self.position_weight * features.position[sentence_idx]
-            + self.first_weight * features.first[sentence_idx]
+        let [centroid, position, first] = features;
+        self.centroid_weight * centroid
+            + self.position_weight * position
+            + self.first_weight * first
     }
 }
 
@@ -125,9 +155,25 @@ impl Scorer for Centroid {
     }
 
     fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
-        let features = self.features(document, stats);
+        let mut model = Model::new(self, document, stats);
+        // C of every sentence goes into `scores` first: P needs the best.
         for (sentence_idx, score) in scores.iter_mut().enumerate() {
-            *score = self.raw(document, &features, sentence_idx);
+            *score = model.centroid(document, sentence_idx);
+        }
+        let c_max = scores.iter().copied().fold(0.0, f64::max);
+        let mut rank = 0usize;
+        for (sentence_idx, score) in scores.iter_mut().enumerate() {
+            let sentence = &document.sentences()[sentence_idx];
+            let position = model.position(rank, c_max);
+            if sentence.kind == SentenceKind::Prose {
+                rank += 1;
+            }
+            *score = if sentence.n_words() < self.min_words {
+                0.0
+            } else {
+                let first = model.first(document, sentence_idx);
+                self.raw(document, sentence_idx, [*score, position, first])
+            };
         }
         let best = scores.iter().copied().fold(0.0, f64::max);
         if best > 0.0 {
@@ -141,7 +187,17 @@ impl Scorer for Centroid {
         stats: &dyn TermStats,
         sentence_idx: usize,
     ) -> Explanation {
-        let features = self.features(document, stats);
+        let mut model = Model::new(self, document, stats);
+        let c_max = (0..document.sentences().len())
+            .map(|i| model.centroid(document, i))
+            .fold(0.0, f64::max);
+        let rank = document.sentences()[..sentence_idx]
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Prose)
+            .count();
+        let centroid = model.centroid(document, sentence_idx);
+        let position = model.position(rank, c_max);
+        let first = model.first(document, sentence_idx);
         let score = self.scores(document, stats)[sentence_idx];
         Explanation::new(
             format!(
@@ -150,11 +206,8 @@ impl Scorer for Centroid {
             ),
             score,
         )
-        .with(Explanation::new("C: centroid value of its words", features.centroid[sentence_idx]))
-        .with(Explanation::new(
-            "P: position, (n − rank) / n × C_max",
-            features.position[sentence_idx],
-        ))
-        .with(Explanation::new("F: overlap with the first sentence", features.first[sentence_idx]))
+        .with(Explanation::new("C: centroid value of its words", centroid))
+        .with(Explanation::new("P: position, (n − rank) / n × C_max", position))
+        .with(Explanation::new("F: overlap with the first sentence", first))
     }
 }

@@ -31,9 +31,11 @@ impl Scorer for WordCount {
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
         for (sentence_idx, score) in scores.iter_mut().enumerate() {
-            *score =
-                document.sentence_tokens(sentence_idx).iter().filter(|token| !token.stop).count()
-                    as f64;
+            *score = document
+                .sentence_tokens(sentence_idx)
+                .iter()
+                .filter(|token| !token.is_stop())
+                .count() as f64;
         }
     }
 

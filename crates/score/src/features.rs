@@ -129,6 +129,18 @@ impl<T> SparseRows<T> {
     }
 }
 
+/// Per term id, occurrences as a content word (not a stop word) in the
+/// whole document: [`TermCounts::document`] without the rows.
+pub fn content_totals(document: &Document<'_>) -> Vec<u32> {
+    let mut totals = vec![0u32; document.n_terms()];
+    for token in document.tokens() {
+        if !token.is_stop() {
+            totals[token.term() as usize] += 1;
+        }
+    }
+    totals
+}
+
 /// Term frequencies of the content words (not stop words) of every sentence,
 /// as sorted `(term, count)` rows, plus the document totals.
 #[derive(Clone, Debug)]
@@ -142,14 +154,26 @@ pub struct TermCounts {
 impl TermCounts {
     /// Counts the content terms of `document`.
     pub fn new(document: &Document<'_>) -> TermCounts {
+        TermCounts::first(document, document.sentences().len())
+    }
+
+    /// Counts the content terms of `document`, with rows for its first
+    /// `n_sentences` sentences only (graph strategies look at no more):
+    /// `document` still counts every sentence.
+    pub fn first(document: &Document<'_>, n_sentences: usize) -> TermCounts {
+        let n_sentences = n_sentences.min(document.sentences().len());
         let mut totals = vec![0u32; document.n_terms()];
-        let n_sentences = document.sentences().len();
-        let mut sentences = SparseRows::with_capacity(n_sentences, document.n_words());
+        let words = document.sentences()[..n_sentences].last().map_or(0, |s| s.token_range().end);
+        let mut sentences = SparseRows::with_capacity(n_sentences, words);
         let mut scratch: Vec<TermId> = Vec::new();
         for sentence_idx in 0..n_sentences {
             scratch.clear();
             scratch.extend(
-                document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term),
+                document
+                    .sentence_tokens(sentence_idx)
+                    .iter()
+                    .filter(|t| !t.is_stop())
+                    .map(|t| t.term()),
             );
             scratch.sort_unstable();
             let row_start = sentences.entries.len();
@@ -161,6 +185,11 @@ impl TermCounts {
                 }
             }
             sentences.finish_row();
+        }
+        for token in &document.tokens()[words..] {
+            if !token.is_stop() {
+                totals[token.term() as usize] += 1;
+            }
         }
         sentences.entries.shrink_to_fit();
         TermCounts { sentences, document: totals }
@@ -235,56 +264,86 @@ impl TfIdfVectors {
     }
 }
 
-/// The cosine of every sentence's tf-idf vector with the document's: the
+/// The cosine of any sentence's tf-idf vector with the document's: the
 /// same numbers as `TfIdfVectors::new(..).sentence(i).cosine(vectors.document.view())`,
 /// computed without building the sentence vectors.
 ///
 /// The document vector is kept dense (one weight per term id), so each
 /// sentence's dot product is a lookup per term instead of a merge with the
 /// whole vocabulary. Sums run in term order, as in [`SparseView`], so the
-/// results are equal to the last bit.
-pub fn centroid_cosines(document: &Document<'_>, stats: &dyn TermStats) -> Vec<f64> {
-    let n_terms = document.n_terms();
-    let mut document_weights = vec![0.0f64; n_terms];
-    for token in document.tokens() {
-        if !token.stop {
-            document_weights[token.term as usize] += 1.0;
-        }
-    }
-    let mut idf = vec![0.0f64; n_terms];
-    let mut document_norm = 0.0;
-    for (term, weight) in document_weights.iter_mut().enumerate() {
-        if *weight > 0.0 {
-            idf[term] = stats.idf(document, term as TermId);
-            *weight *= idf[term];
-            document_norm += *weight * *weight;
-        }
-    }
-    let document_norm = document_norm.sqrt();
+/// results are equal to the last bit. The memory is per term, none per
+/// sentence.
+#[derive(Clone, Debug)]
+pub struct CentroidCosines {
+    idf: Vec<f64>,
+    /// The document's vector: total count × IDF, by term id.
+    document_weights: Vec<f64>,
+    document_norm: f64,
+    /// The sorted content terms of the sentence being scored.
+    scratch: Vec<TermId>,
+}
 
-    let mut scratch: Vec<TermId> = Vec::new();
-    (0..document.sentences().len())
-        .map(|sentence_idx| {
-            scratch.clear();
-            scratch.extend(
-                document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term),
-            );
-            scratch.sort_unstable();
-            let (mut dot, mut norm) = (0.0, 0.0);
-            for run in scratch.chunk_by(|a, b| a == b) {
-                let term = run[0] as usize;
-                let weight = f64::from(run.len() as u32) * idf[term];
-                norm += weight * weight;
-                dot += weight * document_weights[term];
+impl CentroidCosines {
+    /// The document's vector, with IDF from `stats`.
+    pub fn new(document: &Document<'_>, stats: &dyn TermStats) -> CentroidCosines {
+        let n_terms = document.n_terms();
+        let mut document_weights = vec![0.0f64; n_terms];
+        for token in document.tokens() {
+            if !token.is_stop() {
+                document_weights[token.term() as usize] += 1.0;
             }
-            let norm = norm.sqrt();
-            if norm == 0.0 || document_norm == 0.0 {
-                0.0
-            } else {
-                (dot / (norm * document_norm)).clamp(0.0, 1.0)
+        }
+        let mut idf = vec![0.0f64; n_terms];
+        let mut document_norm = 0.0;
+        for (term, weight) in document_weights.iter_mut().enumerate() {
+            if *weight > 0.0 {
+                idf[term] = stats.idf(document, term as TermId);
+                *weight *= idf[term];
+                document_norm += *weight * *weight;
             }
-        })
-        .collect()
+        }
+        CentroidCosines {
+            idf,
+            document_weights,
+            document_norm: document_norm.sqrt(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The cosine of sentence `sentence_idx`'s tf-idf vector with the
+    /// document's, in `[0, 1]`.
+    pub fn cosine(&mut self, document: &Document<'_>, sentence_idx: usize) -> f64 {
+        self.scratch.clear();
+        self.scratch.extend(
+            document
+                .sentence_tokens(sentence_idx)
+                .iter()
+                .filter(|t| !t.is_stop())
+                .map(|t| t.term()),
+        );
+        self.scratch.sort_unstable();
+        let (mut dot, mut norm) = (0.0, 0.0);
+        for run in self.scratch.chunk_by(|a, b| a == b) {
+            let term = run[0] as usize;
+            let weight = f64::from(run.len() as u32) * self.idf[term];
+            norm += weight * weight;
+            dot += weight * self.document_weights[term];
+        }
+        let norm = norm.sqrt();
+        if norm == 0.0 || self.document_norm == 0.0 {
+            0.0
+        } else {
+            (dot / (norm * self.document_norm)).clamp(0.0, 1.0)
+        }
+    }
+
+    /// Writes the cosine of every sentence into `out` (one per sentence).
+    pub fn all_into(&mut self, document: &Document<'_>, out: &mut [f64]) {
+        debug_assert_eq!(out.len(), document.sentences().len());
+        for (sentence_idx, cosine) in out.iter_mut().enumerate() {
+            *cosine = self.cosine(document, sentence_idx);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -331,7 +390,9 @@ mod tests {
             let expected: Vec<f64> = (0..vectors.len())
                 .map(|i| vectors.sentence(i).cosine(vectors.document.view()))
                 .collect();
-            assert_eq!(centroid_cosines(&document, &stats), expected, "{text:?}");
+            let mut cosines = vec![f64::NAN; document.sentences().len()];
+            CentroidCosines::new(&document, &stats).all_into(&document, &mut cosines);
+            assert_eq!(cosines, expected, "{text:?}");
         }
     }
 }

@@ -102,7 +102,7 @@ pub fn cap_graph(
     document: &Document<'_>,
     scores: &mut [f64],
     graph_scores: impl FnOnce(usize, &mut [f64]),
-    fallback: impl Fn(usize) -> f64,
+    mut fallback: impl FnMut(usize) -> f64,
 ) {
     let n = document.sentences().len().min(MAX_GRAPH_SENTENCES);
     graph_scores(n, &mut scores[..n]);

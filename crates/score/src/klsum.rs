@@ -73,9 +73,9 @@ impl KlSum {
         kl_inside + outside * (mass - mass_inside).max(0.0)
     }
 
-    /// Pick order with the divergence after each pick, and each sentence's
-    /// divergence on its own.
-    fn run(&self, document: &Document<'_>) -> (Vec<(usize, f64)>, Vec<f64>) {
+    /// Pick order with the divergence after each pick; writes each
+    /// sentence's divergence on its own into `alone`.
+    fn run(&self, document: &Document<'_>, alone: &mut [f64]) -> Vec<(usize, f64)> {
         let counts = TermCounts::new(document);
         let total: f64 = counts.document.iter().map(|&c| f64::from(c)).sum();
         let document_p: Vec<f64> = counts
@@ -135,29 +135,28 @@ impl KlSum {
             }
         }
         let mut own = vec![0.0; document_p.len()];
-        let alone = counts
-            .sentences
-            .rows()
-            .map(|terms| {
-                let mut own_total = 0.0;
-                for &(term, count) in terms {
-                    own[term as usize] += f64::from(count);
-                    own_total += f64::from(count);
-                }
-                let kl = self.divergence(
-                    &document_p,
-                    mass,
-                    &own,
-                    own_total,
-                    terms.iter().map(|&(term, _)| term),
-                );
-                for &(term, _) in terms {
-                    own[term as usize] = 0.0;
-                }
-                kl
-            })
-            .collect();
-        (order, alone)
+        let divergences = counts.sentences.rows().map(|terms| {
+            let mut own_total = 0.0;
+            for &(term, count) in terms {
+                own[term as usize] += f64::from(count);
+                own_total += f64::from(count);
+            }
+            let kl = self.divergence(
+                &document_p,
+                mass,
+                &own,
+                own_total,
+                terms.iter().map(|&(term, _)| term),
+            );
+            for &(term, _) in terms {
+                own[term as usize] = 0.0;
+            }
+            kl
+        });
+        for (value, kl) in alone.iter_mut().zip(divergences) {
+            *value = kl;
+        }
+        order
     }
 }
 
@@ -167,9 +166,12 @@ impl Scorer for KlSum {
     }
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
-        let (order, alone) = self.run(document);
+        let order = self.run(document, scores);
         // In (0, 1): lower divergence, higher score, below every pick.
-        scores_from_picks(&order, alone.into_iter().map(|kl| 1.0 / (2.0 + kl)), scores);
+        for score in scores.iter_mut() {
+            *score = 1.0 / (2.0 + *score);
+        }
+        scores_from_picks(&order, scores);
     }
 
     fn explain(
@@ -178,7 +180,8 @@ impl Scorer for KlSum {
         stats: &dyn TermStats,
         sentence_idx: usize,
     ) -> Explanation {
-        let (order, alone) = self.run(document);
+        let mut alone = vec![0.0; document.sentences().len()];
+        let order = self.run(document, &mut alone);
         let score = self.scores(document, stats)[sentence_idx];
         explain_pick(
             "kl-sum",
@@ -243,7 +246,9 @@ mod tests {
                     The harbour ice was thick. Fishermen waited for the thaw. \
                     Boats and fishermen left the harbour in March.";
         let document = Document::new(text, Language::English);
-        let (order, alone) = KlSum::default().run(&document);
+        let mut alone = vec![f64::NAN; document.sentences().len()];
+        let order = KlSum::default().run(&document, &mut alone);
+        assert!(alone.iter().all(|kl| kl.is_finite()));
         assert_eq!(order.len(), document.sentences().len());
         assert_eq!(alone.len(), document.sentences().len());
         // Each pick brings the summary closer to the document.

@@ -6,8 +6,8 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{TermCounts, TfIdfVectors};
-use crate::graph::{Matrix, cap_graph, pagerank};
+use crate::features::{CentroidCosines, TermCounts, TfIdfVectors};
+use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph, pagerank};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices joined by their idf-modified cosine (the paper's
@@ -48,14 +48,10 @@ impl LexRank {
         }
     }
 
-    fn ranks(
-        &self,
-        document: &Document<'_>,
-        stats: &dyn TermStats,
-        scores: &mut [Score],
-    ) -> TfIdfVectors {
-        let counts = TermCounts::new(document);
+    fn ranks(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
+        let counts = TermCounts::first(document, MAX_GRAPH_SENTENCES);
         let vectors = TfIdfVectors::new(document, stats, &counts);
+        let mut cosines = CentroidCosines::new(document, stats);
         cap_graph(
             document,
             scores,
@@ -70,9 +66,8 @@ impl LexRank {
                     MAX_ITERATIONS,
                 ));
             },
-            |sentence_idx| vectors.sentence(sentence_idx).cosine(vectors.document.view()),
+            |sentence_idx| cosines.cosine(document, sentence_idx),
         );
-        vectors
     }
 }
 
@@ -92,7 +87,8 @@ impl Scorer for LexRank {
         sentence_idx: usize,
     ) -> Explanation {
         let mut scores = vec![0.0; document.sentences().len()];
-        let vectors = self.ranks(document, stats, &mut scores);
+        self.ranks(document, stats, &mut scores);
+        let vectors = TfIdfVectors::new(document, stats, &TermCounts::new(document));
         let this = vectors.sentence(sentence_idx);
         let weights: Vec<f64> = (0..vectors.len())
             .filter(|&j| j != sentence_idx)

@@ -81,7 +81,7 @@ pub use pacsum::{EdgeSimilarity, PacSum};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
-    Budget, BudgetMeter, DUPLICATE_SIMILARITY, MAX_WORDS, MIN_WORDS, Order, Selector,
+    Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, Order, Selector,
 };
 pub use stats::{BackgroundFrequencies, SentenceFrequencies, TermStats};
 pub use sumbasic::SumBasic;

@@ -6,7 +6,7 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::TermCounts;
+use crate::features::content_totals;
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// A word is *significant* when it is a content word (not a stop word)
@@ -55,17 +55,16 @@ impl Luhn {
     fn best_cluster(
         &self,
         document: &Document<'_>,
-        counts: &TermCounts,
+        totals: &[u32],
         sentence_idx: usize,
     ) -> Cluster {
-        let significant: Vec<bool> = document
+        let significant = document
             .sentence_tokens(sentence_idx)
             .iter()
-            .map(|token| !token.stop && counts.document[token.term as usize] >= self.min_count)
-            .collect();
+            .map(|token| !token.is_stop() && totals[token.term() as usize] >= self.min_count);
         let mut best = Cluster::default();
         let mut current: Option<(usize, usize, usize)> = None; // (start, last significant, count)
-        for (position, &is_significant) in significant.iter().enumerate() {
+        for (position, is_significant) in significant.enumerate() {
             if !is_significant {
                 continue;
             }
@@ -99,9 +98,9 @@ impl Scorer for Luhn {
     }
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
-        let counts = TermCounts::new(document);
+        let totals = content_totals(document);
         for (sentence_idx, score) in scores.iter_mut().enumerate() {
-            *score = self.best_cluster(document, &counts, sentence_idx).value();
+            *score = self.best_cluster(document, &totals, sentence_idx).value();
         }
     }
 
@@ -111,8 +110,8 @@ impl Scorer for Luhn {
         _stats: &dyn TermStats,
         sentence_idx: usize,
     ) -> Explanation {
-        let counts = TermCounts::new(document);
-        let cluster = self.best_cluster(document, &counts, sentence_idx);
+        let totals = content_totals(document);
+        let cluster = self.best_cluster(document, &totals, sentence_idx);
         Explanation::new("luhn: significant² / length of the best cluster", cluster.value())
             .with(Explanation::new(
                 format!("significant words (≥ {} occurrences) in it", self.min_count),
@@ -139,8 +138,8 @@ mod tests {
         assert!(scores[0] > 0.0 && scores[1] > 0.0);
         assert_eq!(scores[2], 0.0, "no significant word");
         // "storm broke ... harbour wall": four significant words in four content positions.
-        let counts = TermCounts::new(&document);
-        let cluster = Luhn::default().best_cluster(&document, &counts, 1);
+        let totals = content_totals(&document);
+        let cluster = Luhn::default().best_cluster(&document, &totals, 1);
         assert_eq!(cluster.significant, 4);
     }
 }

@@ -6,7 +6,7 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{TermCounts, TfIdfVectors};
+use crate::features::{CentroidCosines, TermCounts, TfIdfVectors};
 use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph};
 use crate::{Explanation, Score, Scorer, TermStats};
 
@@ -61,10 +61,11 @@ struct Parts {
 }
 
 impl PacSum {
-    fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> (Parts, TfIdfVectors) {
-        let counts = TermCounts::new(document);
-        let vectors = TfIdfVectors::new(document, stats, &counts);
+    /// The graph parts of the first [`MAX_GRAPH_SENTENCES`] sentences.
+    fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> Parts {
         let n = document.sentences().len().min(MAX_GRAPH_SENTENCES);
+        let counts = TermCounts::first(document, n);
+        let vectors = TfIdfVectors::new(document, stats, &counts);
         let matrix = Matrix::symmetric(n, |i, j| {
             let (a, b) = (vectors.sentence(i), vectors.sentence(j));
             match self.similarity {
@@ -90,7 +91,7 @@ impl PacSum {
                 }
             }
         }
-        (Parts { before, after, threshold }, vectors)
+        Parts { before, after, threshold }
     }
 }
 
@@ -100,7 +101,7 @@ impl Scorer for PacSum {
     }
 
     fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
-        let (parts, vectors) = self.parts(document, stats);
+        let parts = self.parts(document, stats);
         let n = parts.before.len();
         // Centrality can be negative; shift the graph part to be non-negative
         // so that capped sentences can sit below it.
@@ -109,6 +110,7 @@ impl Scorer for PacSum {
             .collect();
         let low = centrality.iter().copied().fold(f64::INFINITY, f64::min);
         let shift = if low.is_finite() && low < 0.0 { -low } else { 0.0 };
+        let mut cosines = CentroidCosines::new(document, stats);
         cap_graph(
             document,
             scores,
@@ -118,7 +120,7 @@ impl Scorer for PacSum {
                     *score = value + shift + 1e-9;
                 }
             },
-            |sentence_idx| vectors.sentence(sentence_idx).cosine(vectors.document.view()),
+            |sentence_idx| cosines.cosine(document, sentence_idx),
         );
     }
 
@@ -130,7 +132,7 @@ impl Scorer for PacSum {
     ) -> Explanation {
         let mut scores = vec![0.0; document.sentences().len()];
         self.score(document, stats, &mut scores);
-        let (parts, _) = self.parts(document, stats);
+        let parts = self.parts(document, stats);
         let explanation = Explanation::new(
             format!(
                 "pacsum: λ1 = {} × edges to earlier + λ2 = {} × edges to later (shifted ≥ 0)",

@@ -4,18 +4,11 @@
 use crate::{Explanation, Score};
 
 /// Writes the scores of a pick order: the k-th of n picks scores `n − k`,
-/// so a budget of k sentences takes the first k picks; a sentence never
-/// picked scores its `unpicked` value, which must lie in `[0, 1)` so that it
-/// stays below every pick.
-pub(crate) fn scores_from_picks(
-    order: &[(usize, f64)],
-    unpicked: impl IntoIterator<Item = f64>,
-    scores: &mut [Score],
-) {
-    for (score, value) in scores.iter_mut().zip(unpicked) {
-        debug_assert!((0.0..1.0).contains(&value), "{value}");
-        *score = value;
-    }
+/// so a budget of k sentences takes the first k picks. `scores` holds the
+/// value of every sentence never picked, which must lie in `[0, 1)` so that
+/// it stays below every pick.
+pub(crate) fn scores_from_picks(order: &[(usize, f64)], scores: &mut [Score]) {
+    debug_assert!(scores.iter().all(|value| (0.0..1.0).contains(value)), "{scores:?}");
     let n = scores.len();
     for (rank, &(sentence_idx, _)) in order.iter().enumerate() {
         scores[sentence_idx] = (n - rank) as f64;

@@ -51,20 +51,24 @@ impl PositionPrior {
         }
     }
 
-    /// The prior of every sentence of `document`.
-    pub fn weights(&self, document: &Document<'_>) -> Vec<f64> {
+    /// The prior of every sentence of `document`, in order.
+    pub fn weights<'d>(&self, document: &'d Document<'_>) -> impl Iterator<Item = f64> + 'd {
+        let prior = *self;
+        let paragraphs = document.paragraphs();
+        let mut paragraph = 0;
         let mut rank = 0usize;
-        document
-            .sentences()
-            .iter()
-            .map(|sentence| {
-                let weight = self.weight(rank, sentence.index_in_paragraph);
-                if sentence.kind == SentenceKind::Prose {
-                    rank += 1;
-                }
-                weight
-            })
-            .collect()
+        document.sentences().iter().enumerate().map(move |(sentence_idx, sentence)| {
+            // Paragraphs cover the sentences in order.
+            while paragraphs[paragraph].sentences().end <= sentence_idx {
+                paragraph += 1;
+            }
+            let index_in_paragraph = sentence_idx - paragraphs[paragraph].sentences().start;
+            let weight = prior.weight(rank, index_in_paragraph);
+            if sentence.kind == SentenceKind::Prose {
+                rank += 1;
+            }
+            weight
+        })
     }
 
     /// The prior of the sentence with prose rank `rank` and index
@@ -81,7 +85,7 @@ impl PositionPrior {
             .iter()
             .filter(|s| s.kind == SentenceKind::Prose)
             .count();
-        let index_in_paragraph = document.sentences()[sentence_idx].index_in_paragraph;
+        let index_in_paragraph = document.index_in_paragraph(sentence_idx);
         Explanation::new("position prior", self.weight(rank, index_in_paragraph))
             .with(Explanation::new(
                 format!("sentence: 1 / (1 + rank / {})", self.decay),
@@ -115,7 +119,8 @@ mod tests {
             Document::new("A Headline\n\nFirst sentence here. Second one here.", Language::English);
         let weights =
             PositionPrior { decay: 1.0, paragraph_weight: 0.0, ..PositionPrior::default() }
-                .weights(&document);
+                .weights(&document)
+                .collect::<Vec<f64>>();
         assert_eq!(weights, [1.0, 1.0, 0.5]);
     }
 

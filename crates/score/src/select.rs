@@ -63,34 +63,82 @@ pub struct Selector {
     pub redundancy: Option<f64>,
 }
 
+/// Which sentences of a document may be chosen: a rule settled once per
+/// document ([`Selector::eligible`]) and checked per sentence, so that it
+/// costs no memory per sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct Eligible<'d, 'a> {
+    document: &'d Document<'a>,
+    rule: Rule,
+}
+
+/// The rule of an [`Eligible`], from the most to the least demanding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// Every sentence ([`Eligibility::Any`]).
+    Any,
+    /// Prose of [`MIN_WORDS`] to [`MAX_WORDS`] words.
+    Prose,
+    /// Prose with a word.
+    AnyProse,
+    /// Fragments with a word.
+    Fragments,
+    /// None.
+    Nothing,
+}
+
+impl Eligible<'_, '_> {
+    /// Whether sentence `sentence_idx` may be chosen.
+    #[inline]
+    pub fn contains(&self, sentence_idx: usize) -> bool {
+        Eligible::holds(self.document, self.rule, sentence_idx)
+    }
+
+    /// The sentences that may be chosen, in document order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.document.sentences().len()).filter(|&i| self.contains(i))
+    }
+
+    /// How many sentences may be chosen.
+    pub fn count(&self) -> usize {
+        self.iter().count()
+    }
+
+    fn holds(document: &Document<'_>, rule: Rule, sentence_idx: usize) -> bool {
+        let sentence = &document.sentences()[sentence_idx];
+        match rule {
+            Rule::Any => true,
+            Rule::Prose => {
+                sentence.kind == SentenceKind::Prose
+                    && (MIN_WORDS..=MAX_WORDS).contains(&sentence.n_words())
+            }
+            Rule::AnyProse => sentence.kind == SentenceKind::Prose && sentence.n_words() > 0,
+            Rule::Fragments => sentence.kind == SentenceKind::Fragment && sentence.n_words() > 0,
+            Rule::Nothing => false,
+        }
+    }
+}
+
 impl Selector {
     /// Which sentences may be chosen under `eligibility`.
     ///
     /// With [`Eligibility::Content`]: sentences of prose with
     /// [`MIN_WORDS`] to [`MAX_WORDS`] words; if there are none, prose of any
     /// length; if there is none, fragments with a word. Furniture never.
-    pub fn eligible(document: &Document<'_>, eligibility: Eligibility) -> Vec<bool> {
-        let sentences = document.sentences();
-        match eligibility {
-            Eligibility::Any => vec![true; sentences.len()],
-            Eligibility::Content => {
-                let tiers: [&dyn Fn(usize) -> bool; 3] = [
-                    &|i| {
-                        sentences[i].kind == SentenceKind::Prose
-                            && (MIN_WORDS..=MAX_WORDS).contains(&sentences[i].n_words())
-                    },
-                    &|i| sentences[i].kind == SentenceKind::Prose && sentences[i].n_words() > 0,
-                    &|i| sentences[i].kind == SentenceKind::Fragment && sentences[i].n_words() > 0,
-                ];
-                for tier in tiers {
-                    let eligible: Vec<bool> = (0..sentences.len()).map(tier).collect();
-                    if eligible.contains(&true) {
-                        return eligible;
-                    }
-                }
-                vec![false; sentences.len()]
-            }
-        }
+    pub fn eligible<'d, 'a>(
+        document: &'d Document<'a>,
+        eligibility: Eligibility,
+    ) -> Eligible<'d, 'a> {
+        let rule = match eligibility {
+            Eligibility::Any => Rule::Any,
+            Eligibility::Content => [Rule::Prose, Rule::AnyProse, Rule::Fragments]
+                .into_iter()
+                .find(|&rule| {
+                    (0..document.sentences().len()).any(|i| Eligible::holds(document, rule, i))
+                })
+                .unwrap_or(Rule::Nothing),
+        };
+        Eligible { document, rule }
     }
 
     /// About how many sentences the budget will hold in `document`: the
@@ -99,14 +147,14 @@ impl Selector {
     /// eligible sentences.
     pub fn target_sentences(&self, document: &Document<'_>, eligibility: Eligibility) -> usize {
         let eligible = Selector::eligible(document, eligibility);
-        let chosen: Vec<usize> = (0..eligible.len()).filter(|&i| eligible[i]).collect();
-        let n_eligible = chosen.len().max(1);
+        let count = eligible.count();
+        let n_eligible = count.max(1);
         let mean = |cost: &dyn Fn(usize) -> usize| -> f64 {
-            chosen.iter().map(|&i| cost(i) as f64).sum::<f64>() / n_eligible as f64
+            eligible.iter().map(|i| cost(i) as f64).sum::<f64>() / n_eligible as f64
         };
         let target = match self.budget {
             Budget::Sentences(n) => n,
-            Budget::Ratio(ratio) => (ratio.clamp(0.0, 1.0) * chosen.len() as f64).round() as usize,
+            Budget::Ratio(ratio) => (ratio.clamp(0.0, 1.0) * count as f64).round() as usize,
             Budget::Words(n) => {
                 (n as f64 / mean(&|i| document.sentences()[i].n_words()).max(1.0)).round() as usize
             }
@@ -129,10 +177,13 @@ impl Selector {
     ) -> Vec<usize> {
         assert_eq!(scores.len(), document.sentences().len(), "one score per sentence");
         let eligible = Selector::eligible(document, eligibility);
-        let mut candidates: Vec<usize> = (0..scores.len()).filter(|&i| eligible[i]).collect();
-        // Best first; ties go to the earlier sentence; NaN (a scorer bug) last.
-        candidates.sort_by(|&a, &b| {
-            let (sa, sb) = (finite_or_min(scores[a]), finite_or_min(scores[b]));
+        // Indices in 32 bits: a document has fewer than 2³² sentences.
+        let mut candidates: Vec<u32> = eligible.iter().map(|i| i as u32).collect();
+        // Best first; ties go to the earlier sentence; NaN (a scorer bug)
+        // last. The order is total, so an unstable sort gives the one
+        // answer, without a buffer.
+        candidates.sort_unstable_by(|&a, &b| {
+            let (sa, sb) = (finite_or_min(scores[a as usize]), finite_or_min(scores[b as usize]));
             sb.total_cmp(&sa).then(a.cmp(&b))
         });
 
@@ -145,15 +196,16 @@ impl Selector {
                 // Content terms only of the sentences looked at, which are
                 // few: the best ones until the budget is spent.
                 let mut chosen_terms: Vec<Vec<TermId>> = Vec::new();
+                let mut terms: Vec<TermId> = Vec::new();
                 for &candidate in &candidates {
+                    let candidate = candidate as usize;
                     if meter.is_full() {
                         break;
                     }
-                    let terms = if skip_duplicates {
-                        content_terms(document, candidate)
-                    } else {
-                        Vec::new()
-                    };
+                    terms.clear();
+                    if skip_duplicates {
+                        content_terms(document, candidate, &mut terms);
+                    }
                     if skip_duplicates
                         && chosen_terms
                             .iter()
@@ -163,34 +215,45 @@ impl Selector {
                     }
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
-                        chosen_terms.push(terms);
+                        chosen_terms.push(terms.clone());
                     }
                 }
             }
             Some(lambda) => {
-                let terms: Vec<Vec<TermId>> = (0..scores.len())
-                    .map(|i| if eligible[i] { content_terms(document, i) } else { Vec::new() })
-                    .collect();
-                let max_similarity = |chosen: &[usize], candidate: usize| -> f64 {
-                    chosen
-                        .iter()
-                        .map(|&c| set_cosine(&terms[c], &terms[candidate]))
-                        .fold(0.0, f64::max)
+                // The content terms of every candidate, in one buffer.
+                let mut terms: Vec<TermId> = Vec::new();
+                let mut ends: Vec<u32> = Vec::with_capacity(candidates.len());
+                let mut positions: Vec<u32> = Vec::with_capacity(candidates.len());
+                for &candidate in &candidates {
+                    content_terms(document, candidate as usize, &mut terms);
+                    ends.push(terms.len() as u32);
+                    positions.push(positions.len() as u32);
+                }
+                // Row `p` holds the terms of `candidates[p]`.
+                let row_of = |p: u32| -> &[TermId] {
+                    let start = if p == 0 { 0 } else { ends[p as usize - 1] as usize };
+                    &terms[start..ends[p as usize] as usize]
+                };
+                let max_similarity = |chosen: &[u32], p: u32| -> f64 {
+                    chosen.iter().map(|&c| set_cosine(row_of(c), row_of(p))).fold(0.0, f64::max)
                 };
                 let (low, high) =
                     candidates.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
-                        let score = finite_or_min(scores[i]);
+                        let score = finite_or_min(scores[i as usize]);
                         (lo.min(score), hi.max(score))
                     });
                 let scale = if high > low { high - low } else { 1.0 };
-                let mut remaining = candidates.clone();
+                // Positions in `candidates` of the candidates left and of the chosen.
+                let mut remaining = positions;
+                let mut chosen_positions: Vec<u32> = Vec::new();
                 while !meter.is_full() && !remaining.is_empty() {
                     let mut best: Option<(usize, f64)> = None;
-                    for (position, &candidate) in remaining.iter().enumerate() {
-                        let similarity = max_similarity(&chosen, candidate);
+                    for (position, &p) in remaining.iter().enumerate() {
+                        let similarity = max_similarity(&chosen_positions, p);
                         if skip_duplicates && similarity >= DUPLICATE_SIMILARITY {
                             continue;
                         }
+                        let candidate = candidates[p as usize] as usize;
                         let relevance = (finite_or_min(scores[candidate]) - low) / scale;
                         let value = lambda * relevance - (1.0 - lambda) * similarity;
                         if best.is_none_or(|(_, best_value)| value > best_value) {
@@ -198,9 +261,11 @@ impl Selector {
                         }
                     }
                     let Some((position, _)) = best else { break };
-                    let candidate = remaining.remove(position);
+                    let p = remaining.remove(position);
+                    let candidate = candidates[p as usize] as usize;
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
+                        chosen_positions.push(p);
                     }
                 }
             }
@@ -216,13 +281,21 @@ fn finite_or_min(score: Score) -> Score {
     if score.is_finite() { score } else { Score::MIN }
 }
 
-/// Sorted, distinct content terms of a sentence.
-fn content_terms(document: &Document<'_>, sentence_idx: usize) -> Vec<TermId> {
-    let mut terms: Vec<TermId> =
-        document.sentence_tokens(sentence_idx).iter().filter(|t| !t.stop).map(|t| t.term).collect();
-    terms.sort_unstable();
-    terms.dedup();
-    terms
+/// Appends the sorted, distinct content terms of a sentence to `terms`.
+fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
+    let start = terms.len();
+    terms.extend(
+        document.sentence_tokens(sentence_idx).iter().filter(|t| !t.is_stop()).map(|t| t.term()),
+    );
+    terms[start..].sort_unstable();
+    let mut kept = start;
+    for i in start..terms.len() {
+        if kept == start || terms[i] != terms[kept - 1] {
+            terms[kept] = terms[i];
+            kept += 1;
+        }
+    }
+    terms.truncate(kept);
 }
 
 /// Cosine of two term sets: `|A ∩ B| / sqrt(|A| |B|)`.
@@ -332,6 +405,12 @@ mod tests {
     const TEXT: &str = "Alpha beta gamma delta one. Epsilon zeta eta theta two. \
                         Iota kappa lambda mu three. Nu xi omicron pi four.";
 
+    /// Whether each sentence is eligible.
+    fn mask(document: &Document<'_>, eligibility: Eligibility) -> Vec<bool> {
+        let eligible = Selector::eligible(document, eligibility);
+        (0..document.sentences().len()).map(|i| eligible.contains(i)).collect()
+    }
+
     fn select(budget: Budget, scores: &[Score], order: Order) -> Vec<usize> {
         let document = Document::new(TEXT, Language::English);
         Selector { budget, order, redundancy: None }.select(&document, scores, Eligibility::Content)
@@ -397,19 +476,23 @@ mod tests {
         let run_on = "word ".repeat(MAX_WORDS + 1) + "end.";
         let text = format!("{run_on} A short sentence of prose here.");
         let document = Document::new(&text, Language::English);
-        assert_eq!(Selector::eligible(&document, Eligibility::Content), [false, true]);
+        assert_eq!(mask(&document, Eligibility::Content), [false, true]);
         let document = Document::new(&run_on, Language::English);
-        assert_eq!(Selector::eligible(&document, Eligibility::Content), [true]);
+        assert_eq!(mask(&document, Eligibility::Content), [true]);
     }
 
     #[test]
     fn fragments_and_furniture_are_not_chosen() {
         let text = "Powered by\n\nBig Headline Of The Day\n\nThe mayor opened the new bridge on Monday.\n\nClick here to subscribe to our newsletter.";
         let document = Document::new(text, Language::English);
-        let eligible = Selector::eligible(&document, Eligibility::Content);
-        assert_eq!(eligible, [false, false, true, false]);
+        assert_eq!(mask(&document, Eligibility::Content), [false, false, true, false]);
+        assert_eq!(Selector::eligible(&document, Eligibility::Content).count(), 1);
+        assert_eq!(mask(&document, Eligibility::Any), [true; 4]);
         // Without prose, fragments are the fallback; furniture never is.
         let document = Document::new("Powered by\n\nBig Headline Of The Day", Language::English);
-        assert_eq!(Selector::eligible(&document, Eligibility::Content), [false, true]);
+        assert_eq!(mask(&document, Eligibility::Content), [false, true]);
+        // Nothing to choose.
+        let document = Document::new("Powered by", Language::English);
+        assert_eq!(mask(&document, Eligibility::Content), [false]);
     }
 }

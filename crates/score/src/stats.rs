@@ -42,13 +42,14 @@ impl SentenceFrequencies {
     /// Counts, for every term of `document`, the sentences it occurs in.
     pub fn new(document: &Document<'_>) -> SentenceFrequencies {
         let mut doc_freq = vec![0u32; document.n_terms()];
-        // The sentence that last counted each term, so a term counts once per sentence.
-        let mut last_seen = vec![usize::MAX; document.n_terms()];
+        // The sentence that last counted each term, so a term counts once
+        // per sentence (a document has fewer than 2³² − 1 sentences).
+        let mut last_seen = vec![u32::MAX; document.n_terms()];
         for sentence_idx in 0..document.sentences().len() {
             for token in document.sentence_tokens(sentence_idx) {
-                let term = token.term as usize;
-                if last_seen[term] != sentence_idx {
-                    last_seen[term] = sentence_idx;
+                let term = token.term() as usize;
+                if last_seen[term] != sentence_idx as u32 {
+                    last_seen[term] = sentence_idx as u32;
                     doc_freq[term] += 1;
                 }
             }

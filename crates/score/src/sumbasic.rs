@@ -37,8 +37,9 @@ impl Default for SumBasic {
 }
 
 impl SumBasic {
-    /// Pick order: `(sentence, weight when picked)`, and final weights.
-    fn run(&self, document: &Document<'_>) -> (Vec<(usize, f64)>, Vec<f64>) {
+    /// Pick order: `(sentence, weight when picked)`; writes every
+    /// sentence's weight after the picks into `weights`.
+    fn run(&self, document: &Document<'_>, weights: &mut [f64]) -> Vec<(usize, f64)> {
         let counts = TermCounts::new(document);
         let total: f64 = counts.document.iter().map(|&c| f64::from(c)).sum();
         let mut probability: Vec<f64> = counts
@@ -91,8 +92,10 @@ impl SumBasic {
                 probability[term as usize] *= probability[term as usize];
             }
         }
-        let weights = (0..n).map(|i| weight(&probability, i)).collect();
-        (order, weights)
+        for (sentence_idx, value) in weights.iter_mut().enumerate() {
+            *value = weight(&probability, sentence_idx);
+        }
+        order
     }
 }
 
@@ -102,10 +105,12 @@ impl Scorer for SumBasic {
     }
 
     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [Score]) {
-        let (order, weights) = self.run(document);
+        let order = self.run(document, scores);
         // Unpicked sentences: their weight, a mean probability below 1.
-        let unpicked = weights.into_iter().map(|weight| weight.clamp(0.0, 1.0 - f64::EPSILON));
-        scores_from_picks(&order, unpicked, scores);
+        for score in scores.iter_mut() {
+            *score = score.clamp(0.0, 1.0 - f64::EPSILON);
+        }
+        scores_from_picks(&order, scores);
     }
 
     fn explain(
@@ -114,7 +119,7 @@ impl Scorer for SumBasic {
         stats: &dyn TermStats,
         sentence_idx: usize,
     ) -> Explanation {
-        let (order, _) = self.run(document);
+        let order = self.run(document, &mut vec![0.0; document.sentences().len()]);
         let score = self.scores(document, stats)[sentence_idx];
         explain_pick(
             "sumbasic",

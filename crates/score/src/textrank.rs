@@ -6,7 +6,7 @@ use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::features::TermCounts;
-use crate::graph::{Matrix, cap_graph, pagerank};
+use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph, pagerank};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices; two sentences are joined by an edge weighted by
@@ -48,13 +48,18 @@ impl TextRank {
         if denominator > 0.0 { shared as f64 / denominator } else { shared as f64 }
     }
 
-    fn ranks(&self, document: &Document<'_>, scores: &mut [Score]) -> (TermCounts, Vec<f64>) {
-        let counts = TermCounts::new(document);
-        let lengths: Vec<f64> = counts
+    /// The number of content words of each row of `counts`.
+    fn lengths(counts: &TermCounts) -> Vec<f64> {
+        counts
             .sentences
             .rows()
             .map(|terms| terms.iter().map(|&(_, count)| f64::from(count)).sum())
-            .collect();
+            .collect()
+    }
+
+    fn ranks(&self, document: &Document<'_>, scores: &mut [Score]) {
+        let counts = TermCounts::first(document, MAX_GRAPH_SENTENCES);
+        let lengths = TextRank::lengths(&counts);
         cap_graph(
             document,
             scores,
@@ -68,13 +73,15 @@ impl TextRank {
                     MAX_ITERATIONS,
                 ));
             },
-            |sentence_idx| if lengths[sentence_idx] > 0.0 { 1.0 } else { 0.0 },
+            // 1 for a sentence with a content word, else 0.
+            |sentence_idx| {
+                let tokens = document.sentence_tokens(sentence_idx);
+                if tokens.iter().any(|token| !token.is_stop()) { 1.0 } else { 0.0 }
+            },
         );
-        (counts, lengths)
     }
 }
 
-/// Number of terms two sorted `(term, count)` lists share.
 pub(crate) fn shared_terms(a: &[(u32, u32)], b: &[(u32, u32)]) -> usize {
     let (mut i, mut j, mut shared) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -107,7 +114,9 @@ impl Scorer for TextRank {
         sentence_idx: usize,
     ) -> Explanation {
         let mut scores = vec![0.0; document.sentences().len()];
-        let (counts, lengths) = self.ranks(document, &mut scores);
+        self.ranks(document, &mut scores);
+        let counts = TermCounts::new(document);
+        let lengths = TextRank::lengths(&counts);
         let n = document.sentences().len();
         let linked = (0..n)
             .filter(|&j| {

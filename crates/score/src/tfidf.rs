@@ -3,7 +3,7 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::centroid_cosines;
+use crate::features::CentroidCosines;
 use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 
 /// Scores a sentence by how well its tf-idf vector matches the whole
@@ -51,28 +51,12 @@ impl Default for TfIdfPosition {
 /// The summary length [`Scorer::score`] assumes: the CLI's default budget.
 pub const DEFAULT_TARGET_SENTENCES: usize = 3;
 
-struct Parts {
-    content: Vec<f64>,
-    max_content: f64,
-    prior: Vec<f64>,
-    position_weight: f64,
-}
-
 impl TfIdfPosition {
-    fn parts(
-        &self,
-        document: &Document<'_>,
-        stats: &dyn TermStats,
-        target_sentences: usize,
-    ) -> Parts {
-        let content = centroid_cosines(document, stats);
-        let max_content = content.iter().copied().fold(0.0, f64::max);
-        Parts {
-            content,
-            max_content,
-            prior: self.prior.for_target(target_sentences).weights(document),
-            position_weight: self.position_weight_for(target_sentences),
-        }
+    /// Writes every sentence's tf-idf cosine to the document into
+    /// `contents` and returns the best.
+    fn contents(document: &Document<'_>, stats: &dyn TermStats, contents: &mut [f64]) -> f64 {
+        CentroidCosines::new(document, stats).all_into(document, contents);
+        contents.iter().copied().fold(0.0, f64::max)
     }
 
     /// The weight of position for a summary of `target_sentences` sentences.
@@ -81,13 +65,9 @@ impl TfIdfPosition {
         self.position_weight * (self.lead_sentences / k).min(1.0)
     }
 
-    fn combine(parts: &Parts, sentence_idx: usize) -> f64 {
-        let content = if parts.max_content > 0.0 {
-            parts.content[sentence_idx] / parts.max_content
-        } else {
-            0.0
-        };
-        (1.0 - parts.position_weight) * content + parts.position_weight * parts.prior[sentence_idx]
+    fn combine(content: f64, max_content: f64, position_weight: f64, prior: f64) -> f64 {
+        let content = if max_content > 0.0 { content / max_content } else { 0.0 };
+        (1.0 - position_weight) * content + position_weight * prior
     }
 }
 
@@ -116,9 +96,13 @@ impl Scorer for TfIdfPosition {
         target_sentences: usize,
         scores: &mut [Score],
     ) {
-        let parts = self.parts(document, stats, target_sentences);
-        for (sentence_idx, score) in scores.iter_mut().enumerate() {
-            *score = TfIdfPosition::combine(&parts, sentence_idx);
+        // The contents go into `scores`, then each is mixed with its prior
+        // in place: no buffer per sentence besides the caller's.
+        let max_content = TfIdfPosition::contents(document, stats, scores);
+        let position_weight = self.position_weight_for(target_sentences);
+        let priors = self.prior.for_target(target_sentences).weights(document);
+        for (score, prior) in scores.iter_mut().zip(priors) {
+            *score = TfIdfPosition::combine(*score, max_content, position_weight, prior);
         }
     }
 
@@ -129,18 +113,22 @@ impl Scorer for TfIdfPosition {
         target_sentences: usize,
         sentence_idx: usize,
     ) -> Explanation {
-        let parts = self.parts(document, stats, target_sentences);
-        let content = parts.content[sentence_idx];
-        let normalized = if parts.max_content > 0.0 { content / parts.max_content } else { 0.0 };
+        let mut contents = vec![0.0; document.sentences().len()];
+        let max_content = TfIdfPosition::contents(document, stats, &mut contents);
+        let content = contents[sentence_idx];
+        let position_weight = self.position_weight_for(target_sentences);
+        let prior = self.prior.for_target(target_sentences);
+        let prior_weight = prior.weights(document).nth(sentence_idx).unwrap_or(0.0);
+        let normalized = if max_content > 0.0 { content / max_content } else { 0.0 };
         Explanation::new(
             format!(
                 "tfidf-position: {:.2} × content + {:.2} × position (for a summary of {} sentence{})",
-                1.0 - parts.position_weight,
-                parts.position_weight,
+                1.0 - position_weight,
+                position_weight,
                 target_sentences,
                 if target_sentences == 1 { "" } else { "s" }
             ),
-            TfIdfPosition::combine(&parts, sentence_idx),
+            TfIdfPosition::combine(content, max_content, position_weight, prior_weight),
         )
         .with(
             Explanation::new(
@@ -148,9 +136,9 @@ impl Scorer for TfIdfPosition {
                 normalized,
             )
             .with(Explanation::new("tf-idf cosine to the document", content))
-            .with(Explanation::new("best cosine in the document", parts.max_content)),
+            .with(Explanation::new("best cosine in the document", max_content)),
         )
-        .with(self.prior.for_target(target_sentences).explain(document, sentence_idx))
+        .with(prior.explain(document, sentence_idx))
     }
 }
 

@@ -1,11 +1,13 @@
 //! [`Document`]: a text cut into paragraphs, sentences and tokens, and the
 //! [`Analyzer`] that builds it.
 
+use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::Stemmer;
-use rustc_hash::{FxHashMap, FxHashSet};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
@@ -25,39 +27,86 @@ pub enum SentenceKind {
     Furniture,
 }
 
+/// The most bytes of a text a [`Document`] covers: 4 GiB less one byte, so
+/// that offsets fit in 32 bits. Of a longer text, only the first
+/// `MAX_TEXT_BYTES` (cut back to a `char` boundary) are analysed.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// One sentence (or sentence-like unit) of a [`Document`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// A document holds one per unit, so a sentence keeps only its span, its
+/// tokens and its kind, in 20 bytes; its paragraph is found from the
+/// document's [`Paragraph`]s ([`Document::paragraph_of`]).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Where the sentence is in the text.
-    pub span: Span,
-    /// Index of its paragraph.
-    pub paragraph: usize,
-    /// Its index inside the paragraph (0 for a paragraph's first sentence).
-    pub index_in_paragraph: usize,
+    start: u32,
+    end: u32,
+    first_token: u32,
+    end_token: u32,
     /// Whether it is prose, a fragment or furniture.
     pub kind: SentenceKind,
-    tokens: Range<usize>,
 }
 
 impl Sentence {
+    /// Where the sentence is in the text.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// Number of word tokens, stop words included.
+    #[inline]
     pub fn n_words(&self) -> usize {
-        self.tokens.len()
+        (self.end_token - self.first_token) as usize
     }
 
     /// The range of this sentence's tokens in [`Document::tokens`].
+    #[inline]
     pub fn token_range(&self) -> Range<usize> {
-        self.tokens.clone()
+        self.first_token as usize..self.end_token as usize
+    }
+}
+
+impl std::fmt::Debug for Sentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sentence")
+            .field("span", &self.span())
+            .field("kind", &self.kind)
+            .field("tokens", &self.token_range())
+            .finish()
     }
 }
 
 /// A paragraph: a run of sentences between blank lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Paragraph {
+    start: u32,
+    end: u32,
+    first_sentence: u32,
+    end_sentence: u32,
+}
+
+impl Paragraph {
     /// From the start of its first sentence to the end of its last.
-    pub span: Span,
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The range of its sentences in [`Document::sentences`].
-    pub sentences: Range<usize>,
+    #[inline]
+    pub fn sentences(&self) -> Range<usize> {
+        self.first_sentence as usize..self.end_sentence as usize
+    }
+}
+
+impl std::fmt::Debug for Paragraph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Paragraph")
+            .field("span", &self.span())
+            .field("sentences", &self.sentences())
+            .finish()
+    }
 }
 
 /// A text cut into paragraphs, sentences and word tokens, all with byte
@@ -110,7 +159,8 @@ impl<'a> Document<'a> {
         Analyzer::new(language).analyze(text)
     }
 
-    /// The text the document was built from.
+    /// The text the document was built from: the whole input, or its first
+    /// [`MAX_TEXT_BYTES`] for a longer one.
     pub fn text(&self) -> &'a str {
         self.text
     }
@@ -130,6 +180,19 @@ impl<'a> Document<'a> {
         &self.paragraphs
     }
 
+    /// The index of the paragraph that holds sentence `sentence_idx` (a
+    /// binary search of the paragraphs).
+    pub fn paragraph_of(&self, sentence_idx: usize) -> usize {
+        self.paragraphs.partition_point(|paragraph| paragraph.end_sentence as usize <= sentence_idx)
+    }
+
+    /// The index of sentence `sentence_idx` inside its paragraph (0 for a
+    /// paragraph's first sentence).
+    pub fn index_in_paragraph(&self, sentence_idx: usize) -> usize {
+        let paragraph = &self.paragraphs[self.paragraph_of(sentence_idx)];
+        sentence_idx - paragraph.first_sentence as usize
+    }
+
     /// All word tokens, in text order.
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
@@ -137,12 +200,12 @@ impl<'a> Document<'a> {
 
     /// The tokens of sentence `sentence_idx`.
     pub fn sentence_tokens(&self, sentence_idx: usize) -> &[Token] {
-        &self.tokens[self.sentences[sentence_idx].tokens.clone()]
+        &self.tokens[self.sentences[sentence_idx].token_range()]
     }
 
     /// The text of sentence `sentence_idx`.
     pub fn sentence_text(&self, sentence_idx: usize) -> &'a str {
-        self.sentences[sentence_idx].span.slice(self.text)
+        self.sentences[sentence_idx].span().slice(self.text)
     }
 
     /// The stem behind a term id.
@@ -230,44 +293,71 @@ impl Analyzer {
 
     /// Analyses `text`, reusing what `cache` remembers from earlier
     /// documents: the stems and stop-word flags of words already seen and
-    /// the segment buffer. The document is the same as
+    /// the buffers of a recycled document. The document is the same as
     /// [`Analyzer::analyze`] gives.
+    ///
+    /// Of a text longer than [`MAX_TEXT_BYTES`], only that many bytes (cut
+    /// back to a `char` boundary) are analysed.
     pub fn analyze_cached<'a>(&self, text: &'a str, cache: &mut AnalyzerCache) -> Document<'a> {
+        let text = prefix(text, MAX_TEXT_BYTES);
         cache.prepare(self.language);
-        let mut segments = std::mem::take(&mut cache.segments);
-        segments.clear();
-        self.segmenter.segment_into(text, &mut segments);
-        let kinds = sentence_kinds(text, &segments);
-
         // The buffers of a document given back with `recycle`, if any.
-        let spare = std::mem::take(&mut cache.spare);
-        let mut terms = spare.terms;
-        let mut tokens = spare.tokens;
+        let Spare { mut terms, mut tokens, mut sentences, mut paragraphs } =
+            std::mem::take(&mut cache.spare);
         tokens.reserve(text.len() / 6);
-        let mut sentences = spare.sentences;
-        sentences.reserve(segments.len());
-        let mut paragraphs = spare.paragraphs;
         cache.generation = cache.generation.wrapping_add(1);
         cache.document_words.clear();
 
-        for (segment, kind) in segments.iter().zip(kinds) {
-            let first_token = tokens.len();
+        // Each unit becomes a sentence as the segmenter finds it. Rule 6 of
+        // the furniture rules looks at a whole paragraph, so it is settled
+        // when the paragraph ends.
+        let mut paragraph_index: Option<usize> = None;
+        let mut promotion = furniture::PromotionBlock::default();
+        self.segmenter.for_each_segment(text, &mut |segment: Segment| {
+            let sentence_idx = sentences.len() as u32;
+            let span = Compact::from(segment.span);
+            match paragraphs.last_mut() {
+                Some(paragraph) if paragraph_index == Some(segment.paragraph) => {
+                    paragraph.end = span.end;
+                    paragraph.end_sentence = sentence_idx + 1;
+                }
+                _ => {
+                    close_paragraph(&mut sentences, paragraphs.last(), promotion);
+                    promotion = furniture::PromotionBlock::default();
+                    paragraph_index = Some(segment.paragraph);
+                    paragraphs.push(Paragraph {
+                        start: span.start,
+                        end: span.end,
+                        first_sentence: sentence_idx,
+                        end_sentence: sentence_idx + 1,
+                    });
+                }
+            }
+            let rule = furniture::classify_unit(segment.span.slice(text));
+            promotion.add(rule);
+            let kind = match (rule, segment.kind) {
+                (Some(_), _) => SentenceKind::Furniture,
+                (None, SegmentKind::Prose) => SentenceKind::Prose,
+                (None, SegmentKind::Fragment) => SentenceKind::Fragment,
+            };
+
+            let first_token = tokens.len() as u32;
             let mut push_word = |span: Span, word: &str, forced_stop: bool| {
                 // Most tokens repeat a word of the same document: they are
                 // found in the small table of this document's words, which
                 // stays in the processor's cache.
-                let (term, stop) = match ShortWord::new(word) {
+                let known = match ShortWord::new(word) {
                     Some(short) => match cache.document_words.get(&short) {
                         Some(&known) => known,
                         None => {
                             let found = cache.term(word, Some(short), self, &mut terms);
-                            cache.document_words.insert(short, found);
+                            cache.remember_document_word(short, found);
                             found
                         }
                     },
                     None => cache.term(word, None, self, &mut terms),
                 };
-                tokens.push(Token { span, term, stop: forced_stop || stop });
+                tokens.push(Token::new(span, known.id(), forced_stop || known.is_stop()));
             };
             token::for_each_word(text, segment.span, |span, word| {
                 match elision::split(word, self.elided_forms) {
@@ -287,34 +377,16 @@ impl Analyzer {
                     None => push_word(span, word, false),
                 }
             });
-
-            let sentence_idx = sentences.len();
-            match paragraphs.last_mut() {
-                Some(paragraph)
-                    if sentences
-                        .last()
-                        .is_some_and(|last: &Sentence| last.paragraph == segment.paragraph) =>
-                {
-                    paragraph.span.end = segment.span.end;
-                    paragraph.sentences.end = sentence_idx + 1;
-                }
-                _ => paragraphs.push(Paragraph {
-                    span: segment.span,
-                    sentences: sentence_idx..sentence_idx + 1,
-                }),
-            }
-            let paragraph = paragraphs.len() - 1;
-            let index_in_paragraph = sentence_idx - paragraphs[paragraph].sentences.start;
             sentences.push(Sentence {
-                span: segment.span,
-                paragraph,
-                index_in_paragraph,
+                start: span.start,
+                end: span.end,
+                first_token,
+                end_token: tokens.len() as u32,
                 kind,
-                tokens: first_token..tokens.len(),
             });
-        }
+        });
+        close_paragraph(&mut sentences, paragraphs.last(), promotion);
 
-        cache.segments = segments;
         Document {
             text,
             language: self.language,
@@ -349,20 +421,22 @@ pub struct AnalyzerCache {
     /// Word as it stands in the text, to its stem id and stop-word flag:
     /// words of up to [`ShortWord::MAX_LEN`] bytes, kept inline so that a
     /// lookup reads no memory outside the table,
-    short_words: FxHashMap<ShortWord, (u32, bool)>,
+    short_words: FxHashMap<ShortWord, Known>,
     /// and longer ones.
-    long_words: FxHashMap<Box<str>, (u32, bool)>,
-    /// The short words of the document being analysed, to its term ids.
-    document_words: FxHashMap<ShortWord, (TermId, bool)>,
-    /// Stem ids, to dedupe stems.
-    stem_ids: FxHashMap<Box<str>, u32>,
+    long_words: FxHashMap<Box<str>, Known>,
+    /// The short words of the document being analysed, to their term ids
+    /// and stop-word flags: at most [`AnalyzerCache::MAX_DOCUMENT_WORDS`],
+    /// the first met.
+    document_words: FxHashMap<ShortWord, Known>,
+    /// Stem ids, to dedupe stems: a table of ids alone, hashed by the stem
+    /// they stand for in `stems`, so that each stem is stored once.
+    stem_ids: HashTable<u32>,
     /// Stems by id.
     stems: Terms,
     /// By stem id: the generation (document) that last used the stem, and
     /// its term id in that document.
     document_terms: Vec<(u32, TermId)>,
     generation: u32,
-    segments: Vec<Segment>,
     /// Buffers of a document given back with [`AnalyzerCache::recycle`].
     spare: Spare,
 }
@@ -379,6 +453,13 @@ struct Spare {
 impl AnalyzerCache {
     /// Most words kept between documents.
     pub const MAX_WORDS: usize = 1 << 16;
+
+    /// Most words of one document kept in the table of its own words. The
+    /// table is there for speed: a news article has a few hundred distinct
+    /// words, which it keeps in the processor's cache. Words beyond these
+    /// are found in the main table, so that a text of many distinct words
+    /// (a binary file read as text) does not pay for them twice.
+    pub const MAX_DOCUMENT_WORDS: usize = 1 << 12;
 
     /// Most tokens a recycled document may have room for.
     pub const MAX_SPARE_TOKENS: usize = 1 << 16;
@@ -432,6 +513,14 @@ impl AnalyzerCache {
         }
     }
 
+    /// Remembers a short word of the document being analysed, while the
+    /// table of its words has room.
+    fn remember_document_word(&mut self, word: ShortWord, found: Known) {
+        if self.document_words.len() < Self::MAX_DOCUMENT_WORDS {
+            self.document_words.insert(word, found);
+        }
+    }
+
     /// The document's term for `word` and its stop-word flag. The term is
     /// the next free id (its stem pushed on `terms`) the first time the
     /// document uses the stem.
@@ -441,17 +530,17 @@ impl AnalyzerCache {
         short: Option<ShortWord>,
         analyzer: &Analyzer,
         terms: &mut Terms,
-    ) -> (TermId, bool) {
-        let (stem_id, stop) = self.word(word, short, analyzer);
-        let slot = &mut self.document_terms[stem_id as usize];
+    ) -> Known {
+        let stem = self.word(word, short, analyzer);
+        let slot = &mut self.document_terms[stem.id() as usize];
         if slot.0 != self.generation {
-            *slot = (self.generation, terms.push(self.stems.get(stem_id)));
+            *slot = (self.generation, terms.push(self.stems.get(stem.id())));
         }
-        (slot.1, stop)
+        Known::new(slot.1, stem.is_stop())
     }
 
     /// The stem id and stop-word flag of `word`, stemming it on first sight.
-    fn word(&mut self, word: &str, short: Option<ShortWord>, analyzer: &Analyzer) -> (u32, bool) {
+    fn word(&mut self, word: &str, short: Option<ShortWord>, analyzer: &Analyzer) -> Known {
         let known = match short {
             Some(short) => self.short_words.get(&short),
             None => self.long_words.get(word),
@@ -460,70 +549,136 @@ impl AnalyzerCache {
             return known;
         }
         let (stem, stop) = analyzer.stem_of(word);
-        let stem_id = match self.stem_ids.get(&stem) {
+        let hash = FxBuildHasher.hash_one(&*stem);
+        let stem_id = match self.stem_ids.find(hash, |&id| self.stems.get(id) == &*stem) {
             Some(&stem_id) => stem_id,
             None => {
                 let stem_id = self.stems.push(&stem);
-                self.stem_ids.insert(stem, stem_id);
+                let stems = &self.stems;
+                self.stem_ids.insert_unique(hash, stem_id, |&id| {
+                    FxBuildHasher.hash_one(stems.get(id))
+                });
                 self.document_terms.push((0, 0));
                 stem_id
             }
         };
+        let known = Known::new(stem_id, stop);
         match short {
-            Some(short) => self.short_words.insert(short, (stem_id, stop)),
-            None => self.long_words.insert(word.into(), (stem_id, stop)),
+            Some(short) => self.short_words.insert(short, known),
+            None => self.long_words.insert(word.into(), known),
         };
-        (stem_id, stop)
+        known
     }
 }
 
 /// A word of at most [`ShortWord::MAX_LEN`] bytes, inline: its bytes,
 /// zero-padded, with the length in the last byte (so that no two words
-/// share a key).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct ShortWord([u64; 3]);
+/// share a key). Sixteen bytes with an alignment of four, so that a table
+/// entry with its [`Known`] takes 20 bytes: a text of many distinct words
+/// (a binary file read as text) makes the tables large.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ShortWord([u32; 4]);
 
 impl ShortWord {
-    const MAX_LEN: usize = 23;
+    const MAX_LEN: usize = 15;
 
     fn new(word: &str) -> Option<ShortWord> {
         let bytes = word.as_bytes();
         if bytes.len() > Self::MAX_LEN {
             return None;
         }
-        let mut buffer = [0u8; 24];
+        let mut buffer = [0u8; 16];
         // A byte loop: words are short, and a variable-length copy would
         // call memmove.
         for (to, from) in buffer.iter_mut().zip(bytes) {
             *to = *from;
         }
-        buffer[23] = bytes.len() as u8;
-        let mut words = [0u64; 3];
-        for (word, chunk) in words.iter_mut().zip(buffer.chunks_exact(8)) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(chunk);
-            *word = u64::from_le_bytes(eight);
+        buffer[15] = bytes.len() as u8;
+        let mut words = [0u32; 4];
+        for (word, chunk) in words.iter_mut().zip(buffer.chunks_exact(4)) {
+            let mut four = [0u8; 4];
+            four.copy_from_slice(chunk);
+            *word = u32::from_le_bytes(four);
         }
         Some(ShortWord(words))
     }
 }
 
-/// The kind of every segment: its punctuation, then the furniture rules per
-/// paragraph.
-fn sentence_kinds(text: &str, segments: &[Segment]) -> Vec<SentenceKind> {
-    let mut kinds = Vec::with_capacity(segments.len());
-    for paragraph in segments.chunk_by(|a, b| a.paragraph == b.paragraph) {
-        let rules =
-            furniture::classify_paragraph(paragraph.iter().map(|segment| segment.span.slice(text)));
-        kinds.extend(paragraph.iter().zip(rules).map(|(segment, rule)| {
-            match (rule, segment.kind) {
-                (Some(_), _) => SentenceKind::Furniture,
-                (None, SegmentKind::Prose) => SentenceKind::Prose,
-                (None, SegmentKind::Fragment) => SentenceKind::Fragment,
-            }
-        }));
+impl std::hash::Hash for ShortWord {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Two words of eight bytes: half the rounds of four of four.
+        let [a, b, c, d] = self.0.map(u64::from);
+        state.write_u64(a | b << 32);
+        state.write_u64(c | d << 32);
     }
-    kinds
+}
+
+/// A stem or term id and the word's stop-word flag, in the top bit: what
+/// the tables of words hold, in four bytes. Ids stay below 2³¹, since a
+/// text of at most [`MAX_TEXT_BYTES`] has fewer distinct words than that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Known(u32);
+
+impl Known {
+    const STOP: u32 = 1 << 31;
+
+    fn new(id: u32, stop: bool) -> Known {
+        debug_assert!(id < Known::STOP);
+        Known(id | if stop { Known::STOP } else { 0 })
+    }
+
+    fn id(self) -> u32 {
+        self.0 & !Known::STOP
+    }
+
+    fn is_stop(self) -> bool {
+        self.0 & Known::STOP != 0
+    }
+}
+
+/// Ends `paragraph`, the last of `sentences`: if it is a promotion block
+/// (rule 6 of the [furniture rules](furniture)), all its sentences are
+/// furniture.
+fn close_paragraph(
+    sentences: &mut [Sentence],
+    paragraph: Option<&Paragraph>,
+    promotion: furniture::PromotionBlock,
+) {
+    if let Some(paragraph) = paragraph
+        && promotion.holds()
+    {
+        for sentence in &mut sentences[paragraph.sentences()] {
+            sentence.kind = SentenceKind::Furniture;
+        }
+    }
+}
+
+/// The longest prefix of `text` of at most `max_bytes` that ends on a
+/// `char` boundary.
+fn prefix(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut end = max_bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A span in 32-bit offsets, as sentences and paragraphs keep it.
+#[derive(Clone, Copy)]
+struct Compact {
+    start: u32,
+    end: u32,
+}
+
+impl From<Span> for Compact {
+    /// **Precondition:** the span lies in the first [`MAX_TEXT_BYTES`] of the text.
+    fn from(span: Span) -> Compact {
+        debug_assert!(span.end <= MAX_TEXT_BYTES);
+        Compact { start: span.start as u32, end: span.end as u32 }
+    }
 }
 
 #[cfg(test)]
@@ -536,21 +691,23 @@ mod tests {
         let document = Document::new(text, Language::English);
         assert_eq!(document.sentences().len(), 3);
         assert_eq!(document.paragraphs().len(), 2);
-        assert_eq!(document.paragraphs()[1].sentences, 1..3);
+        assert_eq!(document.paragraphs()[1].sentences(), 1..3);
         assert_eq!(document.sentence_text(1), "A cat runs!");
-        assert_eq!(document.sentences()[2].index_in_paragraph, 1);
-        assert_eq!(document.sentences()[2].paragraph, 1);
+        assert_eq!(document.index_in_paragraph(2), 1);
+        assert_eq!(document.paragraph_of(2), 1);
+        assert_eq!(document.paragraph_of(0), 0);
+        assert_eq!(document.index_in_paragraph(1), 0);
 
         let words: Vec<&str> =
-            document.sentence_tokens(0).iter().map(|t| t.span.slice(text)).collect();
+            document.sentence_tokens(0).iter().map(|t| t.span().slice(text)).collect();
         assert_eq!(words, ["The", "cats", "sat"]);
         // "cats" and "cat" share a stem, so a term id.
-        let cats = document.sentence_tokens(0)[1].term;
-        let cat = document.sentence_tokens(1)[1].term;
+        let cats = document.sentence_tokens(0)[1].term();
+        let cat = document.sentence_tokens(1)[1].term();
         assert_eq!(cats, cat);
         assert_eq!(document.term(cat), "cat");
-        assert!(document.sentence_tokens(0)[0].stop, "'the' is a stop word");
-        assert!(!document.sentence_tokens(0)[1].stop);
+        assert!(document.sentence_tokens(0)[0].is_stop(), "'the' is a stop word");
+        assert!(!document.sentence_tokens(0)[1].is_stop());
     }
 
     fn assert_same(a: &Document<'_>, b: &Document<'_>) {
@@ -584,7 +741,7 @@ mod tests {
 
     #[test]
     fn short_words_are_distinct_keys() {
-        let longest = "x".repeat(23);
+        let longest = "x".repeat(ShortWord::MAX_LEN);
         let words = ["", "a", "a\0", "ab", "abcdefgh", "abcdefghi", longest.as_str()];
         let keys: Vec<ShortWord> = words.iter().map(|word| ShortWord::new(word).unwrap()).collect();
         for (i, a) in keys.iter().enumerate() {
@@ -592,7 +749,7 @@ mod tests {
                 assert_eq!(a == b, i == j, "{:?} {:?}", words[i], words[j]);
             }
         }
-        assert!(ShortWord::new(&"x".repeat(24)).is_none());
+        assert!(ShortWord::new(&"x".repeat(ShortWord::MAX_LEN + 1)).is_none());
         // Long words go through the cache too.
         let text = "Antidisestablishmentarianism is long. Antidisestablishmentarianism again.";
         let analyzer = Analyzer::new(Language::English);
@@ -612,6 +769,61 @@ mod tests {
         let small = "A small text about cats.";
         assert_same(&analyzer.analyze_cached(small, &mut cache), &analyzer.analyze(small));
         assert!(cache.len() < 10, "the full cache was emptied");
+    }
+
+    #[test]
+    fn units_stay_small() {
+        // One of each per word or unit of a text: their size is the memory
+        // a document costs (see the worst cases in docs/results.md).
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        assert_eq!(std::mem::size_of::<Sentence>(), 20);
+        assert_eq!(std::mem::size_of::<Paragraph>(), 16);
+    }
+
+    #[test]
+    fn long_texts_are_cut_on_a_char_boundary() {
+        assert_eq!(prefix("abc", 5), "abc");
+        assert_eq!(prefix("abc", 2), "ab");
+        // "é" is two bytes: a cut inside it moves back before it.
+        assert_eq!(prefix("aé", 2), "a");
+        assert_eq!(prefix("aé", 3), "aé");
+        assert_eq!(prefix("🎉", 3), "");
+    }
+
+    #[test]
+    fn paragraphs_locate_their_sentences() {
+        let text = "One. Two. Three.\n\nFour.\n\nFive. Six.";
+        let document = Document::new(text, Language::English);
+        let located: Vec<(usize, usize)> = (0..document.sentences().len())
+            .map(|i| (document.paragraph_of(i), document.index_in_paragraph(i)))
+            .collect();
+        assert_eq!(located, [(0, 0), (0, 1), (0, 2), (1, 0), (2, 0), (2, 1)]);
+        for (index, paragraph) in document.paragraphs().iter().enumerate() {
+            let first = &document.sentences()[paragraph.sentences().start];
+            let last = &document.sentences()[paragraph.sentences().end - 1];
+            assert_eq!(paragraph.span(), Span::new(first.span().start, last.span().end));
+            assert!(paragraph.sentences().all(|i| document.paragraph_of(i) == index));
+        }
+    }
+
+    #[test]
+    fn promotion_blocks_are_furniture_as_a_whole() {
+        // Rule 6 holds for a short paragraph, not for a long one.
+        let text = "We are on a new app now.\nTap here to install it today\n\n\
+                    One fact. Two facts. Three facts.\nClick here for more";
+        let document = Document::new(text, Language::English);
+        let kinds: Vec<SentenceKind> = document.sentences().iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SentenceKind::Furniture,
+                SentenceKind::Furniture,
+                SentenceKind::Prose,
+                SentenceKind::Prose,
+                SentenceKind::Prose,
+                SentenceKind::Furniture,
+            ]
+        );
     }
 
     #[test]
@@ -643,7 +855,7 @@ mod tests {
     fn language_without_stemmer_keeps_words() {
         let document = Document::new("Dzieci bawią się w parku.", Language::Polish);
         let terms: Vec<&str> =
-            document.sentence_tokens(0).iter().map(|t| document.term(t.term)).collect();
+            document.sentence_tokens(0).iter().map(|t| document.term(t.term())).collect();
         assert_eq!(terms, ["dzieci", "bawią", "się", "w", "parku"]);
     }
 }

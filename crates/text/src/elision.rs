@@ -67,8 +67,11 @@ mod tests {
     fn documents_cut_elided_words_in_two() {
         let text = "L'accusé nie. Le juge interroge l’accusé.";
         let document = crate::Document::new(text, Language::French);
-        let words: Vec<(&str, bool)> =
-            document.tokens().iter().map(|token| (token.span.slice(text), token.stop)).collect();
+        let words: Vec<(&str, bool)> = document
+            .tokens()
+            .iter()
+            .map(|token| (token.span().slice(text), token.is_stop()))
+            .collect();
         assert_eq!(
             words,
             [
@@ -83,10 +86,10 @@ mod tests {
             ]
         );
         // Both "accusé" share a term.
-        assert_eq!(document.tokens()[1].term, document.tokens()[7].term);
+        assert_eq!(document.tokens()[1].term(), document.tokens()[7].term());
         // English keeps "l'accusé" whole.
         let english = crate::Document::new(text, Language::English);
-        assert_eq!(english.tokens()[0].span.slice(text), "L'accusé");
+        assert_eq!(english.tokens()[0].span().slice(text), "L'accusé");
     }
 
     #[test]

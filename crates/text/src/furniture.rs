@@ -155,18 +155,47 @@ pub fn classify_unit(unit: &str) -> Option<FurnitureRule> {
 pub fn classify_paragraph<'a>(
     units: impl IntoIterator<Item = &'a str>,
 ) -> Vec<Option<FurnitureRule>> {
-    /// Paragraphs with at most this many units can be promotion blocks.
-    const PROMOTION_BLOCK_UNITS: usize = 3;
-    let mut rules: Vec<Option<FurnitureRule>> = units.into_iter().map(classify_unit).collect();
-    let promotes = rules.iter().any(|rule| {
-        matches!(rule, Some(FurnitureRule::CallToAction | FurnitureRule::PromotionMarker))
-    });
-    if promotes && rules.len() <= PROMOTION_BLOCK_UNITS {
+    let mut block = PromotionBlock::default();
+    let mut rules: Vec<Option<FurnitureRule>> = units
+        .into_iter()
+        .map(|unit| {
+            let rule = classify_unit(unit);
+            block.add(rule);
+            rule
+        })
+        .collect();
+    if block.holds() {
         for rule in &mut rules {
             rule.get_or_insert(FurnitureRule::PromotionBlock);
         }
     }
     rules
+}
+
+/// Rule 6 over a paragraph whose units come one at a time: give it each
+/// unit's rule, then ask whether the paragraph is a promotion block, in
+/// which case every unit of it is furniture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PromotionBlock {
+    units: usize,
+    promotes: bool,
+}
+
+impl PromotionBlock {
+    /// Paragraphs with at most this many units can be promotion blocks.
+    const MAX_UNITS: usize = 3;
+
+    /// Counts one more unit of the paragraph, with its [`classify_unit`] rule.
+    pub fn add(&mut self, rule: Option<FurnitureRule>) {
+        self.units += 1;
+        self.promotes |=
+            matches!(rule, Some(FurnitureRule::CallToAction | FurnitureRule::PromotionMarker));
+    }
+
+    /// Whether the units so far make a promotion block.
+    pub fn holds(&self) -> bool {
+        self.promotes && self.units <= Self::MAX_UNITS
+    }
 }
 
 fn is_dangling_label(unit: &str) -> bool {

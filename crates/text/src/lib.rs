@@ -26,7 +26,7 @@
 //! assert_eq!(document.sentence_text(1), "The meeting began.");
 //! assert_eq!(document.sentences()[0].kind, SentenceKind::Prose);
 //! let stems: Vec<&str> =
-//!     document.sentence_tokens(1).iter().map(|token| document.term(token.term)).collect();
+//!     document.sentence_tokens(1).iter().map(|token| document.term(token.term())).collect();
 //! assert_eq!(stems, ["the", "meet", "began"]);
 //! ```
 
@@ -41,7 +41,9 @@ pub mod segment;
 mod span;
 pub mod token;
 
-pub use document::{Analyzer, AnalyzerCache, Document, Paragraph, Sentence, SentenceKind};
+pub use document::{
+    Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind,
+};
 pub use language::{Detection, Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
 pub use span::Span;

@@ -10,15 +10,65 @@ use crate::Span;
 /// Index of a term (a normalised, stemmed word) in a [`Document`](crate::Document)'s vocabulary.
 pub type TermId = u32;
 
-/// One word of a sentence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One word of a sentence: where it is, its stem and whether it is a stop
+/// word.
+///
+/// A document holds one token per word, so a token is kept in 12 bytes:
+/// its offsets in 32 bits each (a document analyses at most
+/// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) of text) and the stop-word
+/// flag in the top bit of the term (a document has fewer than 2³¹ terms).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Token {
+    start: u32,
+    end: u32,
+    /// The term id, with the stop-word flag in the top bit.
+    term_and_stop: u32,
+}
+
+impl Token {
+    const STOP: u32 = 1 << 31;
+
+    /// A token of `term` at `span`.
+    ///
+    /// **Precondition:** `span.end` is at most
+    /// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) and `term` below 2³¹, as
+    /// in every document the [`Analyzer`](crate::Analyzer) builds.
+    pub(crate) fn new(span: Span, term: TermId, stop: bool) -> Token {
+        debug_assert!(span.end <= crate::MAX_TEXT_BYTES && term < Token::STOP);
+        Token {
+            start: span.start as u32,
+            end: span.end as u32,
+            term_and_stop: term | if stop { Token::STOP } else { 0 },
+        }
+    }
+
     /// Where the word is in the text.
-    pub span: Span,
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     /// The word's stem, as an index into the document vocabulary.
-    pub term: TermId,
+    #[inline]
+    pub fn term(&self) -> TermId {
+        self.term_and_stop & !Token::STOP
+    }
+
     /// Whether the lower-cased word is a stop word of the document language.
-    pub stop: bool,
+    #[inline]
+    pub fn is_stop(&self) -> bool {
+        self.term_and_stop & Token::STOP != 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("span", &self.span())
+            .field("term", &self.term())
+            .field("stop", &self.is_stop())
+            .finish()
+    }
 }
 
 /// Calls `f(span, word)` for every word of `text[span]`: every UAX #29 word

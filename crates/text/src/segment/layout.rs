@@ -48,52 +48,127 @@ pub(crate) fn for_each_paragraph(text: &str, mut f: impl FnMut(Span)) {
 
 /// Calls `f` with every block of lines of `paragraph`, in order.
 ///
-/// `lines` is scratch space, reused between calls.
-pub(crate) fn for_each_block(
-    text: &str,
-    paragraph: Span,
-    caseless: bool,
-    lines: &mut Vec<Span>,
-    mut f: impl FnMut(Span),
-) {
+/// Two passes over the lines, which are found again in each, so that a
+/// paragraph of a million lines costs no memory: the first finds the
+/// longest line, the second decides each line break.
+pub(crate) fn for_each_block(text: &str, paragraph: Span, caseless: bool, mut f: impl FnMut(Span)) {
     let body = paragraph.slice(text);
     if !body.contains('\n') {
         f(paragraph);
         return;
     }
-    lines.clear();
-    let mut line_start = paragraph.start;
-    for (offset, byte) in body.bytes().enumerate() {
-        if byte == b'\n' {
-            lines.push(Span::new(line_start, paragraph.start + offset).trim(text));
-            line_start = paragraph.start + offset + 1;
-        }
-    }
-    lines.push(Span::new(line_start, paragraph.end).trim(text));
-    lines.retain(|line| !line.is_empty());
-    let longest = lines.iter().map(|line| width(line.slice(text))).max().unwrap_or(0);
+    let longest = Lines::new(text, paragraph).map(|line| width(line.slice(text))).max().unwrap_or(0);
 
-    // Whether a line, and the lines that go on from it in lower case, end
-    // with sentence-final punctuation, worked out from the last line up.
-    let mut reaches_terminal = vec![false; lines.len()];
-    for index in (0..lines.len()).rev() {
-        let line = lines[index].slice(text);
-        let continued = lines.get(index + 1).is_some_and(|next| starts_lowercase(next.slice(text)));
-        reaches_terminal[index] =
-            super::rules::ends_with_terminal(line) || (continued && reaches_terminal[index + 1]);
-    }
-
+    let mut terminals = Terminals::new(text, paragraph);
     let mut block_start = paragraph.start;
-    for (index, pair) in lines.windows(2).enumerate() {
-        let (line, next) = (pair[0], pair[1]);
-        let continues =
-            !caseless && starts_lowercase(next.slice(text)) && reaches_terminal[index + 1];
-        if ends_block(line.slice(text), next.slice(text), continues, longest) {
-            f(Span::new(block_start, line.end));
-            block_start = next.start;
+    let mut lines = Lines::new(text, paragraph);
+    if let Some(mut line) = lines.next() {
+        for (index, next) in lines.enumerate() {
+            let continues =
+                !caseless && starts_lowercase(next.slice(text)) && terminals.reach(index + 1);
+            if ends_block(line.slice(text), next.slice(text), continues, longest) {
+                f(Span::new(block_start, line.end));
+                block_start = next.start;
+            }
+            line = next;
         }
     }
     f(Span::new(block_start, paragraph.end));
+}
+
+/// The lines of a paragraph, trimmed, without the blank ones, in order.
+#[derive(Clone, Debug)]
+struct Lines<'t> {
+    text: &'t str,
+    /// Where the next line starts, or `None` after the last.
+    start: Option<usize>,
+    end: usize,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str, paragraph: Span) -> Lines<'t> {
+        Lines { text, start: Some(paragraph.start), end: paragraph.end }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        loop {
+            let start = self.start?;
+            let line = match self.text[start..self.end].find('\n') {
+                Some(offset) => {
+                    self.start = Some(start + offset + 1);
+                    Span::new(start, start + offset)
+                }
+                None => {
+                    self.start = None;
+                    Span::new(start, self.end)
+                }
+            };
+            let line = line.trim(self.text);
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+    }
+}
+
+/// Whether a line, and the lines that go on from it in lower case, reach
+/// a line that ends with sentence-final punctuation; asked of lines in
+/// order, it reads each line once.
+///
+/// The answer is the same for every line of a run up to the line that
+/// settles it, so one look ahead answers the whole run.
+#[derive(Debug)]
+struct Terminals<'t> {
+    text: &'t str,
+    lines: Lines<'t>,
+    /// The line the look-ahead is at, and its index.
+    line: Option<Span>,
+    at: usize,
+    /// The answer for the lines before `known_until` not yet passed.
+    known: bool,
+    known_until: usize,
+}
+
+impl<'t> Terminals<'t> {
+    fn new(text: &'t str, paragraph: Span) -> Terminals<'t> {
+        let mut lines = Lines::new(text, paragraph);
+        let line = lines.next();
+        Terminals { text, lines, line, at: 0, known: false, known_until: 0 }
+    }
+
+    /// The answer for line `index`; `index` never goes down between calls.
+    fn reach(&mut self, index: usize) -> bool {
+        if index < self.known_until {
+            return self.known;
+        }
+        while self.at < index {
+            self.line = self.lines.next();
+            self.at += 1;
+        }
+        loop {
+            let Some(line) = self.line else {
+                self.known = false;
+                self.known_until = self.at;
+                return false;
+            };
+            if super::rules::ends_with_terminal(line.slice(self.text)) {
+                self.known = true;
+                self.known_until = self.at + 1;
+                return true;
+            }
+            self.line = self.lines.next();
+            self.at += 1;
+            if !self.line.is_some_and(|next| starts_lowercase(next.slice(self.text))) {
+                self.known = false;
+                self.known_until = self.at;
+                return false;
+            }
+        }
+    }
 }
 
 /// Whether the line break between `line` and `next` ends a block.
@@ -374,14 +449,78 @@ mod tests {
     use super::*;
 
     fn blocks(text: &str) -> Vec<&str> {
+        blocks_with(text, false)
+    }
+
+    fn blocks_with(text: &str, caseless: bool) -> Vec<&str> {
         let mut found = Vec::new();
-        let mut lines = Vec::new();
         for_each_paragraph(text, |paragraph| {
-            for_each_block(text, paragraph, false, &mut lines, |block| {
+            for_each_block(text, paragraph, caseless, |block| {
                 found.push(block.slice(text));
             });
         });
         found
+    }
+
+    /// The blocks as the rules read, with every line held in memory and
+    /// `reaches_terminal` worked out from the last line up: what
+    /// [`for_each_block`] computes in two passes without them.
+    fn reference_blocks(text: &str, caseless: bool) -> Vec<&str> {
+        let mut found = Vec::new();
+        for_each_paragraph(text, |paragraph| {
+            let lines: Vec<Span> = paragraph
+                .slice(text)
+                .split('\n')
+                .scan(paragraph.start, |start, line| {
+                    let span = Span::new(*start, *start + line.len());
+                    *start += line.len() + 1;
+                    Some(span.trim(text))
+                })
+                .filter(|line| !line.is_empty())
+                .collect();
+            let longest = lines.iter().map(|line| width(line.slice(text))).max().unwrap_or(0);
+            let mut reaches_terminal = vec![false; lines.len()];
+            for index in (0..lines.len()).rev() {
+                let continued =
+                    lines.get(index + 1).is_some_and(|next| starts_lowercase(next.slice(text)));
+                reaches_terminal[index] = super::super::rules::ends_with_terminal(
+                    lines[index].slice(text),
+                ) || (continued && reaches_terminal[index + 1]);
+            }
+            let mut block_start = paragraph.start;
+            for (index, pair) in lines.windows(2).enumerate() {
+                let (line, next) = (pair[0], pair[1]);
+                let continues =
+                    !caseless && starts_lowercase(next.slice(text)) && reaches_terminal[index + 1];
+                if ends_block(line.slice(text), next.slice(text), continues, longest) {
+                    found.push(Span::new(block_start, line.end).slice(text));
+                    block_start = next.start;
+                }
+            }
+            found.push(Span::new(block_start, paragraph.end).slice(text));
+        });
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blocks_are_the_reference_blocks(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just(String::new()),
+                    "[a-cA-C .!?]{0,12}",
+                    "[a-c ]{25,60}",
+                    "[A-C][a-c ]{30,50}[.]",
+                    proptest::strategy::Just("1. item".to_owned()),
+                    proptest::strategy::Just("• item".to_owned()),
+                ],
+                0..12,
+            ),
+            caseless in proptest::bool::ANY,
+        ) {
+            let text = lines.join("\n");
+            proptest::prop_assert_eq!(blocks_with(&text, caseless), reference_blocks(&text, caseless));
+        }
     }
 
     #[test]

@@ -49,8 +49,16 @@ pub struct Segment {
 ///
 /// Implementations must keep the invariants in the [module docs](self).
 pub trait Segmenter: Send + Sync + std::fmt::Debug {
+    /// Calls `f` with every unit of `text`, in order.
+    ///
+    /// The [`Analyzer`](crate::Analyzer) builds each sentence as its unit
+    /// comes, so that it never holds a list of all the units of a text.
+    fn for_each_segment(&self, text: &str, f: &mut dyn FnMut(Segment));
+
     /// Appends the units of `text`, in order, to `out`.
-    fn segment_into(&self, text: &str, out: &mut Vec<Segment>);
+    fn segment_into(&self, text: &str, out: &mut Vec<Segment>) {
+        self.for_each_segment(text, &mut |segment| out.push(segment));
+    }
 
     /// Convenience: allocates and segments.
     fn segment(&self, text: &str) -> Vec<Segment> {
@@ -67,13 +75,13 @@ pub trait Segmenter: Send + Sync + std::fmt::Debug {
 pub struct UnicodeSegmenter;
 
 impl Segmenter for UnicodeSegmenter {
-    fn segment_into(&self, text: &str, out: &mut Vec<Segment>) {
+    fn for_each_segment(&self, text: &str, f: &mut dyn FnMut(Segment)) {
         use unicode_segmentation::UnicodeSegmentation;
         for (start, sentence) in text.split_sentence_bound_indices() {
             let span = Span::new(start, start + sentence.len()).trim(text);
             if !span.is_empty() {
                 let kind = rules::kind_of(span.slice(text));
-                out.push(Segment { span, paragraph: 0, kind });
+                f(Segment { span, paragraph: 0, kind });
             }
         }
     }

@@ -60,25 +60,27 @@ impl Default for RuleSegmenter {
 }
 
 impl Segmenter for RuleSegmenter {
-    fn segment_into(&self, text: &str, out: &mut Vec<Segment>) {
+    fn for_each_segment(&self, text: &str, f: &mut dyn FnMut(Segment)) {
         let mut splitter = Splitter {
             text,
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
             script_marks: false,
             paragraph: 0,
-            text_first: out.len(),
-            block_first: out.len(),
-            out,
+            last: None,
+            last_in_block: false,
+            f,
         };
-        let mut lines = Vec::new();
         layout::for_each_paragraph(text, |paragraph| {
             let caseless = splitter.caseless;
-            layout::for_each_block(text, paragraph, caseless, &mut lines, |block| {
+            layout::for_each_block(text, paragraph, caseless, |block| {
                 splitter.split_block(block);
             });
             splitter.paragraph += 1;
         });
+        if let Some(last) = splitter.last {
+            (splitter.f)(last);
+        }
     }
 }
 
@@ -496,8 +498,9 @@ enum WordKind {
     Plain,
 }
 
-/// Cuts blocks into sentences and appends them to `out`.
-struct Splitter<'t, 'o> {
+/// Cuts blocks into sentences and hands them to `f`, one unit late: a unit
+/// with no letter or digit may still join the last one.
+struct Splitter<'t, 'f> {
     text: &'t str,
     abbreviations: &'static Abbreviations,
     caseless: bool,
@@ -505,16 +508,16 @@ struct Splitter<'t, 'o> {
     /// `;` may end sentences.
     script_marks: bool,
     paragraph: usize,
-    out: &'o mut Vec<Segment>,
-    /// Index in `out` of the first unit of this text.
-    text_first: usize,
-    /// Index in `out` of the first unit of the current block.
-    block_first: usize,
+    /// The last unit, not yet given to `f`.
+    last: Option<Segment>,
+    /// Whether `last` is in the current block.
+    last_in_block: bool,
+    f: &'f mut dyn FnMut(Segment),
 }
 
 impl Splitter<'_, '_> {
     fn split_block(&mut self, block: Span) {
-        self.block_first = self.out.len();
+        self.last_in_block = false;
         let Some(mut marker) = layout::list_marker(block.slice(self.text)) else {
             self.split_sentences(block.start, block.start, block.end);
             return;
@@ -630,16 +633,19 @@ impl Splitter<'_, '_> {
             return;
         }
         let unit = span.slice(self.text);
-        let joins_from =
-            if unit.chars().all(is_terminator) { self.text_first } else { self.block_first };
         if !unit.chars().any(char::is_alphanumeric)
-            && let Some(last) = self.out[joins_from..].last_mut()
+            && let Some(last) = &mut self.last
+            && (self.last_in_block || unit.chars().all(is_terminator))
         {
             last.span.end = span.end;
             last.kind = kind_of(last.span.slice(self.text));
             return;
         }
-        self.out.push(Segment { span, paragraph: self.paragraph, kind: kind_of(unit) });
+        let unit = Segment { span, paragraph: self.paragraph, kind: kind_of(unit) };
+        if let Some(done) = self.last.replace(unit) {
+            (self.f)(done);
+        }
+        self.last_in_block = true;
     }
 
     /// Decides whether `run`, with its closers up to `after`, ends the
