@@ -4,17 +4,17 @@
 //! Each run starts the release binary with cnndm_test as its standard input
 //! (JSONL in) and a file as its standard output (JSONL out); the records are
 //! counted after the run, so a fast wrong answer cannot pass. Time is wall-clock time from start to
-//! exit. Peak memory is the process's `VmHWM` (peak resident set size),
-//! read from `/proc/<pid>/status` every few milliseconds while it runs: it
-//! needs nothing installed, and the high-water mark only grows, so the last
-//! reading before exit is the peak up to a few milliseconds.
+//! exit. Peak memory (the peak resident set size) and processor time come
+//! from `wait4(2)` when the process ends: the kernel's own figures, exact
+//! even for a run that lasts a millisecond.
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, bail, ensure};
+use wait4::Wait4 as _;
 
 use crate::util;
 
@@ -240,15 +240,21 @@ pub(crate) fn run_measured(
         ),
         Input::Repeat(..) | Input::Bytes(_) => Stdio::piped(),
     };
-    let started = Instant::now();
-    let mut child = Command::new(binary)
+    // The run goes through a small measuring process (`xtask measure`, see
+    // [`measure_child`]): a process's peak RSS as the kernel reports it
+    // starts at the high-water mark of whatever process started it, and
+    // this one may have held a 100 MB input a moment ago.
+    let report_path = scratch.join("measure.txt");
+    let mut child = Command::new(std::env::current_exe()?)
+        .arg("measure")
+        .arg(&report_path)
+        .arg(binary)
         .args(args)
         .stdin(stdin)
         .stdout(Stdio::from(std::fs::File::create(&out_path)?))
         .stderr(Stdio::from(std::fs::File::create(&err_path)?))
         .spawn()
         .with_context(|| format!("cannot run {}", binary.display()))?;
-    let pid = child.id();
     let writer = child.stdin.take().map(|mut stdin| {
         std::thread::spawn(move || -> std::io::Result<()> {
             match input {
@@ -263,22 +269,20 @@ pub(crate) fn run_measured(
             }
         })
     });
-    let mut peak_rss_kb = None;
-    let mut cpu_seconds = None;
-    let ticks_per_second = clock_ticks_per_second();
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if let Some(kb) = peak_rss(pid) {
-            peak_rss_kb = Some(kb);
-        }
-        if let Some(ticks) = cpu_ticks(pid) {
-            cpu_seconds = Some(ticks as f64 / ticks_per_second);
-        }
-        std::thread::sleep(Duration::from_millis(5));
+    let status = child.wait().context("cannot wait for the measuring process")?;
+    ensure!(status.success(), "the measuring process failed: {status}");
+    let report = std::fs::read_to_string(&report_path)
+        .with_context(|| format!("{}: cannot read", report_path.display()))?;
+    let [seconds, cpu_seconds, peak_rss_kb, code] =
+        report.split_whitespace().collect::<Vec<_>>()[..]
+    else {
+        bail!("{}: not a measurement: {report:?}", report_path.display());
     };
-    let seconds = started.elapsed().as_secs_f64();
+    let seconds: f64 = seconds.parse()?;
+    let cpu_seconds = Some(cpu_seconds.parse::<f64>()?);
+    let peak_rss_kb = Some(peak_rss_kb.parse::<u64>()?);
+    let code: Option<i32> = code.parse().ok();
+    let status = Status { success: code == Some(0), code };
     if let Some(writer) = writer {
         writer
             .join()
@@ -299,35 +303,44 @@ pub(crate) fn run_measured(
     std::fs::remove_file(&out_path)?;
     Ok((
         Run { seconds, cpu_seconds, peak_rss_kb },
-        Output { records, errors, success: status.success(), code: status.code(), stderr },
+        Output { records, errors, success: status.success, code: status.code, stderr },
     ))
+}
+
+/// How the measured process ended.
+struct Status {
+    success: bool,
+    /// The exit code; `None` when a signal ended it.
+    code: Option<i32>,
+}
+
+/// `cargo xtask measure REPORT BINARY ARGS…`, run by [`run_measured`]:
+/// runs `BINARY ARGS…` with this process's standard streams, waits for it
+/// with `wait4(2)` and writes `seconds cpu-seconds peak-rss-kb exit-code`
+/// into `REPORT` (the exit code is `signal` when a signal ended it).
+///
+/// The kernel's peak RSS is exact even for a run of a millisecond, where
+/// sampling `/proc` would miss the end; it counts from the high-water mark
+/// of the process that started the run, which is why the run is started
+/// from this small process and not from the task that generated its input.
+pub(crate) fn measure_child(args: &[String]) -> anyhow::Result<()> {
+    let [report, binary, rest @ ..] = args else {
+        bail!("usage: cargo xtask measure REPORT BINARY [ARGS…]");
+    };
+    let started = Instant::now();
+    let mut child =
+        Command::new(binary).args(rest).spawn().with_context(|| format!("cannot run {binary}"))?;
+    let usage = child.wait4().with_context(|| format!("cannot wait for {binary}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let cpu = (usage.rusage.utime + usage.rusage.stime).as_secs_f64();
+    let code = usage.status.code().map_or_else(|| "signal".to_owned(), |code| code.to_string());
+    std::fs::write(report, format!("{seconds} {cpu} {} {code}\n", usage.rusage.maxrss / 1024))
+        .with_context(|| format!("{report}: cannot write"))?;
+    Ok(())
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|window| window == needle)
-}
-
-/// User and system time of a running process (all its threads), in clock
-/// ticks: fields 14 and 15 of `/proc/<pid>/stat`. The last reading before
-/// the process exits misses at most the last few milliseconds.
-fn cpu_ticks(pid: u32) -> Option<u64> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name (field 2) is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat.get(stat.rfind(')')? + 1..)?.split_whitespace().collect();
-    let user: u64 = fields.get(11)?.parse().ok()?;
-    let system: u64 = fields.get(12)?.parse().ok()?;
-    Some(user + system)
-}
-
-fn clock_ticks_per_second() -> f64 {
-    command_output("getconf", &["CLK_TCK"]).and_then(|ticks| ticks.parse().ok()).unwrap_or(100.0)
-}
-
-/// `VmHWM` of a running process, in kB.
-fn peak_rss(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// A 50 MB document between two small ones: one record each, no panic.

@@ -50,6 +50,7 @@ fn main() -> anyhow::Result<()> {
         "cjk" => cjk::run(),
         "fuzz" => fuzz::run(rest),
         "worst-case" => worst::run(),
+        "measure" => bench::measure_child(rest),
         "help" | "--help" | "-h" => {
             print_help();
             Ok(())

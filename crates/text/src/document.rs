@@ -5,8 +5,8 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rust_stemmers::Stemmer;
 use hashbrown::HashTable;
+use rust_stemmers::Stemmer;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -555,9 +555,8 @@ impl AnalyzerCache {
             None => {
                 let stem_id = self.stems.push(&stem);
                 let stems = &self.stems;
-                self.stem_ids.insert_unique(hash, stem_id, |&id| {
-                    FxBuildHasher.hash_one(stems.get(id))
-                });
+                self.stem_ids
+                    .insert_unique(hash, stem_id, |&id| FxBuildHasher.hash_one(stems.get(id)));
                 self.document_terms.push((0, 0));
                 stem_id
             }

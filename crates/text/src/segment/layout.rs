@@ -57,7 +57,8 @@ pub(crate) fn for_each_block(text: &str, paragraph: Span, caseless: bool, mut f:
         f(paragraph);
         return;
     }
-    let longest = Lines::new(text, paragraph).map(|line| width(line.slice(text))).max().unwrap_or(0);
+    let longest =
+        Lines::new(text, paragraph).map(|line| width(line.slice(text))).max().unwrap_or(0);
 
     let mut terminals = Terminals::new(text, paragraph);
     let mut block_start = paragraph.start;
@@ -483,9 +484,9 @@ mod tests {
             for index in (0..lines.len()).rev() {
                 let continued =
                     lines.get(index + 1).is_some_and(|next| starts_lowercase(next.slice(text)));
-                reaches_terminal[index] = super::super::rules::ends_with_terminal(
-                    lines[index].slice(text),
-                ) || (continued && reaches_terminal[index + 1]);
+                reaches_terminal[index] =
+                    super::super::rules::ends_with_terminal(lines[index].slice(text))
+                        || (continued && reaches_terminal[index + 1]);
             }
             let mut block_start = paragraph.start;
             for (index, pair) in lines.windows(2).enumerate() {
