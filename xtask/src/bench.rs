@@ -489,9 +489,20 @@ mod tests {
     }
 
     #[test]
-    fn reads_our_own_peak_memory_and_processor_time() {
-        assert!(peak_rss(std::process::id()).is_some_and(|kb| kb > 0));
-        assert!(cpu_ticks(std::process::id()).is_some());
-        assert!(clock_ticks_per_second() > 0.0);
+    fn measures_the_peak_memory_and_exit_code_of_a_short_run() {
+        let report = std::env::temp_dir().join(format!("xtask-measure-{}.txt", std::process::id()));
+        // 64 MB touched for a moment, then exit code 3: over in milliseconds.
+        let script = "x = bytearray(64 << 20); raise SystemExit(3)";
+        let args: Vec<String> = [report.to_str().unwrap(), "python3", "-c", script]
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        measure_child(&args).unwrap();
+        let measured = std::fs::read_to_string(&report).unwrap();
+        std::fs::remove_file(&report).unwrap();
+        let fields: Vec<&str> = measured.split_whitespace().collect();
+        let peak_kb: u64 = fields[2].parse().unwrap();
+        assert!((64 << 10..1 << 20).contains(&peak_kb), "peak {peak_kb} kB");
+        assert_eq!(fields[3], "3");
     }
 }

@@ -54,7 +54,7 @@ mod summarizer;
 mod summary;
 
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
-pub use abridge_text::{Document, Language, SentenceKind, Span};
+pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
 pub use config::{
     DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,

@@ -78,6 +78,7 @@ impl Summarizer {
         let mut scores = Vec::new();
         let mut summary = self.summarize_with_buffer(&document, &mut scores);
         summary.language_source = source;
+        summary.unanalysed_bytes = text.len() - document.text().len();
         summary
     }
 
@@ -103,6 +104,7 @@ impl Summarizer {
         };
         let document = self.analyzer(language).analyze_cached(text, scratch.cache(language));
         let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
+        summary.unanalysed_bytes = text.len() - document.text().len();
         scratch.cache(language).recycle(document);
         summary.language_source = source;
         summary
@@ -160,6 +162,7 @@ impl Summarizer {
             n_sentences: document.sentences().len(),
             sentences,
             empty_reason,
+            unanalysed_bytes: 0,
         }
     }
 
@@ -194,7 +197,7 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
     } else if document
         .sentences()
         .iter()
-        .all(|s| s.kind == SentenceKind::Furniture || s.n_words() == 0)
+        .all(|s| s.kind() == SentenceKind::Furniture || s.n_words() == 0)
     {
         EmptyReason::OnlyFurniture
     } else {

@@ -74,6 +74,15 @@ pub struct Summary<'a> {
     /// Why no sentence was chosen, when none was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub empty_reason: Option<EmptyReason>,
+    /// Bytes at the end of the text that were not analysed: a text longer
+    /// than [`MAX_TEXT_BYTES`](abridge_text::MAX_TEXT_BYTES) is analysed up
+    /// to there. 0 for every other text.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unanalysed_bytes: usize,
+}
+
+fn is_zero(bytes: &usize) -> bool {
+    *bytes == 0
 }
 
 impl Summary<'_> {
@@ -100,6 +109,7 @@ impl Summary<'_> {
                 .map(|extract| Extract { text: Cow::Owned(extract.text.into_owned()), ..extract })
                 .collect(),
             empty_reason: self.empty_reason,
+            unanalysed_bytes: self.unanalysed_bytes,
         }
     }
 }

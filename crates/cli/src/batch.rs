@@ -118,18 +118,31 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     let mut counts = Counts::default();
     for result in results {
         counts.documents += 1;
-        if let Err(error) = &result.outcome {
-            counts.errors += 1;
-            if !args.quiet {
-                let message = match &result.meta.location {
-                    Some(location) if result.meta.raw_id.is_some() => {
-                        format!("{location} (id {}): {error}", result.id)
-                    }
-                    Some(location) => format!("{location}: {error}"),
-                    None => format!("{}: {error}", result.id),
-                };
-                progress.suspend(|| crate::report(&message));
+        let where_ = || match &result.meta.location {
+            Some(location) if result.meta.raw_id.is_some() => {
+                format!("{location} (id {})", result.id)
             }
+            Some(location) => location.to_string(),
+            None => result.id.to_string(),
+        };
+        match &result.outcome {
+            Err(error) => {
+                counts.errors += 1;
+                if !args.quiet {
+                    let message = format!("{}: {error}", where_());
+                    progress.suspend(|| crate::report(&message));
+                }
+            }
+            Ok(summary) if summary.unanalysed_bytes > 0 && !args.quiet => {
+                let message = format!(
+                    "{}: only the first part of the text is summarised; {} bytes at its end are not (the most one document may have is {} bytes)",
+                    where_(),
+                    summary.unanalysed_bytes,
+                    abridge::MAX_TEXT_BYTES
+                );
+                progress.suspend(|| crate::warn(&message));
+            }
+            Ok(_) => {}
         }
         sink.write(&result)?;
         progress.tick(counts.documents);

@@ -53,7 +53,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
                         text: span.slice(&input.text),
                         start: span.start,
                         end: span.end,
-                        kind: sentence.kind,
+                        kind: sentence.kind(),
                         paragraph: document.paragraph_of(index),
                     }
                 })

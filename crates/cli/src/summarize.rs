@@ -29,6 +29,14 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         warn(&warning);
     }
     let summary = summarizer.summarize(&input.text);
+    if summary.unanalysed_bytes > 0 {
+        warn(&format!(
+            "{}: only the first {} bytes of {} are summarised (the most one document may have)",
+            input.name,
+            input.text.len() - summary.unanalysed_bytes,
+            input.text.len()
+        ));
+    }
     if !summary.language.has_stemmer() {
         warn(&format!(
             "{}: no stemmer for {}; words are compared unstemmed",

@@ -100,3 +100,33 @@ fn closed_stdout_ends_quietly() {
     );
     assert!(output.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// A text longer than a document may be: the first GiB is summarised and a
+/// warning says how much was left out. Needs about 5 GB of memory, so it
+/// runs with `RUN_SLOW_TESTS=1` only.
+#[test]
+fn text_over_the_document_limit_is_cut_with_a_warning() {
+    if std::env::var_os("RUN_SLOW_TESTS").is_none() {
+        return;
+    }
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    let paragraph = format!("{STORY}\n\n");
+    let mut written = 0;
+    let mut out = std::io::BufWriter::new(file.as_file_mut());
+    while written <= abridge::MAX_TEXT_BYTES {
+        out.write_all(paragraph.as_bytes()).unwrap();
+        written += paragraph.len();
+    }
+    out.flush().unwrap();
+    drop(out);
+    abridge()
+        .args(["summarize", "--scorer", "lead", "-n", "1"])
+        .arg(file.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty().not())
+        .stderr(predicate::str::contains(format!(
+            "only the first {} bytes of {written} are summarised",
+            abridge::MAX_TEXT_BYTES
+        )));
+}

@@ -81,7 +81,7 @@ impl Model {
             }
         }
         let n_prose =
-            document.sentences().iter().filter(|s| s.kind == SentenceKind::Prose).count().max(1);
+            document.sentences().iter().filter(|s| s.kind() == SentenceKind::Prose).count().max(1);
         let mut model = Model {
             centroid_value,
             first_counts: vec![0.0; n_terms],
@@ -89,7 +89,7 @@ impl Model {
             scratch: Vec::new(),
         };
         let first_idx =
-            document.sentences().iter().position(|s| s.kind == SentenceKind::Prose).unwrap_or(0);
+            document.sentences().iter().position(|s| s.kind() == SentenceKind::Prose).unwrap_or(0);
         if first_idx < document.sentences().len() {
             // Raw term counts of the first sentence, dense, so each
             // sentence's overlap with it is one lookup per term.
@@ -165,7 +165,7 @@ impl Scorer for Centroid {
         for (sentence_idx, score) in scores.iter_mut().enumerate() {
             let sentence = &document.sentences()[sentence_idx];
             let position = model.position(rank, c_max);
-            if sentence.kind == SentenceKind::Prose {
+            if sentence.kind() == SentenceKind::Prose {
                 rank += 1;
             }
             *score = if sentence.n_words() < self.min_words {
@@ -193,7 +193,7 @@ impl Scorer for Centroid {
             .fold(0.0, f64::max);
         let rank = document.sentences()[..sentence_idx]
             .iter()
-            .filter(|s| s.kind == SentenceKind::Prose)
+            .filter(|s| s.kind() == SentenceKind::Prose)
             .count();
         let centroid = model.centroid(document, sentence_idx);
         let position = model.position(rank, c_max);

@@ -64,7 +64,7 @@ impl PositionPrior {
             }
             let index_in_paragraph = sentence_idx - paragraphs[paragraph].sentences().start;
             let weight = prior.weight(rank, index_in_paragraph);
-            if sentence.kind == SentenceKind::Prose {
+            if sentence.kind() == SentenceKind::Prose {
                 rank += 1;
             }
             weight
@@ -83,7 +83,7 @@ impl PositionPrior {
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
         let rank = document.sentences()[..sentence_idx]
             .iter()
-            .filter(|s| s.kind == SentenceKind::Prose)
+            .filter(|s| s.kind() == SentenceKind::Prose)
             .count();
         let index_in_paragraph = document.index_in_paragraph(sentence_idx);
         Explanation::new("position prior", self.weight(rank, index_in_paragraph))

@@ -109,11 +109,11 @@ impl Eligible<'_, '_> {
         match rule {
             Rule::Any => true,
             Rule::Prose => {
-                sentence.kind == SentenceKind::Prose
+                sentence.kind() == SentenceKind::Prose
                     && (MIN_WORDS..=MAX_WORDS).contains(&sentence.n_words())
             }
-            Rule::AnyProse => sentence.kind == SentenceKind::Prose && sentence.n_words() > 0,
-            Rule::Fragments => sentence.kind == SentenceKind::Fragment && sentence.n_words() > 0,
+            Rule::AnyProse => sentence.kind() == SentenceKind::Prose && sentence.n_words() > 0,
+            Rule::Fragments => sentence.kind() == SentenceKind::Fragment && sentence.n_words() > 0,
             Rule::Nothing => false,
         }
     }
@@ -177,17 +177,7 @@ impl Selector {
     ) -> Vec<usize> {
         assert_eq!(scores.len(), document.sentences().len(), "one score per sentence");
         let eligible = Selector::eligible(document, eligibility);
-        // Indices in 32 bits: a document has fewer than 2³² sentences.
-        let mut candidates: Vec<u32> = eligible.iter().map(|i| i as u32).collect();
-        // Best first; ties go to the earlier sentence; NaN (a scorer bug)
-        // last. The order is total, so an unstable sort gives the one
-        // answer, without a buffer.
-        candidates.sort_unstable_by(|&a, &b| {
-            let (sa, sb) = (finite_or_min(scores[a as usize]), finite_or_min(scores[b as usize]));
-            sb.total_cmp(&sa).then(a.cmp(&b))
-        });
-
-        let mut meter = BudgetMeter::new(self.budget, candidates.len());
+        let mut meter = BudgetMeter::new(self.budget, eligible.count());
         let skip_duplicates = eligibility == Eligibility::Content;
 
         let mut chosen: Vec<usize> = Vec::new();
@@ -197,7 +187,7 @@ impl Selector {
                 // few: the best ones until the budget is spent.
                 let mut chosen_terms: Vec<Vec<TermId>> = Vec::new();
                 let mut terms: Vec<TermId> = Vec::new();
-                for &candidate in &candidates {
+                for candidate in BestFirst::new(scores, eligible) {
                     let candidate = candidate as usize;
                     if meter.is_full() {
                         break;
@@ -220,6 +210,8 @@ impl Selector {
                 }
             }
             Some(lambda) => {
+                // Every candidate is looked at, best first.
+                let candidates: Vec<u32> = BestFirst::new(scores, eligible).collect();
                 // The content terms of every candidate, in one buffer.
                 let mut terms: Vec<TermId> = Vec::new();
                 let mut ends: Vec<u32> = Vec::with_capacity(candidates.len());
@@ -274,6 +266,98 @@ impl Selector {
             chosen.sort_unstable();
         }
         chosen
+    }
+}
+
+/// The sentences of an [`Eligible`] best first: by score, ties to the
+/// earlier sentence, NaN (a scorer bug) last.
+///
+/// Selection usually stops after a few sentences, so they are found a
+/// chunk at a time (64, then twice as many each time) with a buffer of
+/// twice the chunk, instead of sorting every sentence of a long document:
+/// memory stays small, and a selection that goes through every sentence
+/// (all near-duplicates) still costs O(n log n). The order is total, so
+/// the sentences come in exactly the order a full sort gives.
+struct BestFirst<'s, 'd, 'a> {
+    scores: &'s [Score],
+    eligible: Eligible<'d, 'a>,
+    /// The current chunk, best first, and how far it has been read.
+    chunk: Vec<u32>,
+    read: usize,
+    /// Size of the next chunk.
+    size: usize,
+    /// The last sentence given so far; every later one comes after it.
+    last: Option<u32>,
+    /// Whether the chunk holds every sentence left.
+    exhausted: bool,
+}
+
+impl<'s, 'd, 'a> BestFirst<'s, 'd, 'a> {
+    const FIRST_CHUNK: usize = 64;
+
+    fn new(scores: &'s [Score], eligible: Eligible<'d, 'a>) -> Self {
+        BestFirst {
+            scores,
+            eligible,
+            chunk: Vec::new(),
+            read: 0,
+            size: BestFirst::FIRST_CHUNK,
+            last: None,
+            exhausted: false,
+        }
+    }
+
+    /// `Less` when sentence `a` comes before sentence `b`.
+    fn order(scores: &[Score], a: u32, b: u32) -> std::cmp::Ordering {
+        let (sa, sb) = (finite_or_min(scores[a as usize]), finite_or_min(scores[b as usize]));
+        sb.total_cmp(&sa).then(a.cmp(&b))
+    }
+
+    /// Fills the chunk with the `size` first sentences after `last`.
+    fn refill(&mut self) {
+        let (scores, size) = (self.scores, self.size);
+        let order = |a: &u32, b: &u32| BestFirst::order(scores, *a, *b);
+        let keep = |buffer: &mut Vec<u32>| {
+            if buffer.len() > size {
+                buffer.select_nth_unstable_by(size - 1, order);
+                buffer.truncate(size);
+            }
+        };
+        self.chunk.clear();
+        let mut left = 0;
+        // Indices in 32 bits: a document has fewer than 2³² sentences.
+        for sentence_idx in self.eligible.iter().map(|i| i as u32) {
+            if self.last.is_some_and(|last| order(&sentence_idx, &last).is_le()) {
+                continue;
+            }
+            left += 1;
+            self.chunk.push(sentence_idx);
+            if self.chunk.len() == 2 * size {
+                keep(&mut self.chunk);
+            }
+        }
+        self.exhausted = left <= size;
+        keep(&mut self.chunk);
+        self.chunk.sort_unstable_by(order);
+        self.last = self.chunk.last().copied().or(self.last);
+        self.read = 0;
+        self.size = self.size.saturating_mul(2);
+    }
+}
+
+impl Iterator for BestFirst<'_, '_, '_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if self.read == self.chunk.len() {
+            if self.exhausted {
+                return None;
+            }
+            self.refill();
+        }
+        let next = self.chunk.get(self.read).copied();
+        self.read += 1;
+        next
     }
 }
 
@@ -414,6 +498,37 @@ mod tests {
     fn select(budget: Budget, scores: &[Score], order: Order) -> Vec<usize> {
         let document = Document::new(TEXT, Language::English);
         Selector { budget, order, redundancy: None }.select(&document, scores, Eligibility::Content)
+    }
+
+    #[test]
+    fn best_first_gives_the_order_of_a_full_sort() {
+        let text = "Word here. ".repeat(1000);
+        let document = Document::new(&text, Language::English);
+        let eligible = Selector::eligible(&document, Eligibility::Any);
+        // Ties, NaN and infinities, over several chunks.
+        let mut state = 7u64;
+        let scores: Vec<Score> = (0..1000)
+            .map(|i| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                match i % 97 {
+                    0 => Score::NAN,
+                    1 => Score::INFINITY,
+                    _ => ((state >> 33) % 50) as Score / 7.0,
+                }
+            })
+            .collect();
+        let mut sorted: Vec<u32> = (0..1000).collect();
+        sorted.sort_by(|&a, &b| BestFirst::order(&scores, a, b));
+        let best_first: Vec<u32> = BestFirst::new(&scores, eligible).collect();
+        assert_eq!(best_first, sorted);
+        assert!(
+            BestFirst::new(
+                &scores[..0],
+                Selector::eligible(&Document::new("", Language::English), Eligibility::Any)
+            )
+            .next()
+            .is_none()
+        );
     }
 
     #[test]

@@ -20,34 +20,72 @@ use crate::{elision, furniture};
 #[serde(rename_all = "snake_case")]
 pub enum SentenceKind {
     /// A sentence of prose.
-    Prose,
+    Prose = 0,
     /// No final punctuation: a headline, byline, list item or caption.
-    Fragment,
+    Fragment = 1,
     /// Page furniture (see [the furniture rules](crate::furniture)): never part of a summary.
-    Furniture,
+    Furniture = 2,
 }
 
-/// The most bytes of a text a [`Document`] covers: 4 GiB less one byte, so
-/// that offsets fit in 32 bits. Of a longer text, only the first
-/// `MAX_TEXT_BYTES` (cut back to a `char` boundary) are analysed.
-pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+/// The most bytes of a text a [`Document`] covers: 1 GiB less one byte.
+/// Of a longer text, only the first `MAX_TEXT_BYTES` (cut back to a `char`
+/// boundary) are analysed.
+///
+/// Offsets then fit in 32 bits, and a sentence's word count (every word
+/// takes at least one byte) in 30, which leaves two bits of the same word
+/// for the sentence's kind. Analysing a document takes about three to five
+/// times its size in memory, so a document of this size already needs
+/// several GiB.
+pub const MAX_TEXT_BYTES: usize = (1 << 30) - 1;
 
 /// One sentence (or sentence-like unit) of a [`Document`].
 ///
 /// A document holds one per unit, so a sentence keeps only its span, its
-/// tokens and its kind, in 20 bytes; its paragraph is found from the
+/// tokens and its kind, in 16 bytes; its paragraph is found from the
 /// document's [`Paragraph`]s ([`Document::paragraph_of`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Sentence {
     start: u32,
     end: u32,
     first_token: u32,
-    end_token: u32,
-    /// Whether it is prose, a fragment or furniture.
-    pub kind: SentenceKind,
+    /// The number of tokens in the low 30 bits (a sentence of at most
+    /// [`MAX_TEXT_BYTES`] has fewer words than that), the kind in the top two.
+    words_and_kind: u32,
 }
 
 impl Sentence {
+    const KIND_SHIFT: u32 = 30;
+    const WORDS: u32 = (1 << Sentence::KIND_SHIFT) - 1;
+
+    /// **Precondition:** the span lies in the first [`MAX_TEXT_BYTES`] of
+    /// the text and `tokens` are its words, as in every document the
+    /// [`Analyzer`] builds.
+    fn new(span: Compact, tokens: Range<u32>, kind: SentenceKind) -> Sentence {
+        let words = tokens.end - tokens.start;
+        debug_assert!(words <= Sentence::WORDS);
+        Sentence {
+            start: span.start,
+            end: span.end,
+            first_token: tokens.start,
+            words_and_kind: words | (kind as u32) << Sentence::KIND_SHIFT,
+        }
+    }
+
+    /// Whether it is prose, a fragment or furniture.
+    #[inline]
+    pub fn kind(&self) -> SentenceKind {
+        match self.words_and_kind >> Sentence::KIND_SHIFT {
+            0 => SentenceKind::Prose,
+            1 => SentenceKind::Fragment,
+            _ => SentenceKind::Furniture,
+        }
+    }
+
+    fn set_kind(&mut self, kind: SentenceKind) {
+        self.words_and_kind =
+            self.words_and_kind & Sentence::WORDS | (kind as u32) << Sentence::KIND_SHIFT;
+    }
+
     /// Where the sentence is in the text.
     #[inline]
     pub fn span(&self) -> Span {
@@ -57,13 +95,13 @@ impl Sentence {
     /// Number of word tokens, stop words included.
     #[inline]
     pub fn n_words(&self) -> usize {
-        (self.end_token - self.first_token) as usize
+        (self.words_and_kind & Sentence::WORDS) as usize
     }
 
     /// The range of this sentence's tokens in [`Document::tokens`].
     #[inline]
     pub fn token_range(&self) -> Range<usize> {
-        self.first_token as usize..self.end_token as usize
+        self.first_token as usize..self.first_token as usize + self.n_words()
     }
 }
 
@@ -71,7 +109,7 @@ impl std::fmt::Debug for Sentence {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Sentence")
             .field("span", &self.span())
-            .field("kind", &self.kind)
+            .field("kind", &self.kind())
             .field("tokens", &self.token_range())
             .finish()
     }
@@ -377,13 +415,7 @@ impl Analyzer {
                     None => push_word(span, word, false),
                 }
             });
-            sentences.push(Sentence {
-                start: span.start,
-                end: span.end,
-                first_token,
-                end_token: tokens.len() as u32,
-                kind,
-            });
+            sentences.push(Sentence::new(span, first_token..tokens.len() as u32, kind));
         });
         close_paragraph(&mut sentences, paragraphs.last(), promotion);
 
@@ -647,7 +679,7 @@ fn close_paragraph(
         && promotion.holds()
     {
         for sentence in &mut sentences[paragraph.sentences()] {
-            sentence.kind = SentenceKind::Furniture;
+            sentence.set_kind(SentenceKind::Furniture);
         }
     }
 }
@@ -775,8 +807,24 @@ mod tests {
         // One of each per word or unit of a text: their size is the memory
         // a document costs (see the worst cases in docs/results.md).
         assert_eq!(std::mem::size_of::<Token>(), 12);
-        assert_eq!(std::mem::size_of::<Sentence>(), 20);
+        assert_eq!(std::mem::size_of::<Sentence>(), 16);
         assert_eq!(std::mem::size_of::<Paragraph>(), 16);
+    }
+
+    #[test]
+    fn sentences_keep_their_kind_and_word_count_in_one_word() {
+        let span = Compact { start: 3, end: 90 };
+        for kind in [SentenceKind::Prose, SentenceKind::Fragment, SentenceKind::Furniture] {
+            for tokens in [0..0, 5..9, 7..Sentence::WORDS + 7] {
+                let mut sentence = Sentence::new(span, tokens.clone(), kind);
+                assert_eq!(sentence.kind(), kind);
+                assert_eq!(sentence.token_range(), tokens.start as usize..tokens.end as usize);
+                assert_eq!(sentence.span(), Span::new(3, 90));
+                sentence.set_kind(SentenceKind::Furniture);
+                assert_eq!(sentence.kind(), SentenceKind::Furniture);
+                assert_eq!(sentence.n_words(), (tokens.end - tokens.start) as usize);
+            }
+        }
     }
 
     #[test]
@@ -811,7 +859,7 @@ mod tests {
         let text = "We are on a new app now.\nTap here to install it today\n\n\
                     One fact. Two facts. Three facts.\nClick here for more";
         let document = Document::new(text, Language::English);
-        let kinds: Vec<SentenceKind> = document.sentences().iter().map(|s| s.kind).collect();
+        let kinds: Vec<SentenceKind> = document.sentences().iter().map(|s| s.kind()).collect();
         assert_eq!(
             kinds,
             [
@@ -837,7 +885,7 @@ mod tests {
     fn furniture_and_fragments_are_marked() {
         let text = "Powered by\n\nSome Headline Here\n\nThe council approved the budget on Monday.\n\n📣 We are on a new app. Click here to join our channel";
         let document = Document::new(text, Language::English);
-        let kinds: Vec<SentenceKind> = document.sentences().iter().map(|s| s.kind).collect();
+        let kinds: Vec<SentenceKind> = document.sentences().iter().map(|s| s.kind()).collect();
         assert_eq!(
             kinds,
             [

@@ -24,7 +24,7 @@
 //! let document = Document::new(text, Language::English);
 //! assert_eq!(document.sentences().len(), 2);
 //! assert_eq!(document.sentence_text(1), "The meeting began.");
-//! assert_eq!(document.sentences()[0].kind, SentenceKind::Prose);
+//! assert_eq!(document.sentences()[0].kind(), SentenceKind::Prose);
 //! let stems: Vec<&str> =
 //!     document.sentence_tokens(1).iter().map(|token| document.term(token.term())).collect();
 //! assert_eq!(stems, ["the", "meet", "began"]);
