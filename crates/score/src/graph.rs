@@ -7,26 +7,34 @@ use abridge_text::Document;
 /// [`cap_graph`]): a document of 50,000 sentences must not need 20 GB.
 pub const MAX_GRAPH_SENTENCES: usize = 500;
 
-/// A dense square matrix of similarities, row-major.
+/// A symmetric square matrix of similarities with a zero diagonal: only
+/// the entries above the diagonal are kept, row by row, so that the
+/// largest graph ([`MAX_GRAPH_SENTENCES`] sentences) takes 1 MB, not 2.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matrix {
     n: usize,
-    values: Vec<f64>,
+    /// `(i, j)` for `i < j`, at [`Matrix::index`].
+    upper: Vec<f64>,
 }
 
 impl Matrix {
     /// An `n × n` matrix with `similarity(i, j)` for `i != j` and 0 on the
     /// diagonal. `similarity` must be symmetric; it is called once per pair.
     pub fn symmetric(n: usize, mut similarity: impl FnMut(usize, usize) -> f64) -> Matrix {
-        let mut values = vec![0.0; n * n];
+        let mut upper = Vec::with_capacity(n * n.saturating_sub(1) / 2);
         for i in 0..n {
             for j in i + 1..n {
-                let value = similarity(i, j);
-                values[i * n + j] = value;
-                values[j * n + i] = value;
+                upper.push(similarity(i, j));
             }
         }
-        Matrix { n, values }
+        Matrix { n, upper }
+    }
+
+    /// Where `(i, j)`, `i < j`, is in `upper`: after the `n - 1 - k`
+    /// entries of each row `k < i`.
+    fn index(&self, i: usize, j: usize) -> usize {
+        debug_assert!(i < j && j < self.n);
+        i * (2 * self.n - i - 1) / 2 + (j - i - 1)
     }
 
     /// Side length.
@@ -39,20 +47,28 @@ impl Matrix {
         self.n == 0
     }
 
-    /// Row `i`.
-    pub fn row(&self, i: usize) -> &[f64] {
-        &self.values[i * self.n..(i + 1) * self.n]
+    /// Row `i`, from column 0 to column `n - 1`.
+    pub fn row(&self, i: usize) -> impl Iterator<Item = f64> + '_ {
+        // Left of the diagonal, column j of row i is (j, i), which is `n - 2 - j`
+        // entries after (j - 1, i); right of it, row i is one run.
+        let left = (0..i).map(move |j| self.upper[self.index(j, i)]);
+        let right_start = if i + 1 < self.n { self.index(i, i + 1) } else { self.upper.len() };
+        let right = &self.upper[right_start..right_start + (self.n - i - 1)];
+        left.chain(std::iter::once(0.0)).chain(right.iter().copied())
     }
 
     /// Entry `(i, j)`.
     pub fn get(&self, i: usize, j: usize) -> f64 {
-        self.values[i * self.n + j]
+        match i.cmp(&j) {
+            std::cmp::Ordering::Less => self.upper[self.index(i, j)],
+            std::cmp::Ordering::Equal => 0.0,
+            std::cmp::Ordering::Greater => self.upper[self.index(j, i)],
+        }
     }
 
-    /// All entries off the diagonal.
+    /// Every entry off the diagonal, once per pair.
     pub fn off_diagonal(&self) -> impl Iterator<Item = f64> + '_ {
-        (0..self.n)
-            .flat_map(move |i| (0..self.n).filter(move |&j| j != i).map(move |j| self.get(i, j)))
+        self.upper.iter().copied()
     }
 }
 
@@ -70,7 +86,7 @@ pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: u
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = (0..n).map(|i| matrix.row(i).iter().sum()).collect();
+    let out_weight: Vec<f64> = (0..n).map(|i| matrix.row(i).sum()).collect();
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..max_iterations {
@@ -80,7 +96,7 @@ pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: u
         for j in 0..n {
             if out_weight[j] > 0.0 {
                 let share = damping * rank[j] / out_weight[j];
-                for (value, &weight) in next.iter_mut().zip(matrix.row(j)) {
+                for (value, weight) in next.iter_mut().zip(matrix.row(j)) {
                     *value += share * weight;
                 }
             }
@@ -118,6 +134,28 @@ pub fn cap_graph(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matrix_keeps_each_pair_once_and_reads_like_a_full_one() {
+        for n in [0, 1, 2, 5, 9] {
+            let similarity = |i: usize, j: usize| (i.min(j) * 10 + i.max(j)) as f64;
+            let mut calls = 0;
+            let matrix = Matrix::symmetric(n, |i, j| {
+                calls += 1;
+                similarity(i, j)
+            });
+            assert_eq!(calls, n * n.saturating_sub(1) / 2);
+            for i in 0..n {
+                let full: Vec<f64> =
+                    (0..n).map(|j| if i == j { 0.0 } else { similarity(i, j) }).collect();
+                assert_eq!(matrix.row(i).collect::<Vec<_>>(), full, "row {i} of {n}");
+                for j in 0..n {
+                    assert_eq!(matrix.get(i, j), full[j]);
+                }
+            }
+            assert_eq!(matrix.off_diagonal().count(), calls);
+        }
+    }
 
     #[test]
     fn pagerank_sums_to_one_and_favours_hubs() {
