@@ -149,8 +149,8 @@ mod tests {
                 let full: Vec<f64> =
                     (0..n).map(|j| if i == j { 0.0 } else { similarity(i, j) }).collect();
                 assert_eq!(matrix.row(i).collect::<Vec<_>>(), full, "row {i} of {n}");
-                for j in 0..n {
-                    assert_eq!(matrix.get(i, j), full[j]);
+                for (j, &value) in full.iter().enumerate() {
+                    assert_eq!(matrix.get(i, j), value);
                 }
             }
             assert_eq!(matrix.off_diagonal().count(), calls);
