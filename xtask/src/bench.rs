@@ -429,7 +429,7 @@ fn render(
     )?;
     writeln!(
         out,
-        "Documents per processor-second (user and system time of all threads, from `/proc/<pid>/stat`) change less with other load than documents per second of wall time; peak RSS is `VmHWM` from `/proc/<pid>/status`."
+        "Documents per processor-second (user and system time of all threads) change less with other load than documents per second of wall time; processor time and peak RSS are the kernel's, from `wait4(2)` when the process ends."
     )?;
     writeln!(out)?;
     writeln!(

@@ -57,6 +57,29 @@ impl Matrix {
         left.chain(std::iter::once(0.0)).chain(right.iter().copied())
     }
 
+    /// Adds `Σ_j share[j] · (j, x)` to `into[x]` for every `x`, in one pass
+    /// over the pairs. Each `into[x]` receives its terms in the order of
+    /// `j`, as a pass over the full matrix row by row would add them, so the
+    /// sums are the same to the last bit (the zero diagonal adds nothing).
+    pub fn spread(&self, share: &[f64], into: &mut [f64]) {
+        assert!(share.len() == self.n && into.len() == self.n, "one value per row");
+        let mut rest = &self.upper[..];
+        for i in 0..self.n {
+            let (row, tail) = rest.split_at(self.n - i - 1);
+            rest = tail;
+            let share_i = share[i];
+            let (head, after) = into.split_at_mut(i + 1);
+            // (i, j) for j > i: row i gives to every later x, and every later
+            // row gives to x = i, in the order of j.
+            let mut sum_i = head[i];
+            for ((value, &weight), &share_j) in after.iter_mut().zip(row).zip(&share[i + 1..]) {
+                *value += share_i * weight;
+                sum_i += share_j * weight;
+            }
+            head[i] = sum_i;
+        }
+    }
+
     /// Entry `(i, j)`.
     pub fn get(&self, i: usize, j: usize) -> f64 {
         match i.cmp(&j) {
@@ -89,18 +112,16 @@ pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: u
     let out_weight: Vec<f64> = (0..n).map(|i| matrix.row(i).sum()).collect();
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
+    let mut share = vec![0.0; n];
     for _ in 0..max_iterations {
         let dangling: f64 = (0..n).filter(|&j| out_weight[j] <= 0.0).map(|j| rank[j]).sum();
         let base = (1.0 - damping) / n as f64 + damping * dangling / n as f64;
         next.iter_mut().for_each(|value| *value = base);
         for j in 0..n {
-            if out_weight[j] > 0.0 {
-                let share = damping * rank[j] / out_weight[j];
-                for (value, weight) in next.iter_mut().zip(matrix.row(j)) {
-                    *value += share * weight;
-                }
-            }
+            // A dangling sentence gives nothing: its edges are all zero.
+            share[j] = if out_weight[j] > 0.0 { damping * rank[j] / out_weight[j] } else { 0.0 };
         }
+        matrix.spread(&share, &mut next);
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut rank, &mut next);
         if change < tolerance {
@@ -154,6 +175,17 @@ mod tests {
                 }
             }
             assert_eq!(matrix.off_diagonal().count(), calls);
+            // Spreading equals the sums of a full pass, term by term in order.
+            let share: Vec<f64> = (0..n).map(|i| 0.1 + i as f64 / 3.0).collect();
+            let mut spread = vec![0.25; n];
+            matrix.spread(&share, &mut spread);
+            let mut full = vec![0.25; n];
+            for (j, &share_j) in share.iter().enumerate() {
+                for (x, value) in full.iter_mut().enumerate() {
+                    *value += share_j * matrix.get(j, x);
+                }
+            }
+            assert_eq!(spread, full);
         }
     }
 
