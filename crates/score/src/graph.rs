@@ -109,7 +109,10 @@ pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: u
     if n == 0 {
         return Vec::new();
     }
-    let out_weight: Vec<f64> = (0..n).map(|i| matrix.row(i).sum()).collect();
+    // Each row's sum, in the order of its columns: spreading ones adds
+    // (j, i) to entry i in the order of j.
+    let mut out_weight = vec![0.0; n];
+    matrix.spread(&vec![1.0; n], &mut out_weight);
     let mut rank = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     let mut share = vec![0.0; n];
