@@ -35,6 +35,10 @@ pub struct InputArgs {
     /// The text file to read; `-` or nothing reads standard input.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
+    /// Read input that looks like binary data (NUL, control bytes, invalid
+    /// UTF-8 in 30% of its first 64 KiB) as text instead of refusing it.
+    #[arg(short = 'a', long)]
+    pub text: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -67,6 +67,11 @@ pub struct BatchArgs {
     /// Print neither the progress bar nor the summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Read files that look like binary data (NUL, control bytes, invalid
+    /// UTF-8 in 30% of their first 64 KiB) as text instead of giving an
+    /// error record; invalid UTF-8 is still an error.
+    #[arg(short = 'a', long)]
+    pub text: bool,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
@@ -105,7 +110,7 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     };
 
     let progress = Progress::new(args.quiet, &paths, &globs);
-    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone());
+    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
     let skipped = inputs.skipped.clone();
     let options = BatchOptions::default().threads(args.threads);
     let results = summarizer.summarize_batch(inputs, options)?;
@@ -252,6 +257,8 @@ struct Inputs {
     skipped: std::rc::Rc<std::cell::Cell<u64>>,
     bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
     line: Vec<u8>,
+    /// Whether files that look binary are read as text (`--text`).
+    binary_as_text: bool,
 }
 
 enum Source {
@@ -342,6 +349,7 @@ impl Inputs {
         globs: GlobSet,
         out_dir: Option<OutDir>,
         bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
+        binary_as_text: bool,
     ) -> Inputs {
         Inputs {
             paths: paths.into(),
@@ -351,6 +359,7 @@ impl Inputs {
             skipped: std::rc::Rc::default(),
             bytes_read,
             line: Vec::new(),
+            binary_as_text,
         }
     }
 
@@ -422,6 +431,15 @@ impl Inputs {
             Some(match std::fs::read(&path) {
                 Ok(bytes) => {
                     self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
+                    let binary =
+                        crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
+                    if let Some(binary) = binary {
+                        return Some(BatchItem::failed(
+                            id,
+                            format!("{binary}; pass --text to read it as text"),
+                            meta,
+                        ));
+                    }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
                         Err(error) => BatchItem::failed(

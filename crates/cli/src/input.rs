@@ -4,6 +4,12 @@
 //! U+FFFD and a warning names the input and the first bad byte offset.
 //! Byte offsets in the output then refer to the text after replacement,
 //! which is the input itself whenever the input was valid UTF-8.
+//!
+//! Text that starts with a UTF-16 byte-order mark (as Windows Notepad
+//! saves "Unicode") is decoded from UTF-16, with a note. Input that is not
+//! text at all ([`looks_binary`]: an image, an executable, an archive) is
+//! refused unless `--text` says to read it anyway, as ripgrep skips binary
+//! files unless told `--text`.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -19,6 +25,69 @@ pub struct Input {
     pub text: String,
     /// Where the input was not valid UTF-8, if anywhere.
     pub invalid_utf8: Option<InvalidUtf8>,
+    /// The encoding the text was decoded from, when it was not UTF-8.
+    pub decoded_from: Option<&'static str>,
+    /// Why the input looks like binary data rather than text, if it does.
+    pub binary: Option<Binary>,
+}
+
+/// How much of the start of an input is not text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Binary {
+    /// Bytes looked at: the first [`SNIFF_BYTES`].
+    pub sample: usize,
+    /// Of those, NUL and other control bytes and bytes of invalid UTF-8.
+    pub not_text: usize,
+}
+
+impl std::fmt::Display for Binary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "looks like binary data, not text ({:.0}% of its first {} bytes are NUL or control bytes or invalid UTF-8)",
+            100.0 * self.not_text as f64 / self.sample as f64,
+            self.sample
+        )
+    }
+}
+
+/// How many bytes from the start of an input [`looks_binary`] reads.
+pub const SNIFF_BYTES: usize = 64 << 10;
+
+/// Input is binary when at least this share of its first [`SNIFF_BYTES`]
+/// is not text. Text in a legacy 8-bit encoding (Latin-1 French, say) has
+/// a few per cent of invalid UTF-8, and text with stray NUL bytes a few per
+/// cent of those; random or compressed bytes have over half, executables
+/// mostly NUL.
+pub const BINARY_SHARE: f64 = 0.3;
+
+/// Whether `bytes` look like binary data rather than text: at least
+/// [`BINARY_SHARE`] of the first [`SNIFF_BYTES`] are NUL or other control
+/// bytes (all below U+0020 but tab, line feed, vertical tab, form feed,
+/// carriage return and escape, and DEL) or bytes of invalid UTF-8.
+pub fn looks_binary(bytes: &[u8]) -> Option<Binary> {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if sample.is_empty() {
+        return None;
+    }
+    let control = sample
+        .iter()
+        .filter(|&&byte| {
+            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1B))
+                || byte == 0x7F
+        })
+        .count();
+    let mut invalid = 0;
+    let mut rest = sample;
+    while let Err(error) = std::str::from_utf8(rest) {
+        // A character cut by the end of the sample is not an error.
+        let Some(len) = error.error_len() else { break };
+        invalid += len;
+        rest = &rest[error.valid_up_to() + len..];
+    }
+    let not_text = control + invalid;
+    (not_text as f64 >= BINARY_SHARE * sample.len() as f64)
+        .then_some(Binary { sample: sample.len(), not_text })
 }
 
 /// Where and how much of the input was not valid UTF-8.
@@ -54,22 +123,71 @@ impl Input {
         }
     }
 
-    /// Decodes `bytes`, replacing invalid UTF-8.
+    /// Decodes `bytes`: UTF-16 after its byte-order mark, anything else as
+    /// UTF-8, replacing invalid sequences. Says whether the bytes look
+    /// binary; decoding never fails.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Input {
+        let utf16 = match bytes.get(..2) {
+            Some([0xFF, 0xFE]) => Some(("UTF-16LE", u16::from_le_bytes as fn([u8; 2]) -> u16)),
+            Some([0xFE, 0xFF]) => Some(("UTF-16BE", u16::from_be_bytes as fn([u8; 2]) -> u16)),
+            _ => None,
+        };
+        if let Some((encoding, unit)) = utf16 {
+            let units = bytes[2..].chunks(2).map(|pair| match pair {
+                [a, b] => unit([*a, *b]),
+                // An odd last byte is not a whole unit.
+                _ => 0xFFFD,
+            });
+            let text = char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            return Input {
+                name,
+                text,
+                invalid_utf8: None,
+                decoded_from: Some(encoding),
+                binary: None,
+            };
+        }
+        let binary = looks_binary(&bytes);
         match String::from_utf8(bytes) {
-            Ok(text) => Input { name, text, invalid_utf8: None },
+            Ok(text) => Input { name, text, invalid_utf8: None, decoded_from: None, binary },
             Err(error) => {
                 let first_offset = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let sequences = count_invalid_sequences(&bytes);
-                Input { name, text, invalid_utf8: Some(InvalidUtf8 { first_offset, sequences }) }
+                Input {
+                    name,
+                    text,
+                    invalid_utf8: Some(InvalidUtf8 { first_offset, sequences }),
+                    decoded_from: None,
+                    binary,
+                }
             }
         }
     }
 
-    /// The warning to print for invalid UTF-8, if any.
+    /// The error to report when the input looks binary and `as_text` does
+    /// not say to read it anyway.
+    pub fn refusal(&self, as_text: bool) -> Option<String> {
+        match self.binary {
+            Some(binary) if !as_text => {
+                Some(format!("{}: {binary}; pass --text to read it as text", self.name))
+            }
+            _ => None,
+        }
+    }
+
+    /// The warning to print about how the text was read, if any: invalid
+    /// UTF-8 replaced, or decoded from UTF-16.
     pub fn warning(&self) -> Option<String> {
+        if let Some(encoding) = self.decoded_from {
+            return Some(format!(
+                "{}: read as {encoding} (byte-order mark); offsets refer to the text in UTF-8",
+                self.name
+            ));
+        }
         self.invalid_utf8.map(|invalid| {
             format!(
                 "{}: invalid UTF-8 from byte {}; {} invalid sequence(s) replaced with U+FFFD",
@@ -104,6 +222,50 @@ mod tests {
         assert_eq!(input.text, "caf\u{FFFD} au lait. ok \u{FFFD}\u{FFFD}.");
         assert_eq!(input.invalid_utf8, Some(InvalidUtf8 { first_offset: 3, sequences: 3 }));
         assert!(input.warning().unwrap().starts_with("x.txt: invalid UTF-8 from byte 3"));
+    }
+
+    #[test]
+    fn binary_is_told_from_text() {
+        // Random bytes, an executable's NUL padding, UTF-16 without its mark.
+        let mut state = 99u32;
+        let random: Vec<u8> = (0..10_000)
+            .map(|_| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                (state >> 24) as u8
+            })
+            .collect();
+        assert!(looks_binary(&random).is_some_and(|binary| binary.not_text > 4_000));
+        assert!(looks_binary(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0").is_some());
+        let utf16: Vec<u8> = "Plain words.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(looks_binary(&utf16).is_some());
+        // Text: with stray NUL bytes, in Latin-1, with tabs and escapes, cut mid-character.
+        assert!(looks_binary("The storm hit the coast.\0 The wall\0 broke. ".as_bytes()).is_none());
+        assert!(
+            looks_binary(b"Le caf\xe9 est ouvert tous les jours, m\xeame le dimanche.").is_none()
+        );
+        assert!(looks_binary(b"col\tcol\r\n\x1b[1mbold\x1b[0m\x0c").is_none());
+        let long = "é".repeat(SNIFF_BYTES);
+        assert!(looks_binary(&long.as_bytes()[..SNIFF_BYTES + 1]).is_none());
+        assert!(looks_binary(b"").is_none());
+        let message = looks_binary(&random).unwrap().to_string();
+        assert!(message.starts_with("looks like binary data, not text ("), "{message}");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        for (mark, to_bytes) in [
+            ([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]),
+            ([0xFE, 0xFF], u16::to_be_bytes as fn(u16) -> [u8; 2]),
+        ] {
+            let mut bytes = mark.to_vec();
+            bytes.extend("Grüße, 世界 🎉.".encode_utf16().flat_map(to_bytes));
+            let input = Input::from_bytes("u".into(), bytes.clone());
+            assert_eq!(input.text, "Grüße, 世界 🎉.");
+            assert!(input.binary.is_none());
+            assert!(input.warning().unwrap().contains("read as UTF-16"));
+            bytes.push(b'x');
+            assert!(Input::from_bytes("u".into(), bytes).text.ends_with(".\u{FFFD}"));
+        }
     }
 
     #[test]

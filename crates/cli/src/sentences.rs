@@ -30,6 +30,10 @@ struct JsonSentences<'a> {
 
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     let input = Input::read(args.input.file.as_deref())?;
+    if let Some(refusal) = input.refusal(args.input.text) {
+        crate::report(&refusal);
+        return Ok(Outcome::Failed);
+    }
     if let Some(warning) = input.warning() {
         warn(&warning);
     }

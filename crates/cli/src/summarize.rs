@@ -25,6 +25,10 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         .build_from(args.summary.to_config())
         .context("invalid settings")?;
     let input = Input::read(args.input.file.as_deref())?;
+    if let Some(refusal) = input.refusal(args.input.text) {
+        crate::report(&refusal);
+        return Ok(Outcome::Failed);
+    }
     if let Some(warning) = input.warning() {
         warn(&warning);
     }

@@ -130,3 +130,62 @@ fn text_over_the_document_limit_is_cut_with_a_warning() {
             abridge::MAX_TEXT_BYTES
         )));
 }
+
+/// Random bytes, as in an image or an archive renamed `.txt`.
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut state = 0x5EEDu64;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_input_is_refused_unless_read_as_text() {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(&random_bytes(100_000)).unwrap();
+    for command in ["summarize", "sentences"] {
+        abridge()
+            .arg(command)
+            .arg(file.path())
+            .assert()
+            .code(1)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains("looks like binary data, not text ("))
+            .stderr(predicate::str::contains("pass --text to read it as text"));
+    }
+    // Read as text: repaired and summarised, or "no sentence"; never a panic.
+    let output = abridge().args(["summarize", "--text"]).arg(file.path()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(!stderr.contains("binary") && !stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.contains("invalid UTF-8 from byte"), "{stderr}");
+}
+
+#[test]
+fn text_with_nul_bytes_is_still_text() {
+    let text = STORY.replace(". ", ".\0 ");
+    abridge()
+        .args(["summarize", "-n", "1", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Elm Street bridge reopened"));
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(STORY.encode_utf16().flat_map(u16::to_le_bytes));
+    abridge()
+        .args(["summarize", "-n", "1", "-"])
+        .write_stdin(bytes)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Elm Street bridge reopened"))
+        .stderr(predicate::str::contains("<stdin>: read as UTF-16LE"));
+}

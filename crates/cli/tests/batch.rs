@@ -463,3 +463,31 @@ fn closed_stdout_ends_quietly() {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn binary_file_is_an_error_record_unless_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("a-story.txt");
+    std::fs::write(&story, STORY).unwrap();
+    // Valid UTF-8, but mostly NUL: an executable's padding, or UTF-16
+    // without its byte-order mark.
+    let padded: Vec<u8> = STORY.bytes().flat_map(|byte| [byte, 0]).collect();
+    std::fs::write(dir.path().join("b-padded.txt"), &padded).unwrap();
+    let output = abridge().arg("batch").arg(dir.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let records = parse_lines(&output.stdout);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["id"], "a-story.txt");
+    assert!(records[0]["sentences"].is_array());
+    assert_eq!(records[1]["id"], "b-padded.txt");
+    let error = records[1]["error"].as_str().unwrap();
+    assert!(error.starts_with("looks like binary data, not text (50% of its first"), "{error}");
+    assert!(error.ends_with("pass --text to read it as text"), "{error}");
+
+    let output = abridge().args(["batch", "--text"]).arg(dir.path()).output().unwrap();
+    let records = parse_lines(&output.stdout);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records[1].get("error").is_none_or(|error| !error.as_str().unwrap().contains("binary"))
+    );
+}
