@@ -431,6 +431,9 @@ impl Inputs {
             Some(match std::fs::read(&path) {
                 Ok(bytes) => {
                     self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
+                    if let Some((text, _)) = crate::input::decode_utf16(&bytes) {
+                        return Some(BatchItem::new(id, text, meta));
+                    }
                     let binary =
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {

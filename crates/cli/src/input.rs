@@ -127,20 +127,7 @@ impl Input {
     /// UTF-8, replacing invalid sequences. Says whether the bytes look
     /// binary; decoding never fails.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Input {
-        let utf16 = match bytes.get(..2) {
-            Some([0xFF, 0xFE]) => Some(("UTF-16LE", u16::from_le_bytes as fn([u8; 2]) -> u16)),
-            Some([0xFE, 0xFF]) => Some(("UTF-16BE", u16::from_be_bytes as fn([u8; 2]) -> u16)),
-            _ => None,
-        };
-        if let Some((encoding, unit)) = utf16 {
-            let units = bytes[2..].chunks(2).map(|pair| match pair {
-                [a, b] => unit([*a, *b]),
-                // An odd last byte is not a whole unit.
-                _ => 0xFFFD,
-            });
-            let text = char::decode_utf16(units)
-                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-                .collect();
+        if let Some((text, encoding)) = decode_utf16(&bytes) {
             return Input {
                 name,
                 text,
@@ -195,6 +182,25 @@ impl Input {
             )
         })
     }
+}
+
+/// The text of `bytes` that start with a UTF-16 byte-order mark, decoded
+/// (unpaired surrogates and an odd last byte become U+FFFD), with the
+/// encoding's name; `None` without a mark.
+pub fn decode_utf16(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let (encoding, unit): (_, fn([u8; 2]) -> u16) = match bytes.get(..2)? {
+        [0xFF, 0xFE] => ("UTF-16LE", u16::from_le_bytes),
+        [0xFE, 0xFF] => ("UTF-16BE", u16::from_be_bytes),
+        _ => return None,
+    };
+    let units = bytes[2..].chunks(2).map(|pair| match pair {
+        [a, b] => unit([*a, *b]),
+        // An odd last byte is not a whole unit.
+        _ => 0xFFFD,
+    });
+    let text =
+        char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect();
+    Some((text, encoding))
 }
 
 fn count_invalid_sequences(mut bytes: &[u8]) -> usize {

@@ -490,4 +490,13 @@ fn binary_file_is_an_error_record_unless_read_as_text() {
     assert!(
         records[1].get("error").is_none_or(|error| !error.as_str().unwrap().contains("binary"))
     );
+
+    // The same text as UTF-16 with its byte-order mark is text.
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(STORY.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("b-padded.txt"), &utf16).unwrap();
+    let output = abridge().arg("batch").arg(dir.path()).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let records = parse_lines(&output.stdout);
+    assert_eq!(records[1]["sentences"], records[0]["sentences"]);
 }
