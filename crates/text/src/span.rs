@@ -50,11 +50,14 @@ impl Span {
         &text[self.range()]
     }
 
-    /// Shrinks the span so it neither starts nor ends with white space.
+    /// Shrinks the span so it neither starts nor ends with white space or
+    /// U+FEFF (the byte-order mark some editors put at the start of a
+    /// UTF-8 file, invisible and never part of a sentence).
     pub fn trim(self, text: &str) -> Span {
+        let blank = |c: char| c.is_whitespace() || c == '\u{FEFF}';
         let inner = self.slice(text);
-        let leading = inner.len() - inner.trim_start().len();
-        let trimmed = inner.trim();
+        let leading = inner.len() - inner.trim_start_matches(blank).len();
+        let trimmed = inner.trim_matches(blank);
         Span::new(self.start + leading, self.start + leading + trimmed.len())
     }
 }
@@ -69,6 +72,12 @@ mod tests {
         let span = Span::new(0, text.len()).trim(text);
         assert_eq!(span.slice(text), "héllo wörld");
         assert_eq!(span, Span::new(2, 15));
+    }
+
+    #[test]
+    fn trim_drops_a_byte_order_mark() {
+        let text = "\u{FEFF}Title\n";
+        assert_eq!(Span::new(0, text.len()).trim(text).slice(text), "Title");
     }
 
     #[test]
