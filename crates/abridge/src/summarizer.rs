@@ -197,7 +197,8 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
     } else if document
         .sentences()
         .iter()
-        .all(|s| s.kind() == SentenceKind::Furniture || s.n_words() == 0)
+        .enumerate()
+        .all(|(i, s)| s.kind() == SentenceKind::Furniture || document.sentence_words(i) == 0)
     {
         EmptyReason::OnlyFurniture
     } else {

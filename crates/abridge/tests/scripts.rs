@@ -20,12 +20,12 @@ fn sentences<'a>(document: &Document<'a>) -> Vec<&'a str> {
 fn assert_spans_are_sane(document: &Document<'_>) {
     let text = document.text();
     let mut previous_end = 0;
-    for sentence in document.sentences() {
+    for (sentence_idx, sentence) in document.sentences().iter().enumerate() {
         assert!(sentence.span().start >= previous_end, "{sentence:?}");
         assert!(text.is_char_boundary(sentence.span().start));
         assert!(text.is_char_boundary(sentence.span().end));
         previous_end = sentence.span().end;
-        for token in &document.tokens()[sentence.token_range()] {
+        for token in document.sentence_tokens(sentence_idx) {
             assert!(
                 sentence.span().start <= token.span().start
                     && token.span().end <= sentence.span().end

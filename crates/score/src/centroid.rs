@@ -139,7 +139,7 @@ impl Model {
 impl Centroid {
     /// `w_c · C + w_p · P + w_f · F`, or 0 for a sentence under `min_words`.
     fn raw(&self, document: &Document<'_>, sentence_idx: usize, features: [f64; 3]) -> f64 {
-        if document.sentences()[sentence_idx].n_words() < self.min_words {
+        if document.sentence_words(sentence_idx) < self.min_words {
             return 0.0;
         }
         let [centroid, position, first] = features;
@@ -168,7 +168,7 @@ impl Scorer for Centroid {
             if sentence.kind() == SentenceKind::Prose {
                 rank += 1;
             }
-            *score = if sentence.n_words() < self.min_words {
+            *score = if document.sentence_words(sentence_idx) < self.min_words {
                 0.0
             } else {
                 let first = model.first(document, sentence_idx);

@@ -163,7 +163,8 @@ impl TermCounts {
     pub fn first(document: &Document<'_>, n_sentences: usize) -> TermCounts {
         let n_sentences = n_sentences.min(document.sentences().len());
         let mut totals = vec![0u32; document.n_terms()];
-        let words = document.sentences()[..n_sentences].last().map_or(0, |s| s.token_range().end);
+        let words =
+            n_sentences.checked_sub(1).map_or(0, |last| document.sentence_token_range(last).end);
         let mut sentences = SparseRows::with_capacity(n_sentences, words);
         let mut scratch: Vec<TermId> = Vec::new();
         for sentence_idx in 0..n_sentences {

@@ -110,10 +110,15 @@ impl Eligible<'_, '_> {
             Rule::Any => true,
             Rule::Prose => {
                 sentence.kind() == SentenceKind::Prose
-                    && (MIN_WORDS..=MAX_WORDS).contains(&sentence.n_words())
+                    && (MIN_WORDS..=MAX_WORDS).contains(&document.sentence_words(sentence_idx))
             }
-            Rule::AnyProse => sentence.kind() == SentenceKind::Prose && sentence.n_words() > 0,
-            Rule::Fragments => sentence.kind() == SentenceKind::Fragment && sentence.n_words() > 0,
+            Rule::AnyProse => {
+                sentence.kind() == SentenceKind::Prose && document.sentence_words(sentence_idx) > 0
+            }
+            Rule::Fragments => {
+                sentence.kind() == SentenceKind::Fragment
+                    && document.sentence_words(sentence_idx) > 0
+            }
             Rule::Nothing => false,
         }
     }
@@ -156,7 +161,7 @@ impl Selector {
             Budget::Sentences(n) => n,
             Budget::Ratio(ratio) => (ratio.clamp(0.0, 1.0) * count as f64).round() as usize,
             Budget::Words(n) => {
-                (n as f64 / mean(&|i| document.sentences()[i].n_words()).max(1.0)).round() as usize
+                (n as f64 / mean(&|i| document.sentence_words(i)).max(1.0)).round() as usize
             }
             Budget::Chars(n) => (n as f64
                 / mean(&|i| document.sentence_text(i).chars().count() + 1).max(1.0))
@@ -449,7 +454,7 @@ impl BudgetMeter {
     pub fn cost(&self, document: &Document<'_>, sentence_idx: usize) -> usize {
         match self.limit {
             Limit::Sentences(_) => 0,
-            Limit::Words(_) => document.sentences()[sentence_idx].n_words(),
+            Limit::Words(_) => document.sentence_words(sentence_idx),
             Limit::Chars(_) => {
                 document.sentence_text(sentence_idx).chars().count()
                     + usize::from(self.sentences > 0)

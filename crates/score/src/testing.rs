@@ -103,7 +103,7 @@ macro_rules! test_scorer {
                                 Budget::Words(n) => assert!(
                                     chosen
                                         .iter()
-                                        .map(|&i| document.sentences()[i].n_words())
+                                        .map(|&i| document.sentence_words(i))
                                         .sum::<usize>()
                                         <= n
                                 ),

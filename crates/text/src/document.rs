@@ -41,40 +41,40 @@ pub const MAX_TEXT_BYTES: usize = (1 << 30) - 1;
 /// One sentence (or sentence-like unit) of a [`Document`].
 ///
 /// A document holds one per unit, so a sentence keeps only its span, its
-/// tokens and its kind, in 16 bytes; its paragraph is found from the
+/// first token and its kind, in 12 bytes: its tokens run up to the next
+/// sentence's first ([`Document::sentence_tokens`],
+/// [`Document::sentence_words`]), and its paragraph is found from the
 /// document's [`Paragraph`]s ([`Document::paragraph_of`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Sentence {
     start: u32,
     end: u32,
-    first_token: u32,
-    /// The number of tokens in the low 30 bits (a sentence of at most
-    /// [`MAX_TEXT_BYTES`] has fewer words than that), the kind in the top two.
-    words_and_kind: u32,
+    /// The index of its first token in the low 30 bits (a document of at
+    /// most [`MAX_TEXT_BYTES`] has fewer words than that), the kind in the
+    /// top two.
+    token_and_kind: u32,
 }
 
 impl Sentence {
     const KIND_SHIFT: u32 = 30;
-    const WORDS: u32 = (1 << Sentence::KIND_SHIFT) - 1;
+    const TOKEN: u32 = (1 << Sentence::KIND_SHIFT) - 1;
 
     /// **Precondition:** the span lies in the first [`MAX_TEXT_BYTES`] of
-    /// the text and `tokens` are its words, as in every document the
-    /// [`Analyzer`] builds.
-    fn new(span: Compact, tokens: Range<u32>, kind: SentenceKind) -> Sentence {
-        let words = tokens.end - tokens.start;
-        debug_assert!(words <= Sentence::WORDS);
+    /// the text, so that `first_token` is below 2³⁰, as in every document
+    /// the [`Analyzer`] builds.
+    fn new(span: Compact, first_token: u32, kind: SentenceKind) -> Sentence {
+        debug_assert!(first_token <= Sentence::TOKEN);
         Sentence {
             start: span.start,
             end: span.end,
-            first_token: tokens.start,
-            words_and_kind: words | (kind as u32) << Sentence::KIND_SHIFT,
+            token_and_kind: first_token | (kind as u32) << Sentence::KIND_SHIFT,
         }
     }
 
     /// Whether it is prose, a fragment or furniture.
     #[inline]
     pub fn kind(&self) -> SentenceKind {
-        match self.words_and_kind >> Sentence::KIND_SHIFT {
+        match self.token_and_kind >> Sentence::KIND_SHIFT {
             0 => SentenceKind::Prose,
             1 => SentenceKind::Fragment,
             _ => SentenceKind::Furniture,
@@ -82,8 +82,8 @@ impl Sentence {
     }
 
     fn set_kind(&mut self, kind: SentenceKind) {
-        self.words_and_kind =
-            self.words_and_kind & Sentence::WORDS | (kind as u32) << Sentence::KIND_SHIFT;
+        self.token_and_kind =
+            self.token_and_kind & Sentence::TOKEN | (kind as u32) << Sentence::KIND_SHIFT;
     }
 
     /// Where the sentence is in the text.
@@ -92,16 +92,11 @@ impl Sentence {
         Span::new(self.start as usize, self.end as usize)
     }
 
-    /// Number of word tokens, stop words included.
+    /// The index in [`Document::tokens`] of its first token (of the next
+    /// sentence's first, when it has none).
     #[inline]
-    pub fn n_words(&self) -> usize {
-        (self.words_and_kind & Sentence::WORDS) as usize
-    }
-
-    /// The range of this sentence's tokens in [`Document::tokens`].
-    #[inline]
-    pub fn token_range(&self) -> Range<usize> {
-        self.first_token as usize..self.first_token as usize + self.n_words()
+    pub fn first_token(&self) -> usize {
+        (self.token_and_kind & Sentence::TOKEN) as usize
     }
 }
 
@@ -110,7 +105,7 @@ impl std::fmt::Debug for Sentence {
         f.debug_struct("Sentence")
             .field("span", &self.span())
             .field("kind", &self.kind())
-            .field("tokens", &self.token_range())
+            .field("first_token", &self.first_token())
             .finish()
     }
 }
@@ -236,9 +231,28 @@ impl<'a> Document<'a> {
         &self.tokens
     }
 
+    /// The range of sentence `sentence_idx`'s tokens in [`Document::tokens`]:
+    /// from its first token to the next sentence's.
+    #[inline]
+    pub fn sentence_token_range(&self, sentence_idx: usize) -> Range<usize> {
+        let end = match self.sentences.get(sentence_idx + 1) {
+            Some(next) => next.first_token(),
+            None => self.tokens.len(),
+        };
+        self.sentences[sentence_idx].first_token()..end
+    }
+
     /// The tokens of sentence `sentence_idx`.
+    #[inline]
     pub fn sentence_tokens(&self, sentence_idx: usize) -> &[Token] {
-        &self.tokens[self.sentences[sentence_idx].token_range()]
+        &self.tokens[self.sentence_token_range(sentence_idx)]
+    }
+
+    /// The number of word tokens of sentence `sentence_idx`, stop words
+    /// included.
+    #[inline]
+    pub fn sentence_words(&self, sentence_idx: usize) -> usize {
+        self.sentence_token_range(sentence_idx).len()
     }
 
     /// The text of sentence `sentence_idx`.
@@ -415,7 +429,7 @@ impl Analyzer {
                     None => push_word(span, word, false),
                 }
             });
-            sentences.push(Sentence::new(span, first_token..tokens.len() as u32, kind));
+            sentences.push(Sentence::new(span, first_token, kind));
         });
         close_paragraph(&mut sentences, paragraphs.last(), promotion);
 
@@ -807,24 +821,34 @@ mod tests {
         // One of each per word or unit of a text: their size is the memory
         // a document costs (see the worst cases in docs/results.md).
         assert_eq!(std::mem::size_of::<Token>(), 12);
-        assert_eq!(std::mem::size_of::<Sentence>(), 16);
+        assert_eq!(std::mem::size_of::<Sentence>(), 12);
         assert_eq!(std::mem::size_of::<Paragraph>(), 16);
     }
 
     #[test]
-    fn sentences_keep_their_kind_and_word_count_in_one_word() {
+    fn sentences_keep_their_kind_and_first_token_in_one_word() {
         let span = Compact { start: 3, end: 90 };
         for kind in [SentenceKind::Prose, SentenceKind::Fragment, SentenceKind::Furniture] {
-            for tokens in [0..0, 5..9, 7..Sentence::WORDS + 7] {
-                let mut sentence = Sentence::new(span, tokens.clone(), kind);
+            for first_token in [0, 5, Sentence::TOKEN] {
+                let mut sentence = Sentence::new(span, first_token, kind);
                 assert_eq!(sentence.kind(), kind);
-                assert_eq!(sentence.token_range(), tokens.start as usize..tokens.end as usize);
+                assert_eq!(sentence.first_token(), first_token as usize);
                 assert_eq!(sentence.span(), Span::new(3, 90));
                 sentence.set_kind(SentenceKind::Furniture);
                 assert_eq!(sentence.kind(), SentenceKind::Furniture);
-                assert_eq!(sentence.n_words(), (tokens.end - tokens.start) as usize);
+                assert_eq!(sentence.first_token(), first_token as usize);
             }
         }
+    }
+
+    #[test]
+    fn sentence_tokens_run_to_the_next_sentence() {
+        let document = Document::new("One two three. Four.\n\nFive six", Language::English);
+        let words: Vec<usize> =
+            (0..document.sentences().len()).map(|i| document.sentence_words(i)).collect();
+        assert_eq!(words, [3, 1, 2]);
+        assert_eq!(document.sentence_token_range(2), 4..6);
+        assert_eq!(document.term(document.sentence_tokens(1)[0].term()), "four");
     }
 
     #[test]
