@@ -437,11 +437,7 @@ impl Inputs {
                     let binary =
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {
-                        return Some(BatchItem::failed(
-                            id,
-                            format!("{binary}; pass --text to read it as text"),
-                            meta,
-                        ));
+                        return Some(BatchItem::failed(id, binary.to_string(), meta));
                     }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),

@@ -16,6 +16,8 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use crate::args::InputArgs;
+
 /// A text read from a file or standard input.
 #[derive(Debug)]
 pub struct Input {
@@ -44,7 +46,7 @@ impl std::fmt::Display for Binary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "looks like binary data, not text ({:.0}% of its first {} bytes are NUL or control bytes or invalid UTF-8)",
+            "looks like binary data, not text ({:.0}% of its first {} bytes are NUL or control bytes or invalid UTF-8); pass --text to read it as text",
             100.0 * self.not_text as f64 / self.sample as f64,
             self.sample
         )
@@ -155,15 +157,19 @@ impl Input {
         }
     }
 
-    /// The error to report when the input looks binary and `as_text` does
-    /// not say to read it anyway.
-    pub fn refusal(&self, as_text: bool) -> Option<String> {
-        match self.binary {
-            Some(binary) if !as_text => {
-                Some(format!("{}: {binary}; pass --text to read it as text", self.name))
-            }
-            _ => None,
+    /// Reads the input of `summarize` and `sentences` and warns about how
+    /// it was read; `None`, reported, when it looks binary and `--text`
+    /// does not say to read it anyway.
+    pub fn read_text(args: &InputArgs) -> anyhow::Result<Option<Input>> {
+        let input = Input::read(args.file.as_deref())?;
+        if let Some(binary) = input.binary.filter(|_| !args.text) {
+            crate::report(&format!("{}: {binary}", input.name));
+            return Ok(None);
         }
+        if let Some(warning) = input.warning() {
+            crate::warn(&warning);
+        }
+        Ok(Some(input))
     }
 
     /// The warning to print about how the text was read, if any: invalid

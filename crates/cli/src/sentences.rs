@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::args::{Format, SentencesArgs};
 use crate::input::Input;
-use crate::{Outcome, one_line, report, warn};
+use crate::{Outcome, one_line, report};
 
 #[derive(Serialize)]
 struct JsonSentence<'a> {
@@ -29,14 +29,9 @@ struct JsonSentences<'a> {
 }
 
 pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
-    let input = Input::read(args.input.file.as_deref())?;
-    if let Some(refusal) = input.refusal(args.input.text) {
-        crate::report(&refusal);
+    let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
-    }
-    if let Some(warning) = input.warning() {
-        warn(&warning);
-    }
+    };
     let (language, language_source) = args.lang.resolve(&input.text);
     let document: Document<'_> = Analyzer::new(language).analyze(&input.text);
     match args.format {

@@ -24,14 +24,9 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         .scorer_params(params)
         .build_from(args.summary.to_config())
         .context("invalid settings")?;
-    let input = Input::read(args.input.file.as_deref())?;
-    if let Some(refusal) = input.refusal(args.input.text) {
-        crate::report(&refusal);
+    let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
-    }
-    if let Some(warning) = input.warning() {
-        warn(&warning);
-    }
+    };
     let summary = summarizer.summarize(&input.text);
     if summary.unanalysed_bytes > 0 {
         warn(&format!(

@@ -6,7 +6,7 @@
 use abridge_text::{Document, SentenceKind, TermId};
 use serde::{Deserialize, Serialize};
 
-use crate::features::content_totals;
+use crate::features::{content_totals, push_content_terms};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// MEAD scores a sentence with three features (section 4 of the paper):
@@ -104,14 +104,7 @@ impl Model {
     /// Puts the sorted content terms of sentence `sentence_idx` in `scratch`.
     fn sort_terms(&mut self, document: &Document<'_>, sentence_idx: usize) {
         self.scratch.clear();
-        self.scratch.extend(
-            document
-                .sentence_tokens(sentence_idx)
-                .iter()
-                .filter(|token| !token.is_stop())
-                .map(|token| token.term()),
-        );
-        self.scratch.sort_unstable();
+        push_content_terms(document, sentence_idx, &mut self.scratch);
     }
 
     /// C: the centroid value of the sentence's distinct words, summed in

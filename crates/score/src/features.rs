@@ -129,6 +129,21 @@ impl<T> SparseRows<T> {
     }
 }
 
+/// Appends the content terms (not stop words) of sentence `sentence_idx`
+/// to `terms`, sorted, repeats kept: equal terms stand together, so that
+/// `chunk_by` gives each term with its count, in term order.
+pub(crate) fn push_content_terms(
+    document: &Document<'_>,
+    sentence_idx: usize,
+    terms: &mut Vec<TermId>,
+) {
+    let start = terms.len();
+    terms.extend(
+        document.sentence_tokens(sentence_idx).iter().filter(|t| !t.is_stop()).map(|t| t.term()),
+    );
+    terms[start..].sort_unstable();
+}
+
 /// Per term id, occurrences as a content word (not a stop word) in the
 /// whole document: [`TermCounts::document`] without the rows.
 pub fn content_totals(document: &Document<'_>) -> Vec<u32> {
@@ -162,38 +177,20 @@ impl TermCounts {
     /// `document` still counts every sentence.
     pub fn first(document: &Document<'_>, n_sentences: usize) -> TermCounts {
         let n_sentences = n_sentences.min(document.sentences().len());
-        let mut totals = vec![0u32; document.n_terms()];
         let words =
             n_sentences.checked_sub(1).map_or(0, |last| document.sentence_token_range(last).end);
         let mut sentences = SparseRows::with_capacity(n_sentences, words);
         let mut scratch: Vec<TermId> = Vec::new();
         for sentence_idx in 0..n_sentences {
             scratch.clear();
-            scratch.extend(
-                document
-                    .sentence_tokens(sentence_idx)
-                    .iter()
-                    .filter(|t| !t.is_stop())
-                    .map(|t| t.term()),
-            );
-            scratch.sort_unstable();
-            let row_start = sentences.entries.len();
-            for &term in &scratch {
-                totals[term as usize] += 1;
-                match sentences.entries[row_start..].last_mut() {
-                    Some((last, count)) if *last == term => *count += 1,
-                    _ => sentences.entries.push((term, 1)),
-                }
-            }
+            push_content_terms(document, sentence_idx, &mut scratch);
+            sentences
+                .entries
+                .extend(scratch.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)));
             sentences.finish_row();
         }
-        for token in &document.tokens()[words..] {
-            if !token.is_stop() {
-                totals[token.term() as usize] += 1;
-            }
-        }
         sentences.entries.shrink_to_fit();
-        TermCounts { sentences, document: totals }
+        TermCounts { sentences, document: content_totals(document) }
     }
 
     /// Number of content words of sentence `sentence_idx`.
@@ -287,14 +284,9 @@ pub struct CentroidCosines {
 impl CentroidCosines {
     /// The document's vector, with IDF from `stats`.
     pub fn new(document: &Document<'_>, stats: &dyn TermStats) -> CentroidCosines {
-        let n_terms = document.n_terms();
-        let mut document_weights = vec![0.0f64; n_terms];
-        for token in document.tokens() {
-            if !token.is_stop() {
-                document_weights[token.term() as usize] += 1.0;
-            }
-        }
-        let mut idf = vec![0.0f64; n_terms];
+        let mut document_weights: Vec<f64> =
+            content_totals(document).into_iter().map(f64::from).collect();
+        let mut idf = vec![0.0f64; document.n_terms()];
         let mut document_norm = 0.0;
         for (term, weight) in document_weights.iter_mut().enumerate() {
             if *weight > 0.0 {
@@ -315,14 +307,7 @@ impl CentroidCosines {
     /// document's, in `[0, 1]`.
     pub fn cosine(&mut self, document: &Document<'_>, sentence_idx: usize) -> f64 {
         self.scratch.clear();
-        self.scratch.extend(
-            document
-                .sentence_tokens(sentence_idx)
-                .iter()
-                .filter(|t| !t.is_stop())
-                .map(|t| t.term()),
-        );
-        self.scratch.sort_unstable();
+        push_content_terms(document, sentence_idx, &mut self.scratch);
         let (mut dot, mut norm) = (0.0, 0.0);
         for run in self.scratch.chunk_by(|a, b| a == b) {
             let term = run[0] as usize;

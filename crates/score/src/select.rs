@@ -373,10 +373,7 @@ fn finite_or_min(score: Score) -> Score {
 /// Appends the sorted, distinct content terms of a sentence to `terms`.
 fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
     let start = terms.len();
-    terms.extend(
-        document.sentence_tokens(sentence_idx).iter().filter(|t| !t.is_stop()).map(|t| t.term()),
-    );
-    terms[start..].sort_unstable();
+    crate::features::push_content_terms(document, sentence_idx, terms);
     let mut kept = start;
     for i in start..terms.len() {
         if kept == start || terms[i] != terms[kept - 1] {

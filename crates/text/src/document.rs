@@ -11,7 +11,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
-use crate::token::{self, TermId, Token};
+use crate::span::Compact;
+use crate::token::{self, Known, TermId, Token};
 use crate::{Language, Span};
 use crate::{elision, furniture};
 
@@ -31,9 +32,9 @@ pub enum SentenceKind {
 /// Of a longer text, only the first `MAX_TEXT_BYTES` (cut back to a `char`
 /// boundary) are analysed.
 ///
-/// Offsets then fit in 32 bits, and a sentence's word count (every word
-/// takes at least one byte) in 30, which leaves two bits of the same word
-/// for the sentence's kind. Analysing a document takes about three to five
+/// Offsets then fit in 32 bits, and a token index (every word takes at
+/// least one byte) in 30, which leaves two bits of a sentence's first-token
+/// index for its kind. Analysing a document takes about three to five
 /// times its size in memory, so a document of this size already needs
 /// several GiB.
 pub const MAX_TEXT_BYTES: usize = (1 << 30) - 1;
@@ -47,8 +48,7 @@ pub const MAX_TEXT_BYTES: usize = (1 << 30) - 1;
 /// document's [`Paragraph`]s ([`Document::paragraph_of`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Sentence {
-    start: u32,
-    end: u32,
+    span: Compact,
     /// The index of its first token in the low 30 bits (a document of at
     /// most [`MAX_TEXT_BYTES`] has fewer words than that), the kind in the
     /// top two.
@@ -64,11 +64,7 @@ impl Sentence {
     /// the [`Analyzer`] builds.
     fn new(span: Compact, first_token: u32, kind: SentenceKind) -> Sentence {
         debug_assert!(first_token <= Sentence::TOKEN);
-        Sentence {
-            start: span.start,
-            end: span.end,
-            token_and_kind: first_token | (kind as u32) << Sentence::KIND_SHIFT,
-        }
+        Sentence { span, token_and_kind: first_token | (kind as u32) << Sentence::KIND_SHIFT }
     }
 
     /// Whether it is prose, a fragment or furniture.
@@ -89,7 +85,7 @@ impl Sentence {
     /// Where the sentence is in the text.
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 
     /// The index in [`Document::tokens`] of its first token (of the next
@@ -113,8 +109,7 @@ impl std::fmt::Debug for Sentence {
 /// A paragraph: a run of sentences between blank lines.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    start: u32,
-    end: u32,
+    span: Compact,
     first_sentence: u32,
     end_sentence: u32,
 }
@@ -123,7 +118,7 @@ impl Paragraph {
     /// From the start of its first sentence to the end of its last.
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 
     /// The range of its sentences in [`Document::sentences`].
@@ -370,7 +365,7 @@ impl Analyzer {
             let span = Compact::from(segment.span);
             match paragraphs.last_mut() {
                 Some(paragraph) if paragraph_index == Some(segment.paragraph) => {
-                    paragraph.end = span.end;
+                    paragraph.span.end = span.end;
                     paragraph.end_sentence = sentence_idx + 1;
                 }
                 _ => {
@@ -378,8 +373,7 @@ impl Analyzer {
                     promotion = furniture::PromotionBlock::default();
                     paragraph_index = Some(segment.paragraph);
                     paragraphs.push(Paragraph {
-                        start: span.start,
-                        end: span.end,
+                        span,
                         first_sentence: sentence_idx,
                         end_sentence: sentence_idx + 1,
                     });
@@ -409,7 +403,7 @@ impl Analyzer {
                     },
                     None => cache.term(word, None, self, &mut terms),
                 };
-                tokens.push(Token::new(span, known.id(), forced_stop || known.is_stop()));
+                tokens.push(Token::new(span, known.or_stop(forced_stop)));
             };
             token::for_each_word(text, segment.span, |span, word| {
                 match elision::split(word, self.elided_forms) {
@@ -658,29 +652,6 @@ impl std::hash::Hash for ShortWord {
     }
 }
 
-/// A stem or term id and the word's stop-word flag, in the top bit: what
-/// the tables of words hold, in four bytes. Ids stay below 2³¹, since a
-/// text of at most [`MAX_TEXT_BYTES`] has fewer distinct words than that.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Known(u32);
-
-impl Known {
-    const STOP: u32 = 1 << 31;
-
-    fn new(id: u32, stop: bool) -> Known {
-        debug_assert!(id < Known::STOP);
-        Known(id | if stop { Known::STOP } else { 0 })
-    }
-
-    fn id(self) -> u32 {
-        self.0 & !Known::STOP
-    }
-
-    fn is_stop(self) -> bool {
-        self.0 & Known::STOP != 0
-    }
-}
-
 /// Ends `paragraph`, the last of `sentences`: if it is a promotion block
 /// (rule 6 of the [furniture rules](furniture)), all its sentences are
 /// furniture.
@@ -709,21 +680,6 @@ fn prefix(text: &str, max_bytes: usize) -> &str {
         end -= 1;
     }
     &text[..end]
-}
-
-/// A span in 32-bit offsets, as sentences and paragraphs keep it.
-#[derive(Clone, Copy)]
-struct Compact {
-    start: u32,
-    end: u32,
-}
-
-impl From<Span> for Compact {
-    /// **Precondition:** the span lies in the first [`MAX_TEXT_BYTES`] of the text.
-    fn from(span: Span) -> Compact {
-        debug_assert!(span.end <= MAX_TEXT_BYTES);
-        Compact { start: span.start as u32, end: span.end as u32 }
-    }
 }
 
 #[cfg(test)]

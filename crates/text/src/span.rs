@@ -62,6 +62,31 @@ impl Span {
     }
 }
 
+/// A span in 32-bit offsets, as tokens, sentences and paragraphs keep it:
+/// a document covers at most [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Compact {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+}
+
+impl Compact {
+    /// The span in `usize` offsets.
+    #[inline]
+    pub(crate) fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+impl From<Span> for Compact {
+    /// **Precondition:** the span lies in the first
+    /// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) of the text.
+    fn from(span: Span) -> Compact {
+        debug_assert!(span.end <= crate::MAX_TEXT_BYTES);
+        Compact { start: span.start as u32, end: span.end as u32 }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,6 +6,7 @@ use rust_stemmers::Stemmer;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::Span;
+use crate::span::Compact;
 
 /// Index of a term (a normalised, stemmed word) in a [`Document`](crate::Document)'s vocabulary.
 pub type TermId = u32;
@@ -19,45 +20,68 @@ pub type TermId = u32;
 /// flag in the top bit of the term (a document has fewer than 2³¹ terms).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Token {
-    start: u32,
-    end: u32,
-    /// The term id, with the stop-word flag in the top bit.
-    term_and_stop: u32,
+    span: Compact,
+    term: Known,
 }
 
 impl Token {
-    const STOP: u32 = 1 << 31;
-
     /// A token of `term` at `span`.
     ///
-    /// **Precondition:** `span.end` is at most
-    /// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) and `term` below 2³¹, as
-    /// in every document the [`Analyzer`](crate::Analyzer) builds.
-    pub(crate) fn new(span: Span, term: TermId, stop: bool) -> Token {
-        debug_assert!(span.end <= crate::MAX_TEXT_BYTES && term < Token::STOP);
-        Token {
-            start: span.start as u32,
-            end: span.end as u32,
-            term_and_stop: term | if stop { Token::STOP } else { 0 },
-        }
+    /// **Precondition:** `span` lies in the first
+    /// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) of the text, as in every
+    /// document the [`Analyzer`](crate::Analyzer) builds.
+    pub(crate) fn new(span: Span, term: Known) -> Token {
+        Token { span: Compact::from(span), term }
     }
 
     /// Where the word is in the text.
     #[inline]
     pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        self.span.span()
     }
 
     /// The word's stem, as an index into the document vocabulary.
     #[inline]
     pub fn term(&self) -> TermId {
-        self.term_and_stop & !Token::STOP
+        self.term.id()
     }
 
     /// Whether the lower-cased word is a stop word of the document language.
     #[inline]
     pub fn is_stop(&self) -> bool {
-        self.term_and_stop & Token::STOP != 0
+        self.term.is_stop()
+    }
+}
+
+/// A stem or term id and the word's stop-word flag, in its top bit: what a
+/// [`Token`] and the analyzer's tables of words hold, in four bytes. Ids
+/// stay below 2³¹, since a text of at most
+/// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) has fewer distinct words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Known(u32);
+
+impl Known {
+    const STOP: u32 = 1 << 31;
+
+    pub(crate) fn new(id: u32, stop: bool) -> Known {
+        debug_assert!(id < Known::STOP);
+        Known(id | if stop { Known::STOP } else { 0 })
+    }
+
+    #[inline]
+    pub(crate) fn id(self) -> u32 {
+        self.0 & !Known::STOP
+    }
+
+    #[inline]
+    pub(crate) fn is_stop(self) -> bool {
+        self.0 & Known::STOP != 0
+    }
+
+    /// The same id, a stop word also when `stop` says so (the elided
+    /// article of `l'homme`).
+    pub(crate) fn or_stop(self, stop: bool) -> Known {
+        Known(self.0 | if stop { Known::STOP } else { 0 })
     }
 }
 
