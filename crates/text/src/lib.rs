@@ -33,6 +33,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod block;
 mod document;
 pub mod elision;
 pub mod furniture;
@@ -41,6 +42,7 @@ pub mod segment;
 mod span;
 pub mod token;
 
+pub use block::{Block, BlockKind};
 pub use document::{
     Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind,
 };

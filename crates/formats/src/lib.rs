@@ -1,0 +1,268 @@
+//! Input formats for abridge: the text people have, turned into blocks.
+//!
+//! Every input enters abridge through this layer:
+//!
+//! ```text
+//! input (&str) --Format::parse--> Parsed { text, blocks, origins, metadata }
+//!              --Analyzer (abridge-text)--> Document
+//! ```
+//!
+//! A [`Format`] reads one kind of input (plain text, Markdown, e-mail, text
+//! from PDFs, subtitles, HTML) and says what its parts are: a list of
+//! [`Block`]s (title, heading, paragraph, list item, quote, code, table,
+//! caption, furniture) with byte spans into [`Parsed::text`], which the
+//! segmenter consumes instead of guessing layout. Each format is one module
+//! behind the one trait, so a new format is one file and one line in
+//! [`InputFormat`].
+//!
+//! Where a format can keep the input as it is (Markdown, e-mail threads,
+//! subtitles, text from PDFs), [`Parsed::text`] borrows the input and spans
+//! are byte offsets into the original file. Where it cannot (HTML, whose
+//! text is extracted from markup; MIME bodies in base64), the text is owned
+//! and each block's [`Origin`] says where it came from in the source.
+//!
+//! Parsing never fails: any input gives a [`Parsed`], at worst with no
+//! blocks.
+
+#![deny(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+mod text;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+pub use abridge_text::{Block, BlockKind, Span};
+pub use text::PlainText;
+
+/// One kind of input.
+pub trait Format: Send + Sync + fmt::Debug {
+    /// The format's name, as `--input-format` takes it.
+    fn name(&self) -> &'static str;
+
+    /// File name extensions (lower case, without the dot) that mean this
+    /// format.
+    fn extensions(&self) -> &'static [&'static str];
+
+    /// Whether `head` (the first few KiB of an input, cut on a `char`
+    /// boundary) looks like this format. Called only when the extension
+    /// says nothing; it must be cheap and must never fire on plain prose.
+    fn sniff(&self, head: &str) -> bool;
+
+    /// Parses `input`. Never fails.
+    fn parse<'a>(&self, input: &'a str) -> Parsed<'a>;
+}
+
+/// An input as a format parser understood it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parsed<'a> {
+    /// The text that block spans point into: the input itself where the
+    /// format allows, the extracted text otherwise.
+    pub text: Cow<'a, str>,
+    /// The blocks, in text order, not overlapping. `None` means the format
+    /// knows no structure (plain text): the segmenter finds paragraphs from
+    /// the layout, as it always has.
+    pub blocks: Option<Vec<Block>>,
+    /// Where each block came from in the source, one per block, when the
+    /// text is not the input itself or a block carries more than its span
+    /// (a subtitle cue's times). Empty when there is nothing to say.
+    pub origins: Vec<Origin>,
+    /// What the input says about itself.
+    pub metadata: Metadata,
+}
+
+impl<'a> Parsed<'a> {
+    /// The input as plain text: the text itself, no blocks.
+    pub fn plain(input: &'a str) -> Parsed<'a> {
+        Parsed { text: Cow::Borrowed(input), ..Parsed::default() }
+    }
+}
+
+/// Where a block came from in the source.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The block's bytes in the original input, when the text was extracted
+    /// from it (HTML, MIME parts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    /// A path to the element it came from (`html > body > article > p[3]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Start and end time in milliseconds (subtitles, transcripts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_ms: Option<(u64, u64)>,
+    /// Who said it (transcripts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// What an input says about itself: a page's title and author, a message's
+/// subject and sender.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The title, headline or subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The author or sender.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The publication or sending date, as the input gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The site or publication name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The canonical URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The language the input declares (a BCP 47 tag, as given), a hint for
+    /// detection.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+impl Metadata {
+    /// Whether nothing is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Metadata::default()
+    }
+}
+
+/// The input formats abridge reads, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum InputFormat {
+    /// Plain text: structure from the layout.
+    Text,
+}
+
+impl InputFormat {
+    /// Every format, in the order detection tries them.
+    pub const ALL: &'static [InputFormat] = &[InputFormat::Text];
+
+    /// The parser of this format.
+    pub fn format(self) -> &'static dyn Format {
+        match self {
+            InputFormat::Text => &PlainText,
+        }
+    }
+
+    /// The format's name.
+    pub fn name(self) -> &'static str {
+        self.format().name()
+    }
+
+    /// The format a file name extension (without the dot, any case) means.
+    pub fn from_extension(extension: &str) -> Option<InputFormat> {
+        let extension = extension.to_ascii_lowercase();
+        InputFormat::ALL
+            .iter()
+            .copied()
+            .find(|format| format.format().extensions().contains(&extension.as_str()))
+    }
+
+    /// The format an input is in: by its extension when that is known, by
+    /// its content otherwise, plain text when nothing fires.
+    pub fn detect(extension: Option<&str>, input: &str) -> InputFormat {
+        if let Some(format) = extension.and_then(InputFormat::from_extension) {
+            return format;
+        }
+        let head = head(input, HEAD_BYTES);
+        InputFormat::ALL
+            .iter()
+            .copied()
+            .filter(|&format| format != InputFormat::Text)
+            .find(|format| format.format().sniff(head))
+            .unwrap_or(InputFormat::Text)
+    }
+
+    /// Parses `input` in this format.
+    pub fn parse(self, input: &str) -> Parsed<'_> {
+        self.format().parse(input)
+    }
+}
+
+/// How much of an input the sniffers look at.
+pub const HEAD_BYTES: usize = 8 * 1024;
+
+/// The first `max` bytes of `text`, cut back to a `char` boundary.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An input format name that abridge does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownFormat(pub String);
+
+impl fmt::Display for UnknownFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = InputFormat::ALL.iter().map(|format| format.name()).collect();
+        write!(f, "unknown input format '{}' (known: auto, {})", self.0, known.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownFormat {}
+
+impl FromStr for InputFormat {
+    type Err = UnknownFormat;
+
+    /// A format by name, in any case.
+    fn from_str(name: &str) -> Result<InputFormat, UnknownFormat> {
+        let lower = name.trim().to_ascii_lowercase();
+        InputFormat::ALL
+            .iter()
+            .copied()
+            .find(|format| format.name() == lower)
+            .ok_or_else(|| UnknownFormat(name.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_unknown_names_list_the_known_ones() {
+        for &format in InputFormat::ALL {
+            assert_eq!(format.name().parse::<InputFormat>(), Ok(format));
+            assert_eq!(format.name().to_uppercase().parse::<InputFormat>(), Ok(format));
+        }
+        let error = "docx".parse::<InputFormat>().unwrap_err();
+        assert!(error.to_string().contains("'docx'"), "{error}");
+        assert!(error.to_string().contains("text"), "{error}");
+    }
+
+    #[test]
+    fn plain_prose_is_text() {
+        let prose = "The harbour closed on Tuesday. Divers found a breach in the wall.";
+        assert_eq!(InputFormat::detect(None, prose), InputFormat::Text);
+        assert_eq!(InputFormat::detect(Some("TXT"), prose), InputFormat::Text);
+        let parsed = InputFormat::Text.parse(prose);
+        assert_eq!(parsed.text, prose);
+        assert!(parsed.blocks.is_none());
+    }
+
+    #[test]
+    fn head_cuts_on_a_char_boundary() {
+        let text = "ééé";
+        assert_eq!(head(text, 3), "é");
+        assert_eq!(head(text, 100), text);
+    }
+}
