@@ -61,6 +61,7 @@ mod luhn;
 mod pacsum;
 mod picks;
 mod position;
+mod redundancy;
 mod scorer;
 mod select;
 mod stats;
