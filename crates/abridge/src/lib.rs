@@ -55,7 +55,7 @@ mod summarizer;
 mod summary;
 
 pub use abridge_formats::{
-    Block, BlockKind, Format, InputFormat, Metadata, Origin, Parsed, UnknownFormat,
+    Block, BlockKind, Format, InputFormat, LineBreaks, Metadata, Origin, Parsed, UnknownFormat,
 };
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
 pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};

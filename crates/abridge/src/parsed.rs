@@ -97,8 +97,12 @@ impl Summarizer {
             (LanguageChoice::Auto, Some(language)) => (language, LanguageSource::Given),
             _ => self.language_of(&detection_sample(text, &blocks)),
         };
-        let document =
-            self.analyzer(language).analyze_blocks_cached(text, &blocks, scratch.cache(language));
+        let document = self.analyzer(language).analyze_blocks_cached(
+            text,
+            &blocks,
+            format.format().line_breaks(),
+            scratch.cache(language),
+        );
         let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
         summary.language_source = source;
         summary.unanalysed_bytes = text.len() - document.text().len();
@@ -249,9 +253,11 @@ mod tests {
     fn headings_count_but_are_not_chosen_and_turns_join() {
         let parsed = parsed();
         let summarizer = Summarizer::builder().sentences(10).build().unwrap();
-        let document = summarizer
-            .analyzer(Language::English)
-            .analyze_blocks(&parsed.text, parsed.blocks.as_deref().unwrap());
+        let document = summarizer.analyzer(Language::English).analyze_blocks(
+            &parsed.text,
+            parsed.blocks.as_deref().unwrap(),
+            abridge_text::LineBreaks::Layout,
+        );
         let units: Vec<(&str, abridge_text::SentenceKind)> = (0..document.sentences().len())
             .map(|i| (document.sentence_text(i), document.sentences()[i].kind()))
             .collect();

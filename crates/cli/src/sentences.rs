@@ -45,7 +45,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let (language, language_source) = args.lang.resolve(text);
     let analyzer = Analyzer::new(language);
     let document: Document<'_> = match &parsed.blocks {
-        Some(blocks) => analyzer.analyze_blocks(text, blocks),
+        Some(blocks) => analyzer.analyze_blocks(text, blocks, format.format().line_breaks()),
         None => analyzer.analyze(text),
     };
     match args.format {

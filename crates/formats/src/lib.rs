@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod markdown;
 mod text;
 
 use std::borrow::Cow;
@@ -35,7 +36,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-pub use abridge_text::{Block, BlockKind, Span};
+pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
+pub use markdown::Markdown;
 pub use text::PlainText;
 
 /// One kind of input.
@@ -61,6 +63,13 @@ pub trait Format: Send + Sync + fmt::Debug {
     /// text as it is; callers say which they show.
     fn show<'t>(&self, unit: &'t str) -> Cow<'t, str> {
         Cow::Borrowed(unit)
+    }
+
+    /// How line breaks inside this format's blocks read: as in plain text
+    /// (the default), or as spaces (Markdown and HTML, which wrap
+    /// paragraphs freely).
+    fn line_breaks(&self) -> LineBreaks {
+        LineBreaks::Layout
     }
 }
 
@@ -147,16 +156,19 @@ pub enum InputFormat {
     /// Plain text: structure from the layout.
     #[default]
     Text,
+    /// Markdown (CommonMark, GitHub tables).
+    Markdown,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text];
+    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Markdown];
 
     /// The parser of this format.
     pub fn format(self) -> &'static dyn Format {
         match self {
             InputFormat::Text => &PlainText,
+            InputFormat::Markdown => &Markdown,
         }
     }
 

@@ -10,7 +10,7 @@ use rust_stemmers::Stemmer;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::block::{Block, BlockKind};
+use crate::block::{Block, BlockKind, LineBreaks};
 use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
 use crate::span::Compact;
 use crate::token::{self, Known, TermId, Token};
@@ -373,11 +373,19 @@ impl Analyzer {
     /// quoted replies, furniture) and the text outside every block are not
     /// part of the document: they give no unit and no word.
     ///
+    /// With [`LineBreaks::Spaces`], a line break inside a block is read as
+    /// a space; with [`LineBreaks::Layout`], as in plain text.
+    ///
     /// Blocks must be in text order, not overlapping, on `char` boundaries
     /// of `text`; blocks past [`MAX_TEXT_BYTES`] are left out and a block
     /// across it is cut there.
-    pub fn analyze_blocks<'a>(&self, text: &'a str, blocks: &[Block]) -> Document<'a> {
-        self.analyze_blocks_cached(text, blocks, &mut AnalyzerCache::new())
+    pub fn analyze_blocks<'a>(
+        &self,
+        text: &'a str,
+        blocks: &[Block],
+        line_breaks: LineBreaks,
+    ) -> Document<'a> {
+        self.analyze_blocks_cached(text, blocks, line_breaks, &mut AnalyzerCache::new())
     }
 
     /// [`Analyzer::analyze_blocks`] with a cache, as
@@ -386,12 +394,16 @@ impl Analyzer {
         &self,
         text: &'a str,
         blocks: &[Block],
+        line_breaks: LineBreaks,
         cache: &mut AnalyzerCache,
     ) -> Document<'a> {
         let text = prefix(text, MAX_TEXT_BYTES);
         let mut builder = Builder::start(self, text, cache);
         // Paragraph numbers: each block's are its own.
         let mut next_paragraph = 0;
+        // A block's text with its line breaks made spaces, byte for byte, so
+        // that the segmenter's offsets hold for the text itself.
+        let mut flowing = String::new();
         let mut block_idx = 0;
         while block_idx < blocks.len() {
             let block = blocks[block_idx];
@@ -425,7 +437,14 @@ impl Analyzer {
             } else if block.kind.is_candidate() {
                 let speech = block.kind == BlockKind::Turn;
                 let base = next_paragraph;
-                let inner = span.slice(text);
+                let mut inner = span.slice(text);
+                if line_breaks == LineBreaks::Spaces && inner.contains(['\n', '\r']) {
+                    flowing.clear();
+                    flowing.extend(
+                        inner.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                    );
+                    inner = &flowing;
+                }
                 self.segmenter.for_each_segment(inner, &mut |segment: Segment| {
                     let span =
                         Span::new(span.start + segment.span.start, span.start + segment.span.end);
