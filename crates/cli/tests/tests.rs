@@ -12,6 +12,8 @@ mod eval;
 mod languages;
 // `abridge batch`: inputs, error records, order, --out-dir (issue 6).
 mod batch;
+// The habits of a command-line tool (issue 20): aliases, messages, config, completions.
+mod habits;
 
 use assert_cmd::Command;
 
