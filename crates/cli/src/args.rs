@@ -15,6 +15,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print no warnings (such as "no stemmer for Chinese") and no progress;
+    /// errors are still printed.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +32,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Summarise many texts: files, folders and JSONL, on every core, as JSONL.
     Batch(crate::batch::BatchArgs),
+    /// Print a completion script for a shell, e.g. `abridge completions bash
+    /// > ~/.local/share/bash-completion/completions/abridge`.
+    Completions(crate::completions::CompletionsArgs),
+    /// Print the man page (roff), or write every page into --out-dir.
+    #[command(hide = true)]
+    Man(crate::completions::ManArgs),
 }
 
 /// Where the text comes from.

@@ -64,8 +64,9 @@ pub struct BatchArgs {
     /// Stop at the first document that cannot be summarised.
     #[arg(long)]
     pub fail_fast: bool,
-    /// Print neither the progress bar nor the summary line.
-    #[arg(short, long)]
+    /// `-q/--quiet` (a flag of every command): print neither the progress
+    /// bar, nor the summary line, nor warnings; errors are still printed.
+    #[arg(skip)]
     pub quiet: bool,
     /// Read files that look like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of their first 64 KiB) as text instead of giving an
@@ -133,10 +134,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         match &result.outcome {
             Err(error) => {
                 counts.errors += 1;
-                if !args.quiet {
-                    let message = format!("{}: {error}", where_());
-                    progress.suspend(|| crate::report(&message));
-                }
+                let message = format!("{}: {error}", where_());
+                progress.suspend(|| crate::report(&message));
             }
             Ok(summary) if summary.unanalysed_bytes > 0 && !args.quiet => {
                 let message = format!(

@@ -90,3 +90,99 @@ fn zero_budgets_are_refused_in_words() {
         .code(2)
         .stderr(predicate::str::contains("--limit needs at least 1 document"));
 }
+
+/// A Chinese text: abridge has no stemmer for Chinese, so it warns.
+const CHINESE: &str = "港口管理局周二关闭了港口。暴风雨摧毁了海堤。修复工作至少需要一周。";
+
+#[test]
+fn quiet_silences_warnings_on_every_command() {
+    abridge()
+        .args(["summarize", "--lang", "zh", "-n", "1"])
+        .write_stdin(CHINESE)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning: <stdin>: no stemmer for Chinese"));
+    for args in [
+        &["-q", "summarize", "--lang", "zh", "-n", "1"][..],
+        &["summarize", "--quiet", "--lang", "zh", "-n", "1"],
+        &["summarise", "-q", "--lang", "zh"],
+    ] {
+        let output = abridge().args(args).write_stdin(CHINESE).output().unwrap();
+        assert!(output.status.success(), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{args:?}");
+        assert!(!output.stdout.is_empty(), "{args:?}");
+    }
+    // Invalid UTF-8 warns in `sentences` unless -q.
+    let latin = b"Le caf\xe9 est ouvert. Il ferme tard.".to_vec();
+    abridge()
+        .args(["sentences"])
+        .write_stdin(latin.clone())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("warning"));
+    abridge().args(["sentences", "-q"]).write_stdin(latin).assert().success().stderr("");
+    // Errors are never silenced.
+    abridge()
+        .args(["summarize", "-q"])
+        .write_stdin("   ")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: <stdin>: input is empty"));
+    abridge()
+        .args(["-q", "eval", "--corpus", "no-such-corpus.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-corpus.jsonl"));
+    let records = "{\"id\": \"a\", \"text\": \"\"}\n";
+    abridge()
+        .args(["batch", "-q"])
+        .write_stdin(records)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: ").and(predicate::str::contains("empty")));
+}
+
+#[test]
+fn completions_parse_in_bash_and_name_the_commands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let output = abridge().args(["completions", shell]).output().unwrap();
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(script.contains("summarize") && script.contains("scorer"), "{shell}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("abridge.bash");
+    let output = abridge().args(["completions", "bash"]).output().unwrap();
+    std::fs::write(&path, &output.stdout).unwrap();
+    let check = std::process::Command::new("bash").arg("-n").arg(&path).output().unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    abridge().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_page_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    abridge().args(["man", "--out-dir"]).arg(dir.path()).assert().success();
+    for page in ["abridge.1", "abridge-summarize.1", "abridge-batch.1", "abridge-eval.1"] {
+        assert!(dir.path().join(page).is_file(), "{page}");
+    }
+    let page = dir.path().join("abridge-summarize.1");
+    // `man -l` where man is installed, groff otherwise.
+    let rendered = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        .or_else(|_| {
+            std::process::Command::new("groff").args(["-man", "-Tutf8"]).arg(&page).output()
+        })
+        .expect("man or groff renders the page");
+    assert!(rendered.status.success(), "{}", String::from_utf8_lossy(&rendered.stderr));
+    let text = String::from_utf8_lossy(&rendered.stdout);
+    assert!(text.contains("NAME") && text.contains("SYNOPSIS"), "{text}");
+    assert!(text.contains("abridge-summarize - Summarise one text"), "{text}");
+    assert!(text.contains("scorer") && text.contains("tfidf-position"), "{text}");
+    let output = abridge().arg("man").output().unwrap();
+    assert!(String::from_utf8(output.stdout).unwrap().starts_with(".ie"));
+}
