@@ -19,6 +19,10 @@ pub struct Cli {
     /// errors are still printed.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Ignore the config file of default flags that ABRIDGE_CONFIG_PATH
+    /// names.
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]

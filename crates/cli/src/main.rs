@@ -9,6 +9,7 @@
 mod args;
 mod batch;
 mod completions;
+mod config;
 mod eval;
 mod input;
 mod sentences;
@@ -35,7 +36,14 @@ pub enum Outcome {
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let argv = match config::args_with_config(std::env::args_os().collect()) {
+        Ok(argv) => argv,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "abridge: error: {error:#}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let mut cli = Cli::parse_from(argv);
     QUIET.store(cli.quiet, Ordering::Relaxed);
     if let Command::Batch(args) = &mut cli.command {
         args.quiet = cli.quiet;

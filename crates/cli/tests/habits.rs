@@ -186,3 +186,80 @@ fn man_page_renders() {
     let output = abridge().arg("man").output().unwrap();
     assert!(String::from_utf8(output.stdout).unwrap().starts_with(".ie"));
 }
+
+fn json_of(output: &std::process::Output) -> serde_json::Value {
+    assert!(output.status.success(), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+#[test]
+fn config_file_sets_defaults_and_the_json_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("abridgerc");
+    std::fs::write(&config, "# my defaults\n--scorer=lead\n-n\n2\n--glob=*.text\n").unwrap();
+    let run = |args: &[&str]| {
+        abridge()
+            .env("ABRIDGE_CONFIG_PATH", &config)
+            .args(args)
+            .write_stdin(STORY)
+            .output()
+            .unwrap()
+    };
+    let json = json_of(&run(&["summarize", "--format", "json"]));
+    assert_eq!(json["settings"]["scorer"], "lead");
+    assert_eq!(json["settings"]["budget"], serde_json::json!({"sentences": 2}));
+    assert_eq!(json["settings"]["from_config"], serde_json::json!(["scorer", "budget"]));
+    assert_eq!(json["settings"]["config_file"], config.display().to_string());
+    assert_eq!(json["sentences"].as_array().unwrap().len(), 2);
+    // The command line wins, budget flags as a group.
+    let json =
+        json_of(&run(&["summarize", "--format", "json", "--words", "40", "--scorer", "luhn"]));
+    assert_eq!(json["settings"]["scorer"], "luhn");
+    assert_eq!(json["settings"]["budget"], serde_json::json!({"words": 40}));
+    assert_eq!(json["settings"]["from_config"], serde_json::json!([]));
+    // --no-config ignores the file.
+    let json = json_of(&run(&["summarize", "--no-config", "--format", "json"]));
+    assert_eq!(json["settings"]["scorer"], "tfidf-position");
+    assert!(json["settings"].get("from_config").is_none(), "{json}");
+    // `sentences` takes no --scorer: the file's is skipped.
+    assert!(run(&["sentences"]).status.success());
+    // Without the variable, no file.
+    let output = abridge().args(["summarize", "--format", "json"]).write_stdin(STORY).output();
+    assert!(json_of(&output.unwrap())["settings"].get("config_file").is_none());
+}
+
+#[test]
+fn bad_config_files_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("abridgerc");
+    std::fs::write(&config, "--scorer=lead\n--colour=always\n").unwrap();
+    abridge()
+        .env("ABRIDGE_CONFIG_PATH", &config)
+        .args(["summarize"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("abridgerc (the config file named by ABRIDGE_CONFIG_PATH): line 2: no abridge command takes the flag '--colour'"));
+    abridge()
+        .env("ABRIDGE_CONFIG_PATH", dir.path().join("missing"))
+        .args(["summarize"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing: cannot read the config file"));
+    // A value clap refuses is reported as clap reports the command line's.
+    std::fs::write(&config, "--scorer=magic\n").unwrap();
+    abridge()
+        .env("ABRIDGE_CONFIG_PATH", &config)
+        .args(["summarize"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("magic"));
+    abridge()
+        .env("ABRIDGE_CONFIG_PATH", &config)
+        .args(["summarize", "--no-config", "-n", "1"])
+        .write_stdin(STORY)
+        .assert()
+        .success();
+}

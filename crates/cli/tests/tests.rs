@@ -35,8 +35,11 @@ Traffic on the river road fell by a third while the bridge was closed, the city 
 📣 Our city paper is now on Telegram. Click here to join our channel
 ";
 
+/// The binary, without a config file of the caller's (`ABRIDGE_CONFIG_PATH`).
 pub fn abridge() -> Command {
-    Command::cargo_bin("abridge").expect("the abridge binary is built")
+    let mut command = Command::cargo_bin("abridge").expect("the abridge binary is built");
+    command.env_remove("ABRIDGE_CONFIG_PATH");
+    command
 }
 
 pub fn stdout_lines(output: &std::process::Output) -> Vec<String> {
