@@ -52,8 +52,17 @@ pub struct InputArgs {
     pub file: Option<PathBuf>,
     /// Read input that looks like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of its first 64 KiB) as text instead of refusing it.
-    #[arg(short = 'a', long)]
+    /// To summarise a text given on the command line, use --string.
+    #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
+    /// Summarise TEXT, given here on the command line, instead of a file:
+    /// `--string "The council met on Monday. …"`.
+    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+    pub string: Option<String>,
+    /// `--text` is refused with a message that points to --string and
+    /// -a/--binary-as-text, the two things it could mean.
+    #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
+    pub ambiguous_text: Option<Option<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

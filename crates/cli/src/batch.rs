@@ -71,12 +71,16 @@ pub struct BatchArgs {
     /// Read files that look like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of their first 64 KiB) as text instead of giving an
     /// error record; invalid UTF-8 is still an error.
-    #[arg(short = 'a', long)]
+    #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
+    /// `--text`, refused: see `InputArgs::ambiguous_text`.
+    #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
+    pub ambiguous_text: Option<Option<String>>,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    crate::input::refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
     let summarizer =
         Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
     let paths: Vec<PathBuf> =
@@ -256,7 +260,7 @@ struct Inputs {
     skipped: std::rc::Rc<std::cell::Cell<u64>>,
     bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
     line: Vec<u8>,
-    /// Whether files that look binary are read as text (`--text`).
+    /// Whether files that look binary are read as text (`-a/--binary-as-text`).
     binary_as_text: bool,
 }
 

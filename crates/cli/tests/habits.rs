@@ -263,3 +263,44 @@ fn bad_config_files_are_named() {
         .assert()
         .success();
 }
+
+#[test]
+fn string_on_the_command_line_is_summarised() {
+    let text = "The council met on Monday to vote on the harbour budget. \
+                The budget pays for repairs to the sea wall. Council members also discussed parking.";
+    let output = abridge().args(["summarize", "-n", "1", "--string", text]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout_lines(&output), ["The council met on Monday to vote on the harbour budget."]);
+    let json = json_of(
+        &abridge().args(["summarize", "--format", "json", "--string", text]).output().unwrap(),
+    );
+    assert_eq!(json["input"], "<string>");
+    let start = json["sentences"][0]["start"].as_u64().unwrap() as usize;
+    let end = json["sentences"][0]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], json["sentences"][0]["text"]);
+    abridge()
+        .args(["sentences", "--string", text])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("The budget pays for repairs to the sea wall.\n"));
+    // --string and a FILE together are a usage error.
+    abridge().args(["summarize", "--string", text, "file.txt"]).assert().code(2);
+    // `--text` could mean the string or binary input: refused, with both names.
+    for args in [&["summarize", "--text", text][..], &["summarize", "--text"], &["batch", "--text"]]
+    {
+        abridge().args(args).write_stdin(STORY).assert().code(2).stderr(
+            predicate::str::contains("--string").and(predicate::str::contains("--binary-as-text")),
+        );
+    }
+    // A sentence where a file was expected gets a hint.
+    abridge()
+        .args(["summarize", "The council met on Monday."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("use --string"));
+    // The help says which is which.
+    let help = abridge().args(["summarize", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("--string <TEXT>") && help.contains("-a, --binary-as-text"), "{help}");
+    assert!(!help.contains("--text"), "{help}");
+}
