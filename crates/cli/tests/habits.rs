@@ -304,3 +304,28 @@ fn string_on_the_command_line_is_summarised() {
     assert!(help.contains("--string <TEXT>") && help.contains("-a, --binary-as-text"), "{help}");
     assert!(!help.contains("--text"), "{help}");
 }
+
+#[test]
+fn scorer_parameters_are_range_checked() {
+    abridge()
+        .args(["summarize", "--param", "position_weight=2"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "invalid parameters for scorer 'tfidf-position': position_weight is 2, but must be in [0, 1]",
+        ));
+    abridge()
+        .args(["summarize", "--scorer", "textrank", "--param", "damping=1.5"])
+        .write_stdin(STORY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("damping is 1.5"));
+    abridge()
+        .args(["summarize", "-n", "1", "--param", "position_weight=1", "--explain"])
+        .write_stdin(STORY)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0.00 × content + 1.00 × position"));
+}

@@ -59,6 +59,7 @@ mod lead;
 mod lexrank;
 mod luhn;
 mod pacsum;
+mod params;
 mod picks;
 mod position;
 mod scorer;
@@ -78,6 +79,7 @@ pub use lead::Lead;
 pub use lexrank::LexRank;
 pub use luhn::Luhn;
 pub use pacsum::{EdgeSimilarity, PacSum};
+pub use params::{Ranges, ScorerParams};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
