@@ -4,7 +4,8 @@ use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use abridge_score::{
-    Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
+    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies,
+    TermStats,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -137,10 +138,15 @@ impl Summarizer {
         let selector = self.selector();
         let target = selector.target_sentences(document, self.scorer.eligibility());
         self.scorer.score_for_target(document, stats, target, scores);
-        let chosen = selector.select(document, scores, self.scorer.eligibility());
+        let (chosen, steps) = if self.explain && self.config.redundancy.is_some() {
+            selector.select_explained(document, scores, self.scorer.eligibility())
+        } else {
+            (selector.select(document, scores, self.scorer.eligibility()), Vec::new())
+        };
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
-            .map(|sentence_idx| {
+            .enumerate()
+            .map(|(pick_idx, sentence_idx)| {
                 let span = document.sentences()[sentence_idx].span();
                 Extract {
                     index: sentence_idx,
@@ -151,6 +157,7 @@ impl Summarizer {
                     explanation: self.explain.then(|| {
                         self.scorer.explain_for_target(document, stats, target, sentence_idx)
                     }),
+                    selection: steps.get(pick_idx).map(MmrStep::explanation),
                 }
             })
             .collect();

@@ -25,6 +25,11 @@ pub struct Extract<'a> {
     /// How the score was made, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// How redundancy control (MMR) picked it, when explanations are asked
+    /// for and redundancy control is on: its relevance, its redundancy with
+    /// the sentences picked before it, and the value that won its round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<Explanation>,
 }
 
 /// Why a summary came out empty.

@@ -92,7 +92,8 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         Format::Text => {
             for extract in &summary.sentences {
                 writeln!(out, "{}", one_line(&extract.text))?;
-                if let Some(explanation) = &extract.explanation {
+                for explanation in [&extract.explanation, &extract.selection].into_iter().flatten()
+                {
                     for line in explanation.to_string().lines() {
                         writeln!(out, "    {line}")?;
                     }

@@ -329,3 +329,35 @@ fn scorer_parameters_are_range_checked() {
         .success()
         .stdout(predicate::str::contains("0.00 × content + 1.00 × position"));
 }
+
+#[test]
+fn explain_shows_the_mmr_step() {
+    let output = abridge()
+        .args(["summarize", "-n", "2", "--explain", "--redundancy", "0.7"])
+        .write_stdin(STORY)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    for words in [
+        "redundancy control (MMR), pick 1: 0.70 × relevance − 0.30 × redundancy",
+        "redundancy control (MMR), pick 2: 0.70 × relevance − 0.30 × redundancy",
+        "relevance: its score, rescaled to [0, 1]",
+        "redundancy: highest cosine to the sentences picked before",
+    ] {
+        assert!(text.contains(words), "{words}\n{text}");
+    }
+    let json = json_of(
+        &abridge()
+            .args(["summarize", "-n", "2", "--explain", "--redundancy", "0.7", "--format", "json"])
+            .write_stdin(STORY)
+            .output()
+            .unwrap(),
+    );
+    let sentences = json["sentences"].as_array().unwrap();
+    assert!(sentences.iter().all(|sentence| sentence["selection"]["details"].is_array()));
+    // Without --redundancy, no MMR step.
+    let output =
+        abridge().args(["summarize", "-n", "2", "--explain"]).write_stdin(STORY).output().unwrap();
+    assert!(!String::from_utf8(output.stdout).unwrap().contains("MMR"));
+}

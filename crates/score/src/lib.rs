@@ -83,7 +83,8 @@ pub use params::{Ranges, ScorerParams};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
-    Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, Order, Selector,
+    Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, MmrStep, Order,
+    Selector,
 };
 pub use stats::{BackgroundFrequencies, SentenceFrequencies, TermStats};
 pub use sumbasic::SumBasic;
