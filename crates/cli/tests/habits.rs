@@ -361,3 +361,40 @@ fn explain_shows_the_mmr_step() {
         abridge().args(["summarize", "-n", "2", "--explain"]).write_stdin(STORY).output().unwrap();
     assert!(!String::from_utf8(output.stdout).unwrap().contains("MMR"));
 }
+
+#[test]
+fn eval_warns_when_the_tokenizer_does_not_fit_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let french = dir.path().join("fr.jsonl");
+    std::fs::write(
+        &french,
+        concat!(
+            r#"{"id": "a", "lang": "fr", "text": "Le café du port a rouvert lundi après des travaux. Les pêcheurs étaient ravis. La mairie a payé la moitié des frais.", "summaries": ["Le café du port a rouvert."]}"#,
+            "\n",
+            r#"{"id": "b", "lang": "en", "text": "The harbour café reopened on Monday after repairs. The fishermen were pleased. The town paid half the cost.", "summaries": ["The harbour café reopened."]}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let mut command = abridge();
+        command.args(["eval", "--scorer", "lead", "-n", "1", "--resamples", "0", "--corpus"]);
+        command.arg(&french).args(extra).output().unwrap()
+    };
+    let output = run(&[]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("1 of 2 documents are not in English (fr 1)")
+            && stderr.contains("use --tokenizer unicode"),
+        "{stderr}"
+    );
+    for quiet in [&["--tokenizer", "unicode"][..], &["-q"]] {
+        let output = run(quiet);
+        assert!(output.status.success(), "{output:?}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{quiet:?}");
+    }
+    let output = run(&["--force-lang", "en"]);
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("not in English"));
+}
