@@ -15,6 +15,7 @@
 //!   dev corpora; writes `docs/tuning.md`.
 //! - `cargo xtask langid`: how often language detection names each corpus's
 //!   language.
+//! - `cargo xtask man [DIR]`: the man pages, from the clap definitions.
 //! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
 //!   Japanese.
 
@@ -24,6 +25,7 @@ mod cjk;
 mod eval;
 mod fuzz;
 mod langid;
+mod man;
 mod parity;
 mod sbd;
 mod tune;
@@ -47,6 +49,7 @@ fn main() -> anyhow::Result<()> {
         "tune" => tune::run(),
         "sbd" => sbd::run(),
         "langid" => langid::run(),
+        "man" => man::run(rest),
         "cjk" => cjk::run(),
         "fuzz" => fuzz::run(rest),
         "worst-case" => worst::run(),
@@ -71,6 +74,7 @@ fn print_help() {
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
+         man [DIR]    the man pages of abridge, from its clap definitions, into DIR (default <target>/man)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
          fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)\n  \
          worst-case   time and peak memory of abridge summarize on generated hostile inputs, into docs/results.md"

@@ -11,7 +11,7 @@
 //! - quotes and brackets nested 1,000,000 deep;
 //! - 10 MB of emoji only;
 //! - 10 MB of text with NUL bytes;
-//! - 10 MB of random bytes (a binary file), read with `--text`.
+//! - 10 MB of random bytes (a binary file), read with `--binary-as-text`.
 //!
 //! Every strategy runs with its default budget on every input; large
 //! budgets (half the sentences, 500,000 words, half the sentences with
@@ -139,7 +139,7 @@ struct Case {
     about: &'static str,
     file: PathBuf,
     bytes: u64,
-    /// Flags for this input: binary input is read with `--text`, the costly
+    /// Flags for this input: binary input is read with `--binary-as-text`, the costly
     /// way (by default abridge refuses it after looking at 64 KiB).
     flags: &'static [&'static str],
 }
@@ -217,7 +217,7 @@ fn generate(dir: &Path) -> anyhow::Result<Vec<Case>> {
     ));
     cases.push((
         "binary",
-        "10 MB of random bytes (a binary file renamed .txt), read with --text",
+        "10 MB of random bytes (a binary file renamed .txt), read with --binary-as-text",
         (0..10_000_000).map(|_| (rng.next() >> 32) as u8).collect(),
     ));
     cases
@@ -227,7 +227,7 @@ fn generate(dir: &Path) -> anyhow::Result<Vec<Case>> {
             let mut out = std::fs::File::create(&file)
                 .with_context(|| format!("{}: cannot create", file.display()))?;
             out.write_all(&bytes)?;
-            let flags: &[&str] = if name == "binary" { &["--text"] } else { &[] };
+            let flags: &[&str] = if name == "binary" { &["--binary-as-text"] } else { &[] };
             Ok(Case { name, about, file, bytes: bytes.len() as u64, flags })
         })
         .collect()

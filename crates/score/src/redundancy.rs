@@ -217,6 +217,18 @@ pub(crate) struct LazyMmr {
     touched: Vec<u32>,
 }
 
+/// A candidate picked by [`LazyMmr::next`], with the parts of its value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct MmrPick {
+    /// The candidate's position in best-first order.
+    pub(crate) position: u32,
+    /// `λ · relevance − (1 − λ) · similarity`.
+    pub(crate) value: f64,
+    pub(crate) relevance: f64,
+    /// Its highest similarity to the sentences chosen before it.
+    pub(crate) similarity: f64,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     value: f64,
@@ -289,7 +301,7 @@ impl LazyMmr {
         chosen: &[u32],
         terms: impl Fn(u32) -> &'t [TermId],
         skip_duplicates: bool,
-    ) -> Option<u32> {
+    ) -> Option<MmrPick> {
         for (order, &c) in chosen.iter().enumerate().skip(self.indexed) {
             for &term in terms(c) {
                 self.postings[term as usize].push(order as u32);
@@ -299,7 +311,12 @@ impl LazyMmr {
         self.indexed = chosen.len();
         while let Some(mut entry) = self.heap.pop() {
             if entry.seen as usize == chosen.len() {
-                return Some(entry.position);
+                return Some(MmrPick {
+                    position: entry.position,
+                    value: entry.value,
+                    relevance: entry.relevance,
+                    similarity: entry.similarity,
+                });
             }
             let own = terms(entry.position);
             for &term in own {
@@ -442,8 +459,8 @@ mod tests {
                     let mut lazy =
                         LazyMmr::new(relevance.iter().copied(), lambda, document.n_terms());
                     let mut chosen = Vec::new();
-                    while let Some(p) = lazy.next(&chosen, |p| &sets[p as usize], skip) {
-                        chosen.push(p);
+                    while let Some(pick) = lazy.next(&chosen, |p| &sets[p as usize], skip) {
+                        chosen.push(pick.position);
                     }
                     assert_eq!(chosen, expected, "seed {seed}, λ {lambda}, skip {skip}");
                 }

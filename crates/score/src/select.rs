@@ -183,6 +183,50 @@ impl Selector {
         scores: &[Score],
         eligibility: Eligibility,
     ) -> Vec<usize> {
+        self.select_in(document, scores, eligibility, None)
+    }
+
+    /// Like [`Selector::select`], and with redundancy control on, how MMR
+    /// picked each chosen sentence: one [`MmrStep`] per chosen sentence, in
+    /// the order of the chosen indices. Without redundancy control there
+    /// are no steps.
+    ///
+    /// ```
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    /// use abridge_text::{Document, Language};
+    ///
+    /// let text = "Storm hits the coast and floods homes. Storm floods coastal homes in the night. Schools close across the region.";
+    /// let document = Document::new(text, Language::English);
+    /// let selector = Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: Some(0.3) };
+    /// let (chosen, steps) = selector.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content);
+    /// assert_eq!(chosen, [0, 2]);
+    /// assert_eq!((steps[0].pick, steps[1].pick), (1, 2));
+    /// assert_eq!(steps[0].redundancy, 0.0);
+    /// ```
+    pub fn select_explained(
+        &self,
+        document: &Document<'_>,
+        scores: &[Score],
+        eligibility: Eligibility,
+    ) -> (Vec<usize>, Vec<MmrStep>) {
+        let mut steps = Vec::new();
+        let chosen = self.select_in(document, scores, eligibility, Some(&mut steps));
+        let steps = chosen
+            .iter()
+            .filter_map(|&sentence_idx| {
+                steps.iter().find(|step: &&MmrStep| step.sentence == sentence_idx).copied()
+            })
+            .collect();
+        (chosen, steps)
+    }
+
+    fn select_in(
+        &self,
+        document: &Document<'_>,
+        scores: &[Score],
+        eligibility: Eligibility,
+        mut steps: Option<&mut Vec<MmrStep>>,
+    ) -> Vec<usize> {
         assert_eq!(scores.len(), document.sentences().len(), "one score per sentence");
         let eligible = Selector::eligible(document, eligibility);
         let mut meter = BudgetMeter::new(self.budget, eligible.count());
@@ -242,13 +286,24 @@ impl Selector {
                 // Positions in `candidates` of the chosen.
                 let mut chosen_positions: Vec<u32> = Vec::new();
                 while !meter.is_full() {
-                    let Some(p) = picks.next(&chosen_positions, row_of, skip_duplicates) else {
+                    let Some(pick) = picks.next(&chosen_positions, row_of, skip_duplicates) else {
                         break;
                     };
+                    let p = pick.position;
                     let candidate = candidates[p as usize] as usize;
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
                         chosen_positions.push(p);
+                        if let Some(steps) = steps.as_deref_mut() {
+                            steps.push(MmrStep {
+                                sentence: candidate,
+                                pick: chosen.len(),
+                                lambda,
+                                relevance: pick.relevance,
+                                redundancy: pick.similarity,
+                                value: pick.value,
+                            });
+                        }
                     }
                 }
             }
@@ -257,6 +312,44 @@ impl Selector {
             chosen.sort_unstable();
         }
         chosen
+    }
+}
+
+/// How maximal marginal relevance picked one sentence
+/// ([`Selector::select_explained`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MmrStep {
+    /// The sentence picked.
+    pub sentence: usize,
+    /// Which pick it was: 1 for the first sentence chosen.
+    pub pick: usize,
+    /// The trade-off λ.
+    pub lambda: f64,
+    /// Its score, rescaled to `[0, 1]` over the candidates.
+    pub relevance: f64,
+    /// Its highest content-term cosine to the sentences picked before it.
+    pub redundancy: f64,
+    /// `λ · relevance − (1 − λ) · redundancy`, the best of its round.
+    pub value: f64,
+}
+
+impl MmrStep {
+    /// The step as an [`Explanation`](crate::Explanation) tree.
+    pub fn explanation(&self) -> crate::Explanation {
+        crate::Explanation::new(
+            format!(
+                "redundancy control (MMR), pick {}: {:.2} × relevance − {:.2} × redundancy",
+                self.pick,
+                self.lambda,
+                1.0 - self.lambda
+            ),
+            self.value,
+        )
+        .with(crate::Explanation::new("relevance: its score, rescaled to [0, 1]", self.relevance))
+        .with(crate::Explanation::new(
+            "redundancy: highest cosine to the sentences picked before",
+            self.redundancy,
+        ))
     }
 }
 
@@ -552,6 +645,33 @@ mod tests {
         assert_eq!(plain.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 1]);
         let mmr = Selector { redundancy: Some(0.3), ..plain };
         assert_eq!(mmr.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 2]);
+        // The steps: sentence 0 first (relevance 1, nothing before it), then
+        // sentence 2, which shares no content word with sentence 0.
+        let (chosen, steps) =
+            mmr.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content);
+        assert_eq!(chosen, [0, 2]);
+        assert_eq!(
+            steps.iter().map(|step| (step.sentence, step.pick)).collect::<Vec<_>>(),
+            [(0, 1), (2, 2)]
+        );
+        assert_eq!((steps[0].relevance, steps[0].redundancy), (1.0, 0.0));
+        assert!((steps[0].value - 0.3).abs() < 1e-12);
+        assert_eq!((steps[1].relevance, steps[1].redundancy), (0.0, 0.0));
+        let text = steps[1].explanation().to_string();
+        assert!(
+            text.starts_with(
+                "0.0000  redundancy control (MMR), pick 2: 0.30 × relevance − 0.70 × redundancy\n"
+            ),
+            "{text}"
+        );
+        // Best first, the steps follow the chosen order.
+        let by_score = Selector { order: Order::Score, ..mmr };
+        let (chosen, steps) =
+            by_score.select_explained(&document, &[0.5, 0.9, 1.0], Eligibility::Content);
+        assert_eq!(chosen, steps.iter().map(|step| step.sentence).collect::<Vec<_>>());
+        assert!(
+            plain.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content).1.is_empty()
+        );
     }
 
     #[test]
