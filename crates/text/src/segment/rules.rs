@@ -1084,13 +1084,7 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
         quoted |= is_quote(character);
         cursor += character.len_utf8();
     }
-    // A footnote mark: "end.[12] Next".
-    if let Some(inner) = text[cursor..end].strip_prefix('[') {
-        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) && inner[digits..].starts_with(']') {
-            cursor += digits + 2;
-        }
-    }
+    cursor = skip_citation_marks(text, cursor, end);
     let rest = &text[cursor..end];
     let trimmed = rest.trim_start_matches(' ');
     let gap = rest.len() - trimmed.len();
@@ -1114,6 +1108,23 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
         break;
     }
     (cursor, quoted)
+}
+
+/// Skips the citation marks after a terminator: "end.[12] Next", "end.[4][5]
+/// Next", "end. [4] Next" and "end. [4] [5] Next". A mark of one to three
+/// digits in square brackets, attached or after spaces, cites the sentence
+/// before it.
+fn skip_citation_marks(text: &str, mut cursor: usize, end: usize) -> usize {
+    loop {
+        let rest = &text[cursor..end];
+        let trimmed = rest.trim_start_matches(' ');
+        let Some(inner) = trimmed.strip_prefix('[') else { return cursor };
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
+            return cursor;
+        }
+        cursor += rest.len() - trimmed.len() + digits + 2;
+    }
 }
 
 /// Whether the straight `quote` at `at`, right after a terminator, closes a
@@ -1536,6 +1547,33 @@ mod tests {
             ("\"I know.\" \"Really?\" \"Yes.\"", &["\"I know.\"", "\"Really?\"", "\"Yes.\""]),
             ("He wrote “We won.” The team cheered.", &["He wrote “We won.”", "The team cheered."]),
             ("(This is an aside.) This is not.", &["(This is an aside.)", "This is not."]),
+        ]);
+    }
+
+    #[test]
+    fn citation_marks_belong_to_the_sentence_before() {
+        check(&[
+            (
+                "The bridge opened in 1932.[3] It still stands.",
+                &["The bridge opened in 1932.[3]", "It still stands."],
+            ),
+            (
+                "The bridge opened in 1932. [3] It still stands.",
+                &["The bridge opened in 1932. [3]", "It still stands."],
+            ),
+            (
+                "Rain fell all week.[4][12] Crops failed.",
+                &["Rain fell all week.[4][12]", "Crops failed."],
+            ),
+            (
+                "Rain fell all week. [4] [12] Crops failed.",
+                &["Rain fell all week. [4] [12]", "Crops failed."],
+            ),
+            (
+                "She left Oslo in May.\" [7] Nobody followed.",
+                &["She left Oslo in May.\" [7]", "Nobody followed."],
+            ),
+            ("The tower fell. [2]\n\nIt was rebuilt.", &["The tower fell. [2]", "It was rebuilt."]),
             (
                 "She sings (she took lessons for years.) in the choir.",
                 &["She sings (she took lessons for years.) in the choir."],
