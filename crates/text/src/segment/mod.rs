@@ -12,6 +12,7 @@
 
 mod abbreviations;
 mod layout;
+mod marks;
 #[cfg(test)]
 mod properties;
 mod rules;

@@ -27,6 +27,7 @@
 //! look it up in a list.
 
 use crate::segment::abbreviations::{Abbreviation, Abbreviations, Role};
+use crate::segment::marks::MarkRules;
 use crate::segment::{Segment, SegmentKind, Segmenter};
 use crate::segment::{layout, scripts};
 use crate::{Language, Span};
@@ -44,12 +45,16 @@ use crate::{Language, Span};
 #[derive(Debug, Clone, Copy)]
 pub struct RuleSegmenter {
     abbreviations: &'static Abbreviations,
+    marks: MarkRules,
 }
 
 impl RuleSegmenter {
     /// A segmenter with the abbreviations of `language`.
     pub fn new(language: Language) -> RuleSegmenter {
-        RuleSegmenter { abbreviations: Abbreviations::for_language(language) }
+        RuleSegmenter {
+            abbreviations: Abbreviations::for_language(language),
+            marks: MarkRules::for_language(language),
+        }
     }
 }
 
@@ -65,7 +70,8 @@ impl Segmenter for RuleSegmenter {
             text,
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
-            script_marks: false,
+            marks: self.marks,
+            script_marks: self.marks.any(),
             paragraph: 0,
             last: None,
             last_in_block: false,
@@ -327,7 +333,7 @@ fn is_quote(character: char) -> bool {
     matches!(character, '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '›' | '«' | '‹' | '」' | '』')
 }
 
-fn is_opener(character: char) -> bool {
+pub(crate) fn is_opener(character: char) -> bool {
     matches!(
         character,
         '"' | '\''
@@ -504,8 +510,10 @@ struct Splitter<'t, 'f> {
     text: &'t str,
     abbreviations: &'static Abbreviations,
     caseless: bool,
-    /// Whether a Greek or Armenian letter has turned up, so that `:` and
-    /// `;` may end sentences.
+    /// Which colons and semicolons end sentences in the language.
+    marks: MarkRules,
+    /// Whether `:` and `;` may end sentences: a Greek or Armenian letter has
+    /// turned up, or the language ends sentences with them ([`MarkRules`]).
     script_marks: bool,
     paragraph: usize,
     /// The last unit, not yet given to `f`.
@@ -576,6 +584,17 @@ impl Splitter<'_, '_> {
             }
             let Some(at) = candidate else { break };
             let Some(character) = text[at..end].chars().next() else { break };
+            if matches!(character, ':' | ';')
+                && open_parentheses == 0
+                && self.marks.ends_sentence(character, &text[at + 1..end])
+            {
+                let boundary = at + 1;
+                self.emit(sentence_start, boundary);
+                sentence_start = boundary;
+                position = boundary;
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
+                continue;
+            }
             if !is_terminator_at(text, at, character) {
                 match character {
                     '(' => open_parentheses += 1,
@@ -1690,6 +1709,52 @@ mod tests {
                 &["the team lost ... but the fans stayed .", "the coach said so ....", "the end ."],
             ),
         ]);
+    }
+
+    #[test]
+    fn colons_and_semicolons_of_each_language() {
+        check_in(
+            Language::Spanish,
+            &[
+                (
+                    "Llovió toda la semana; El río creció.",
+                    &["Llovió toda la semana;", "El río creció."],
+                ),
+                (
+                    "Llovió toda la semana; el río creció.",
+                    &["Llovió toda la semana; el río creció."],
+                ),
+                ("Dijo: Vamos a casa.", &["Dijo: Vamos a casa."]),
+            ],
+        );
+        check_in(
+            Language::Italian,
+            &[
+                (
+                    "Il sindaco ha detto: Domani si vota.",
+                    &["Il sindaco ha detto:", "Domani si vota."],
+                ),
+                ("Servono tre cose: pane, vino e olio.", &["Servono tre cose: pane, vino e olio."]),
+                (
+                    "Ci sono (vedi sotto: Tabella 2) dati nuovi.",
+                    &["Ci sono (vedi sotto: Tabella 2) dati nuovi."],
+                ),
+            ],
+        );
+        check_in(
+            Language::Portuguese,
+            &[
+                (
+                    "O ministro declarou: «Vamos ganhar.»",
+                    &["O ministro declarou:", "«Vamos ganhar.»"],
+                ),
+                ("Preço: Dez euros.", &["Preço: Dez euros."]),
+            ],
+        );
+        check(&[(
+            "We need three things: Bread, wine and oil; Cheese too.",
+            &["We need three things: Bread, wine and oil; Cheese too."],
+        )]);
     }
 
     #[test]
