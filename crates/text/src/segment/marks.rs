@@ -16,9 +16,11 @@ use crate::segment::rules::is_opener;
 pub(crate) enum Colon {
     /// Never.
     Never,
-    /// Before a capitalised word or an opening quotation.
+    /// Before a capitalised word, or before a quotation that is a sentence
+    /// of its own (its terminator inside its closing mark).
     BeforeCapital,
-    /// Before an opening quotation mark or a dialogue dash.
+    /// Before an opening quotation mark or a dialogue dash, wherever the
+    /// quotation's full stop goes (Portuguese writes `«…».`).
     BeforeQuotation,
 }
 
@@ -54,8 +56,7 @@ impl MarkRules {
         if trimmed.len() == rest.len() || !rest.starts_with([' ', '\t', '\n']) {
             return false;
         }
-        let first = trimmed.chars().next();
-        let quotation = first.is_some_and(|c| matches!(c, '«' | '“' | '"' | '—' | '–'));
+        let opens_quotation = trimmed.starts_with(['«', '“', '"', '—', '–']);
         let capital = || {
             let word = trimmed.trim_start_matches(is_opener);
             let mut chars = word.chars();
@@ -66,13 +67,37 @@ impl MarkRules {
         match mark {
             ':' => match self.colon {
                 Colon::Never => false,
-                Colon::BeforeCapital => quotation || capital(),
-                Colon::BeforeQuotation => quotation,
+                Colon::BeforeCapital if opens_quotation => quotation_is_sentence(trimmed),
+                Colon::BeforeCapital => capital(),
+                Colon::BeforeQuotation => opens_quotation,
             },
             ';' => self.semicolon_before_capital && capital(),
             _ => false,
         }
     }
+}
+
+/// Whether `text` opens with a quotation (or a dialogue dash) that is a
+/// sentence of its own: its closing mark comes right after a terminator
+/// (`«Vamos.» Depois`), not before one (`"quanto fa?"."`), or it does not
+/// close within a bounded stretch.
+fn quotation_is_sentence(text: &str) -> bool {
+    const WINDOW: usize = 1024;
+    let mut chars = text.chars();
+    let close = match chars.next() {
+        Some('«') => '»',
+        Some('“') => '”',
+        Some('"') => '"',
+        Some('—' | '–') => return true,
+        _ => return false,
+    };
+    let rest = chars.as_str();
+    let window = &rest[..crate::segment::rules::floor_char_boundary(rest, rest.len().min(WINDOW))];
+    let Some(at) = window.find(close) else { return true };
+    let inside = window[..at].trim_end_matches(|c: char| matches!(c, '\'' | '’' | '"' | ')'));
+    let closes_sentence = inside.ends_with(['.', '!', '?', '…']);
+    let after = window[at + close.len_utf8()..].chars().next();
+    closes_sentence && after.is_none_or(|c| c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -88,12 +113,14 @@ mod tests {
         assert!(!spanish.ends_sentence(';', "Luego"));
         let italian = MarkRules::for_language(Language::Italian);
         assert!(italian.ends_sentence(':', " Domani piove."));
-        assert!(italian.ends_sentence(':', " \"Domani piove\"."));
+        assert!(italian.ends_sentence(':', " \"Domani piove.\" Poi uscì."));
         assert!(!italian.ends_sentence(':', " domani piove."));
         assert!(!italian.ends_sentence(':', " ONU e NATO."));
         let portuguese = MarkRules::for_language(Language::Portuguese);
         assert!(portuguese.ends_sentence(':', " «Vamos embora.»"));
         assert!(!portuguese.ends_sentence(':', " Lisboa e Porto."));
+        // A quotation inside the sentence: its full stop comes after it.
+        assert!(!italian.ends_sentence(':', " \"Quanto fa '2 + 2?'\"."));
         let english = MarkRules::for_language(Language::English);
         assert!(!english.any());
         assert!(!english.ends_sentence(';', " The rest."));

@@ -1230,7 +1230,7 @@ fn word_before(text: &str, sentence_start: usize, stop: usize) -> Option<&str> {
     }
 }
 
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {
         index -= 1;
     }
