@@ -94,7 +94,7 @@ fn quotation_is_sentence(text: &str) -> bool {
     let rest = chars.as_str();
     let window = &rest[..crate::segment::rules::floor_char_boundary(rest, rest.len().min(WINDOW))];
     let Some(at) = window.find(close) else { return true };
-    let inside = window[..at].trim_end_matches(|c: char| matches!(c, '\'' | '’' | '"' | ')'));
+    let inside = window[..at].trim_end_matches(['\'', '’', '"', ')']);
     let closes_sentence = inside.ends_with(['.', '!', '?', '…']);
     let after = window[at + close.len_utf8()..].chars().next();
     closes_sentence && after.is_none_or(|c| c.is_whitespace())
