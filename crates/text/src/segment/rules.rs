@@ -70,6 +70,7 @@ impl Segmenter for RuleSegmenter {
             text,
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
+            informal: is_informal(text),
             marks: self.marks,
             script_marks: self.marks.any(),
             paragraph: 0,
@@ -124,6 +125,42 @@ fn is_caseless(text: &str) -> bool {
         }
     }
     letters >= MIN_LETTERS && upper * UPPER_SHARE < letters
+}
+
+/// Whether `text` reads as informal writing that does not capitalise
+/// sentences (e-mail, forum posts, chat): at least [`MIN_SIGNS`] signs in
+/// its first 32 KiB, a sign being the pronoun "i" in lower case ("i think",
+/// "i'm") or a line that starts with a lower-case letter. Edited text
+/// shows at most one (a line that goes on after a break).
+fn is_informal(text: &str) -> bool {
+    const SAMPLE: usize = 1 << 15;
+    const MIN_SIGNS: usize = 2;
+    let bytes = &text.as_bytes()[..text.len().min(SAMPLE)];
+    let mut signs = 0;
+    let mut line_start = true;
+    for (index, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\n' => line_start = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                if line_start && byte.is_ascii_lowercase() {
+                    signs += 1;
+                } else if byte == b'i' && (index == 0 || bytes[index - 1].is_ascii_whitespace()) {
+                    let rest = &bytes[index + 1..];
+                    let rest = ["'m", "'ve", "'d", "'ll", "’m", "’ve", "’d", "’ll", "m"]
+                        .iter()
+                        .find_map(|tail| rest.strip_prefix(tail.as_bytes()))
+                        .unwrap_or(rest);
+                    signs += usize::from(rest.first().is_some_and(u8::is_ascii_whitespace));
+                }
+                if signs >= MIN_SIGNS {
+                    return true;
+                }
+                line_start = false;
+            }
+        }
+    }
+    false
 }
 
 /// Counts lower-case and upper-case ASCII letters and non-ASCII characters.
@@ -510,6 +547,9 @@ struct Splitter<'t, 'f> {
     text: &'t str,
     abbreviations: &'static Abbreviations,
     caseless: bool,
+    /// Whether the text is informal ([`is_informal`]): there a lower-case
+    /// word after a terminator starts a sentence.
+    informal: bool,
     /// Which colons and semicolons end sentences in the language.
     marks: MarkRules,
     /// Whether `:` and `;` may end sentences: a Greek or Armenian letter has
@@ -684,7 +724,7 @@ impl Splitter<'_, '_> {
         }
         let case = Case::of(next);
         if run.question_or_exclamation {
-            self.after_question_or_exclamation(next, case, after, end, quoted)
+            self.after_question_or_exclamation(run, next, case, after, end, quoted)
         } else if run.dots >= 2 {
             self.after_ellipsis(run, next, case, after)
         } else {
@@ -747,6 +787,7 @@ impl Splitter<'_, '_> {
     /// quotation (`"Why?" John asked`).
     fn after_question_or_exclamation(
         &self,
+        run: &Run,
         next: &str,
         case: Case,
         after: usize,
@@ -754,7 +795,16 @@ impl Splitter<'_, '_> {
         quoted: bool,
     ) -> Option<usize> {
         if !self.caseless && case == Case::Lower {
-            return None;
+            // Informal writing starts sentences in lower case ("really? i
+            // thought so"), but not after a quotation or a comma (`'',?
+            // fragte er`), where a reporting clause goes on.
+            let after_word = self.text[..run.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']'));
+            if !self.informal || quoted || !after_word {
+                return None;
+            }
         }
         if is_dash(next) {
             // "and -- voila! -- you have cake".
@@ -828,7 +878,13 @@ impl Splitter<'_, '_> {
                 && bare.chars().count() >= MIN_UNABBREVIATED
                 && bare.chars().all(char::is_lowercase)
                 && self.word_kind(bare) == WordKind::Plain;
-            return long_word.then_some(after);
+            // Informal writing starts sentences in lower case after any
+            // plain word: "that's fine. we can go".
+            let informal_start = self.informal
+                && !quoted
+                && bare.chars().nth(1).is_some()
+                && self.word_kind(bare) == WordKind::Plain;
+            return (long_word || informal_start).then_some(after);
         }
         let first_word = self.text[sentence_start..run.start - word.len()].trim().is_empty();
         let starts_digit = next.starts_with(|c: char| c.is_ascii_digit());
@@ -1567,6 +1623,37 @@ mod tests {
             ("He wrote “We won.” The team cheered.", &["He wrote “We won.”", "The team cheered."]),
             ("(This is an aside.) This is not.", &["(This is an aside.)", "This is not."]),
         ]);
+    }
+
+    #[test]
+    fn informal_text_starts_sentences_in_lower_case() {
+        // Informal: the pronoun "i" and a line in lower case.
+        check(&[
+            (
+                "i got the tickets. we leave at noon? bring snacks! see you.",
+                &["i got the tickets.", "we leave at noon?", "bring snacks!", "see you."],
+            ),
+            (
+                "ok so i tried it. it worked.\nthanks for the tip, e.g. the one about the cable.",
+                &[
+                    "ok so i tried it.",
+                    "it worked.",
+                    "thanks for the tip, e.g. the one about the cable.",
+                ],
+            ),
+            ("i asked \"why?\" she laughed.", &["i asked \"why?\" she laughed."]),
+        ]);
+        // Edited text: a lower-case word after "?" or a short word and a
+        // full stop goes on the sentence.
+        check(&[
+            (
+                "Is it \"Who?\" or what? the panel asked.",
+                &["Is it \"Who?\" or what? the panel asked."],
+            ),
+            ("He met Prof. Ng at the lab. and left.", &["He met Prof. Ng at the lab. and left."]),
+        ]);
+        assert!(is_informal("so i said no\nthen we left"));
+        assert!(!is_informal("The index i runs from 1 to n.\nIt ends there."));
     }
 
     #[test]
