@@ -11,6 +11,7 @@
 //! pass it over.
 
 mod abbreviations;
+mod email;
 mod layout;
 mod marks;
 #[cfg(test)]

@@ -29,7 +29,7 @@
 use crate::segment::abbreviations::{Abbreviation, Abbreviations, Role};
 use crate::segment::marks::MarkRules;
 use crate::segment::{Segment, SegmentKind, Segmenter};
-use crate::segment::{layout, scripts};
+use crate::segment::{email, layout, scripts};
 use crate::{Language, Span};
 
 /// A rule-based, abbreviation-aware sentence segmenter.
@@ -608,7 +608,15 @@ impl Splitter<'_, '_> {
         let mut thai_looked = false;
         // No Thai break is left in the range: a later start finds none.
         let mut thai_done = false;
+        // The next place where an e-mail time stamp or a separator starts
+        // or ends a unit ([`email`]).
+        let mut forced = email::next_break(text, scan_from, end);
         loop {
+            while let Some(at) = forced
+                && at <= sentence_start
+            {
+                forced = email::next_break(text, at + 1, end);
+            }
             let candidate = if self.script_marks {
                 find_candidate::<true>(bytes, position, end)
             } else {
@@ -619,6 +627,15 @@ impl Splitter<'_, '_> {
             {
                 self.emit(sentence_start, space);
                 sentence_start = next;
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
+                continue;
+            }
+            if let Some(at) = forced
+                && candidate.is_none_or(|candidate| candidate >= at)
+            {
+                self.emit(sentence_start, at);
+                sentence_start = at;
+                position = position.max(at);
                 (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
                 continue;
             }
@@ -693,6 +710,7 @@ impl Splitter<'_, '_> {
         }
         let unit = span.slice(self.text);
         if !unit.chars().any(char::is_alphanumeric)
+            && !email::is_separator(unit)
             && let Some(last) = &mut self.last
             && (self.last_in_block || unit.chars().all(is_terminator))
         {
@@ -1725,6 +1743,28 @@ mod tests {
             (
                 "Shopping:\n- eggs\n- milk and bread\n1. first thing\n2. second thing",
                 &["Shopping:", "- eggs", "- milk and bread", "1. first thing", "2. second thing"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn e_mail_headers_and_separators() {
+        check(&[
+            (
+                "Anna Berg 03/14/2021 09:30 AM Please see the note below. It is short.",
+                &["Anna Berg", "03/14/2021 09:30 AM", "Please see the note below.", "It is short."],
+            ),
+            (
+                "Thanks for the tea. ______________ Get the new mail app now",
+                &["Thanks for the tea.", "______________", "Get the new mail app now"],
+            ),
+            (
+                "We met on 03/14/2021 at 9:30 and talked.",
+                &["We met on 03/14/2021 at 9:30 and talked."],
+            ),
+            (
+                "It was a well-known -- and loved -- tune.",
+                &["It was a well-known -- and loved -- tune."],
             ),
         ]);
     }
