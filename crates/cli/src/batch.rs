@@ -57,7 +57,8 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// With --out-dir: skip input files whose summary file already exists,
-    /// to resume an interrupted run.
+    /// and go on with a JSONL file an interrupted run (Ctrl-C) left as
+    /// FILE.partial from its first record not done, to resume the run.
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
     /// Worker threads: 0 for one per core, 1 for the sequential path.
@@ -134,6 +135,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         (None, None) => Sink::Jsonl(stdout as &mut dyn Write),
     };
     let mut counts = Counts::default();
+    crate::interrupt::install();
+    let mut interrupted = false;
     for result in results {
         counts.documents += 1;
         let where_ = || match &result.meta.location {
@@ -165,13 +168,34 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         if args.fail_fast && !result.is_ok() {
             break;
         }
+        if crate::interrupt::requested() {
+            interrupted = true;
+            break;
+        }
     }
-    sink.finish()?;
+    if interrupted {
+        sink.suspend()?;
+    } else {
+        sink.finish()?;
+    }
     if let Some(mut file) = file_output {
         file.flush().context("cannot write the output")?;
     }
     progress.finish();
     counts.skipped = skipped.get();
+    if interrupted {
+        // Said even with --quiet: the output is not all there.
+        let line = counts.summary_line(started.elapsed());
+        let kept = match (&args.out_dir, &args.output) {
+            (Some(_), _) => {
+                "the summaries written so far are kept; a JSONL file cut short stays as FILE.partial, whole records only, and `--skip-existing` goes on from its last record"
+            }
+            (None, Some(_)) => "the output file holds every document done, each a whole line",
+            (None, None) => "the output holds every document done, each a whole line",
+        };
+        let _ = writeln!(std::io::stderr(), "abridge: interrupted after {line}; {kept}");
+        return Ok(Outcome::Interrupted);
+    }
     if !args.quiet {
         let line = counts.summary_line(started.elapsed());
         let _ = writeln!(std::io::stderr(), "abridge: {line}");
@@ -249,8 +273,10 @@ pub struct Meta {
 enum Target {
     /// The summary of one text file, one sentence per line.
     Text(PathBuf),
-    /// The output records of one JSONL file.
-    Jsonl(PathBuf),
+    /// The output records of one JSONL file; with `resume`, its temporary
+    /// file holds the first records from an interrupted run, and the rest
+    /// are appended.
+    Jsonl { path: PathBuf, resume: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -278,8 +304,18 @@ struct Inputs {
 }
 
 enum Source {
-    Jsonl { name: String, reader: Box<dyn BufRead>, line: u64, target: Option<PathBuf> },
-    Walk { root: PathBuf, walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>> },
+    Jsonl {
+        name: String,
+        reader: Box<dyn BufRead>,
+        line: u64,
+        target: Option<Target>,
+        /// Records to pass over: done by an interrupted run (`--skip-existing`).
+        skip: u64,
+    },
+    Walk {
+        root: PathBuf,
+        walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>,
+    },
 }
 
 impl Iterator for Inputs {
@@ -295,7 +331,7 @@ impl Iterator for Inputs {
                 continue;
             };
             match source {
-                Source::Jsonl { name, reader, line, target } => {
+                Source::Jsonl { name, reader, line, target, skip } => {
                     self.line.clear();
                     match reader.read_until(b'\n', &mut self.line) {
                         Ok(0) => {
@@ -305,6 +341,10 @@ impl Iterator for Inputs {
                             *line += 1;
                             self.bytes_read.set(self.bytes_read.get() + n as u64);
                             if self.line.iter().all(u8::is_ascii_whitespace) {
+                                continue;
+                            }
+                            if *skip > 0 {
+                                *skip -= 1;
                                 continue;
                             }
                             let bytes = std::mem::take(&mut self.line);
@@ -395,6 +435,7 @@ impl Inputs {
                 reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
                 line: 0,
                 target: None,
+                skip: 0,
             });
             return None;
         }
@@ -424,16 +465,24 @@ impl Inputs {
     fn open_file(&mut self, path: PathBuf, relative: PathBuf) -> Option<BatchItem<Meta>> {
         let jsonl = is_jsonl(&path);
         let target = self.out_dir.as_ref().map(|out_dir| out_dir.dir.join(&relative));
-        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
-            && out_dir.skip_existing
-            && target.exists()
-        {
-            self.skipped.set(self.skipped.get() + 1);
-            return None;
-        }
         // Files named on the command line keep the path as given; files
         // found in a folder are named by their path inside it.
         let id = if self.stack.is_empty() { display_path(&path) } else { display_path(&relative) };
+        let mut done = 0;
+        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
+            && out_dir.skip_existing
+        {
+            if target.exists() {
+                self.skipped.set(self.skipped.get() + 1);
+                return None;
+            }
+            if jsonl {
+                match records_done(&partial_path(target)) {
+                    Ok(records) => done = records,
+                    Err(error) => return Some(BatchItem::failed(id, error, Meta::default())),
+                }
+            }
+        }
         if jsonl {
             match File::open(&path) {
                 Ok(file) => {
@@ -441,7 +490,8 @@ impl Inputs {
                         name: id,
                         reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                         line: 0,
-                        target,
+                        target: target.map(|path| Target::Jsonl { path, resume: done > 0 }),
+                        skip: done,
                     });
                     None
                 }
@@ -494,16 +544,12 @@ fn parse_record(
     source: &str,
     line: u64,
     bytes: Vec<u8>,
-    target: Option<PathBuf>,
+    target: Option<Target>,
     input_format: InputFormatArg,
 ) -> BatchItem<Meta> {
     let fallback_id = format!("{source}:{line}");
-    let mut meta = Meta {
-        line: Some(line),
-        location: Some(fallback_id.clone()),
-        target: target.map(Target::Jsonl),
-        ..Meta::default()
-    };
+    let mut meta =
+        Meta { line: Some(line), location: Some(fallback_id.clone()), target, ..Meta::default() };
     let record = match Record::parse(bytes) {
         Ok(record) => record,
         Err(error) => return BatchItem::failed(fallback_id, error.to_string(), meta),
@@ -622,6 +668,15 @@ impl Sink<'_> {
             Sink::OutDir(writer) => writer.finish(),
         }
     }
+
+    /// Ends an interrupted run: what is written stays, and a JSONL output
+    /// file cut short keeps its temporary name, for `--skip-existing`.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => Ok(out.flush()?),
+            Sink::OutDir(writer) => writer.suspend(),
+        }
+    }
 }
 
 /// Writes `--out-dir` files. Each file is written under a temporary name
@@ -652,12 +707,17 @@ impl OutDirWriter {
                     .with_context(|| format!("{}: cannot write", partial.display()))?;
                 rename(&partial, target)
             }
-            Some(Target::Jsonl(target)) => {
+            Some(Target::Jsonl { path: target, resume }) => {
                 if self.open.as_ref().is_none_or(|(open, _, _)| open != target) {
                     self.close()?;
                     let partial = partial_path(target);
                     create_parent(target)?;
-                    let file = File::create(&partial)
+                    let file = File::options()
+                        .write(true)
+                        .create(true)
+                        .append(*resume)
+                        .truncate(!*resume)
+                        .open(&partial)
                         .with_context(|| format!("{}: cannot create", partial.display()))?;
                     self.open = Some((target.clone(), partial, BufWriter::new(file)));
                 }
@@ -683,6 +743,36 @@ impl OutDirWriter {
     fn finish(&mut self) -> anyhow::Result<()> {
         self.close()
     }
+
+    /// Flushes the JSONL file being written and leaves it under its
+    /// temporary name: it holds whole records only, and a run with
+    /// `--skip-existing` appends the rest.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        if let Some((_, partial, mut out)) = self.open.take() {
+            out.flush().with_context(|| format!("{}: cannot write", partial.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// How many whole records the temporary output of an interrupted run
+/// holds (0 when there is none). A last line cut short (a run killed, not
+/// interrupted) is cut off, to be written again.
+fn records_done(partial: &Path) -> Result<u64, String> {
+    let bytes = match std::fs::read(partial) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(format!("{}: cannot resume: {error}", partial.display())),
+    };
+    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    if whole < bytes.len() {
+        File::options()
+            .write(true)
+            .open(partial)
+            .and_then(|file| file.set_len(whole as u64))
+            .map_err(|error| format!("{}: cannot resume: {error}", partial.display()))?;
+    }
+    Ok(bytes[..whole].split(|&b| b == b'\n').filter(|line| !line.is_empty()).count() as u64)
 }
 
 fn partial_path(target: &Path) -> PathBuf {

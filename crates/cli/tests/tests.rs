@@ -16,6 +16,8 @@ mod batch;
 mod formats;
 // The habits of a command-line tool (issue 20): aliases, messages, config, completions.
 mod habits;
+// Batch runs stopped by Ctrl-C and resumed (issue 15).
+mod interrupt;
 
 use assert_cmd::Command;
 
