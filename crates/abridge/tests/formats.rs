@@ -86,3 +86,103 @@ fn markdown_summary_is_pinned() {
     );
     assert_eq!(summary.metadata.title.as_deref(), Some("sandpiper"));
 }
+
+const INTERVIEW: &str = include_str!("../../../corpora/samples/interview.txt");
+const VOICE_MEMO: &str = include_str!("../../../corpora/samples/voice-memo.txt");
+
+#[test]
+fn transcript_labels_and_timestamps_are_never_chosen() {
+    for sample in [INTERVIEW, VOICE_MEMO] {
+        assert_eq!(InputFormat::detect(Some("txt"), sample), InputFormat::Transcript);
+        assert_never_chosen(sample, InputFormat::Transcript, &["[00:", "HOST:", "OKAFOR:", "\n"]);
+    }
+    // Every chosen sentence of the interview says who and when.
+    every_summary(INTERVIEW, InputFormat::Transcript, |label, summary| {
+        for extract in &summary.sentences {
+            assert!(
+                extract.speaker.is_some() && extract.start_ms.is_some(),
+                "{label}: {extract:?}"
+            );
+            assert!(extract.start_ms <= extract.end_ms, "{label}");
+        }
+    });
+}
+
+#[test]
+fn transcript_summary_is_pinned() {
+    let summarizer = Summarizer::builder().scorer(ScorerKind::TextRank).build().unwrap();
+    let summary = summarizer.summarize_as(VOICE_MEMO, InputFormat::Transcript);
+    assert_eq!(
+        summary.texts().collect::<Vec<_>>(),
+        [
+            "all the boxes for the new site are labelled with green tape and anything with red tape stays here for the recycling collection on monday",
+            "the new site has parking for six cars only so if you can take the bus on monday that would help a lot",
+            "if anyone calls your mobile just tell them we are back on monday",
+        ]
+    );
+}
+
+/// About 2,000 words of speech without punctuation or line breaks, from
+/// clauses written for this test, in a fixed shuffled order.
+fn long_transcript() -> String {
+    const CLAUSES: &[&str] = &[
+        "we started the survey of the river banks in early spring",
+        "and the water was higher than anyone in the village could remember",
+        "so the first thing we did was move the boats up onto the meadow",
+        "because the old jetty had already lost two of its posts",
+        "then the volunteers from the school came down with spades and sandbags",
+        "and we built a low wall along the path to the mill",
+        "the council sent an engineer who measured the flow every morning",
+        "but the readings kept rising for nearly a fortnight",
+        "which meant the footbridge had to stay closed the whole time",
+        "well the farmers were worried about the lower fields",
+        "because the sheep could not be moved to the hill in time",
+        "so they opened the old sluice gate to let the water run off",
+        "and that took the pressure off the wall for a few days",
+        "then the rain came back harder than before",
+        "and the meadow turned into a lake overnight",
+        "we lost most of the fence posts and one of the sheds",
+        "but nobody was hurt and the houses stayed dry",
+        "now the engineers want to raise the bank by half a metre",
+        "which will cost the parish about forty thousand pounds",
+        "and the work should start as soon as the ground dries out",
+    ];
+    let mut words = 0;
+    let mut state: u64 = 17;
+    let mut text = String::new();
+    while words < 2000 {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let clause = CLAUSES[(state >> 33) as usize % CLAUSES.len()];
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(clause);
+        words += clause.split_whitespace().count();
+    }
+    text
+}
+
+#[test]
+fn a_long_transcript_keeps_to_a_word_budget_in_whole_units() {
+    let text = long_transcript();
+    assert!(text.split_whitespace().count() >= 2000);
+    assert_eq!(InputFormat::detect(None, &text), InputFormat::Transcript);
+    for &scorer in ScorerKind::ALL {
+        let summarizer =
+            Summarizer::builder().scorer(scorer).budget(Budget::Words(60)).build().unwrap();
+        let summary = summarizer.summarize_detected(&text);
+        assert!(!summary.is_empty(), "{}: {:?}", scorer.name(), summary.empty_reason);
+        let words: usize = summary.texts().map(|t| t.split_whitespace().count()).sum();
+        assert!(words <= 60, "{}: {words} words", scorer.name());
+        assert!(
+            summary.n_sentences > 2000 / 25,
+            "{}: {} units",
+            scorer.name(),
+            summary.n_sentences
+        );
+        for extract in &summary.sentences {
+            assert_eq!(&text[extract.start..extract.end], extract.text);
+            assert!(extract.text.split_whitespace().count() <= 25, "{}", extract.text);
+        }
+    }
+}

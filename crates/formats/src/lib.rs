@@ -29,6 +29,7 @@
 
 mod markdown;
 mod text;
+mod transcript;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
 pub use markdown::Markdown;
 pub use text::PlainText;
+pub use transcript::Transcript;
 
 /// One kind of input.
 pub trait Format: Send + Sync + fmt::Debug {
@@ -158,17 +160,21 @@ pub enum InputFormat {
     Text,
     /// Markdown (CommonMark, GitHub tables).
     Markdown,
+    /// Transcripts: speaker turns, timestamps, speech without punctuation.
+    Transcript,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Markdown];
+    pub const ALL: &'static [InputFormat] =
+        &[InputFormat::Text, InputFormat::Markdown, InputFormat::Transcript];
 
     /// The parser of this format.
     pub fn format(self) -> &'static dyn Format {
         match self {
             InputFormat::Text => &PlainText,
             InputFormat::Markdown => &Markdown,
+            InputFormat::Transcript => &Transcript,
         }
     }
 
