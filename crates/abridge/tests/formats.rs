@@ -186,3 +186,55 @@ fn a_long_transcript_keeps_to_a_word_budget_in_whole_units() {
         }
     }
 }
+
+const FERRY: &str = include_str!("../../../corpora/samples/ferry.srt");
+const LECTURE: &str = include_str!("../../../corpora/samples/lecture.vtt");
+
+#[test]
+fn subtitle_numbers_timestamps_and_tags_are_never_chosen() {
+    for (sample, format, extension) in
+        [(FERRY, InputFormat::Srt, "srt"), (LECTURE, InputFormat::Vtt, "vtt")]
+    {
+        assert_eq!(InputFormat::detect(Some(extension), sample), format);
+        assert_eq!(InputFormat::detect(None, sample), format, "sniffed");
+        let parsed = format.parse(sample);
+        every_summary(sample, format, |label, summary| {
+            assert!(!summary.is_empty(), "{label}");
+            for extract in &summary.sentences {
+                assert_eq!(&parsed.text[extract.start..extract.end], extract.text, "{label}");
+                for needle in ["-->", "<", "{", "00:", "HALLAN ISLAND", "WEBVTT", "NOTE", "cue"] {
+                    assert!(!extract.text.contains(needle), "{label}: chose {:?}", extract.text);
+                }
+                // Times and the bytes of the input the sentence came from.
+                let (Some(start), Some(end)) = (extract.start_ms, extract.end_ms) else {
+                    panic!("{label}: no times for {:?}", extract.text)
+                };
+                assert!(start < end, "{label}");
+                let source = extract.source.expect("a source span");
+                assert!(source.end <= sample.len() && source.start < source.end, "{label}");
+            }
+        });
+    }
+}
+
+#[test]
+fn subtitle_sentences_run_across_cues() {
+    let summary =
+        Summarizer::builder().sentences(2).build().unwrap().summarize_as(FERRY, InputFormat::Srt);
+    let texts: Vec<&str> = summary.texts().collect();
+    assert_eq!(
+        texts,
+        [
+            "This winter the ferry to Hallan Island has run on only three days a week.",
+            "The operator says the old boat needs new engines, and the parts will not arrive before March.",
+        ]
+    );
+    // The second sentence is said over cues 2 and 3.
+    assert_eq!(
+        (summary.sentences[1].start_ms, summary.sentences[1].end_ms),
+        (Some(4_100), Some(10_000))
+    );
+    let lecture =
+        Summarizer::builder().sentences(1).build().unwrap().summarize_as(LECTURE, InputFormat::Vtt);
+    assert_eq!(lecture.sentences[0].speaker.as_deref(), Some("Prof. Lind"));
+}

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod markdown;
+mod subtitles;
 mod text;
 mod transcript;
 
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
 pub use markdown::Markdown;
+pub use subtitles::{Srt, Vtt};
 pub use text::PlainText;
 pub use transcript::Transcript;
 
@@ -162,12 +164,21 @@ pub enum InputFormat {
     Markdown,
     /// Transcripts: speaker turns, timestamps, speech without punctuation.
     Transcript,
+    /// SubRip subtitles.
+    Srt,
+    /// WebVTT subtitles.
+    Vtt,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: &'static [InputFormat] =
-        &[InputFormat::Text, InputFormat::Markdown, InputFormat::Transcript];
+    pub const ALL: &'static [InputFormat] = &[
+        InputFormat::Text,
+        InputFormat::Srt,
+        InputFormat::Vtt,
+        InputFormat::Markdown,
+        InputFormat::Transcript,
+    ];
 
     /// The parser of this format.
     pub fn format(self) -> &'static dyn Format {
@@ -175,6 +186,8 @@ impl InputFormat {
             InputFormat::Text => &PlainText,
             InputFormat::Markdown => &Markdown,
             InputFormat::Transcript => &Transcript,
+            InputFormat::Srt => &Srt,
+            InputFormat::Vtt => &Vtt,
         }
     }
 
