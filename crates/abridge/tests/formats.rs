@@ -238,3 +238,52 @@ fn subtitle_sentences_run_across_cues() {
         Summarizer::builder().sentences(1).build().unwrap().summarize_as(LECTURE, InputFormat::Vtt);
     assert_eq!(lecture.sentences[0].speaker.as_deref(), Some("Prof. Lind"));
 }
+
+const REPORT: &str = include_str!("../../../corpora/samples/report.txt");
+
+#[test]
+fn pdf_page_numbers_and_running_headers_are_never_chosen() {
+    assert_eq!(InputFormat::detect(Some("txt"), REPORT), InputFormat::PdfText);
+    let parsed = InputFormat::PdfText.parse(REPORT);
+    assert_eq!(parsed.text.len(), REPORT.len(), "offsets are the input's");
+    every_summary(REPORT, InputFormat::PdfText, |label, summary| {
+        assert!(!summary.is_empty(), "{label}");
+        for extract in &summary.sentences {
+            assert_eq!(&parsed.text[extract.start..extract.end], extract.text, "{label}");
+            for needle in ["Page ", "Annual Report", "Authority  ", "\u{c}"] {
+                assert!(!extract.text.contains(needle), "{label}: chose {:?}", extract.text);
+            }
+            // No fragment of a sentence cut by the page break.
+            assert!(!extract.text.starts_with("the figures"), "{label}");
+        }
+    });
+}
+
+#[test]
+fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
+    let summary = Summarizer::builder().build().unwrap().summarize_as(REPORT, InputFormat::PdfText);
+    let shown: Vec<String> = summary
+        .sentences
+        .iter()
+        .map(|extract| {
+            extract
+                .shown
+                .as_deref()
+                .unwrap_or(&extract.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "The harbour handled 1.4 million tonnes of cargo in 2025, eight per cent more than in the year before.",
+            "Most of the growth came from the new container berth, which opened in April after two years of construction and the acquisition of the old timber yard beside it.",
+            "Cruise calls rose to 31, and the cruise terminal earned more than its running costs for the first time, which is a better result than most ports of a similar size managed in 2025 according to the figures that the national ports association published in November.",
+        ]
+    );
+    // The text and the span keep the hyphen as the input has it.
+    assert!(summary.sentences[1].text.contains("construc-\ntion"));
+    assert!(summary.sentences[0].shown.is_none(), "nothing to join");
+}

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod markdown;
+mod pdf;
 mod subtitles;
 mod text;
 mod transcript;
@@ -40,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
 pub use markdown::Markdown;
+pub use pdf::PdfText;
 pub use subtitles::{Srt, Vtt};
 pub use text::PlainText;
 pub use transcript::Transcript;
@@ -168,6 +170,8 @@ pub enum InputFormat {
     Srt,
     /// WebVTT subtitles.
     Vtt,
+    /// Text from PDFs (`pdftotext` output).
+    PdfText,
 }
 
 impl InputFormat {
@@ -176,6 +180,7 @@ impl InputFormat {
         InputFormat::Text,
         InputFormat::Srt,
         InputFormat::Vtt,
+        InputFormat::PdfText,
         InputFormat::Markdown,
         InputFormat::Transcript,
     ];
@@ -188,6 +193,7 @@ impl InputFormat {
             InputFormat::Transcript => &Transcript,
             InputFormat::Srt => &Srt,
             InputFormat::Vtt => &Vtt,
+            InputFormat::PdfText => &PdfText,
         }
     }
 
