@@ -287,3 +287,71 @@ fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
     assert!(summary.sentences[1].text.contains("construc-\ntion"));
     assert!(summary.sentences[0].shown.is_none(), "nothing to join");
 }
+
+const THREAD: &str = include_str!("../../../corpora/samples/thread.txt");
+const MESSAGE: &str = include_str!("../../../corpora/samples/club-meeting.eml");
+
+#[test]
+fn email_quotes_signatures_headers_and_footers_are_never_chosen() {
+    assert_eq!(InputFormat::detect(Some("txt"), THREAD), InputFormat::Email);
+    assert_eq!(InputFormat::detect(Some("eml"), MESSAGE), InputFormat::Email);
+    assert_eq!(InputFormat::detect(None, MESSAGE), InputFormat::Email, "sniffed");
+    let forbidden = [
+        "Leeds",
+        "controllers failed",
+        "Can you move",
+        "wrote:",
+        "Lindqvist",
+        "+46",
+        "confidential",
+        "unsubscribe",
+        "intended recipient",
+        "From:",
+        "Subject:",
+        "Content-",
+        "--b1",
+        "<p>",
+        "=\r\n",
+        "Dear members",
+        "Kind regards",
+    ];
+    for (sample, budget_check) in [(THREAD, true), (MESSAGE, false)] {
+        let parsed = InputFormat::Email.parse(sample);
+        every_summary(sample, InputFormat::Email, |label, summary| {
+            assert!(!summary.is_empty(), "{label}");
+            for extract in &summary.sentences {
+                assert_eq!(&parsed.text[extract.start..extract.end], extract.text, "{label}");
+                if budget_check {
+                    assert_eq!(&sample[extract.start..extract.end], extract.text, "{label}");
+                }
+                for needle in forbidden {
+                    assert!(!extract.text.contains(needle), "{label}: chose {:?}", extract.text);
+                }
+            }
+        });
+    }
+    let summary = Summarizer::builder().build().unwrap().summarize_as(MESSAGE, InputFormat::Email);
+    assert_eq!(summary.metadata.title.as_deref(), Some("Spring meeting on 12 April"));
+    assert!(
+        summary
+            .texts()
+            .next()
+            .unwrap()
+            .starts_with("The spring meeting of the Hallan Island Rowing Club")
+    );
+}
+
+#[test]
+fn quoted_replies_are_whole_sentences_when_asked_for() {
+    let summarizer = Summarizer::builder().sentences(20).include_quoted(true).build().unwrap();
+    let summary = summarizer.summarize_as(THREAD, InputFormat::Email);
+    let quoted = summary
+        .texts()
+        .find(|text| text.contains("Leeds"))
+        .expect("the quoted report is a candidate");
+    assert_eq!(
+        quoted.split_whitespace().collect::<Vec<_>>().join(" "),
+        "The storage cluster in the Leeds data centre went read-only after both controllers failed at about 13:30."
+    );
+    assert!(!summary.texts().any(|text| text.contains('>') || text.contains("confidential")));
+}

@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod email;
 mod markdown;
 mod pdf;
 mod subtitles;
@@ -40,6 +41,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
+pub use email::Email;
 pub use markdown::Markdown;
 pub use pdf::PdfText;
 pub use subtitles::{Srt, Vtt};
@@ -172,6 +174,8 @@ pub enum InputFormat {
     Vtt,
     /// Text from PDFs (`pdftotext` output).
     PdfText,
+    /// E-mail messages and pasted threads.
+    Email,
 }
 
 impl InputFormat {
@@ -181,6 +185,7 @@ impl InputFormat {
         InputFormat::Srt,
         InputFormat::Vtt,
         InputFormat::PdfText,
+        InputFormat::Email,
         InputFormat::Markdown,
         InputFormat::Transcript,
     ];
@@ -194,6 +199,7 @@ impl InputFormat {
             InputFormat::Srt => &Srt,
             InputFormat::Vtt => &Vtt,
             InputFormat::PdfText => &PdfText,
+            InputFormat::Email => &Email,
         }
     }
 
