@@ -20,13 +20,12 @@ fuzz_target!(|data: &[u8]| {
     let order = if order % 2 == 0 { Order::Document } else { Order::Score };
     let redundancy = (budget_kind & 0x80 != 0).then_some(0.7);
     let text = String::from_utf8_lossy(rest);
-    let summarizer = Summarizer::builder()
-        .scorer(kind)
-        .budget(budget)
-        .order(order)
-        .redundancy(redundancy)
-        .build()
-        .expect("valid settings");
+    let builder = Summarizer::builder().scorer(kind).budget(budget).order(order);
+    let builder = match redundancy {
+        Some(lambda) => builder.redundancy(lambda),
+        None => builder,
+    };
+    let summarizer = builder.build().expect("valid settings");
     let summary = summarizer.summarize(&text);
     let mut indices: Vec<usize> = summary.sentences.iter().map(|extract| extract.index).collect();
     for extract in &summary.sentences {
