@@ -432,3 +432,29 @@ fn batch_explains_an_empty_run() {
         .stderr(predicate::str::contains("and 0 files in them matched none"));
     abridge().arg("batch").write_stdin("").assert().success();
 }
+
+#[test]
+fn lead_passes_over_page_furniture() {
+    let harbour = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpora/samples/harbour.txt");
+    let output = abridge().args(["summarize", "--scorer", "lead", "-n", "1", harbour]).output();
+    let lines = stdout_lines(&output.unwrap());
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("The Kelby harbour authority closed the town's harbour"),
+        "{lines:?}"
+    );
+    let output = abridge()
+        .args(["summarize", "--scorer", "lead", "-n", "3"])
+        .write_stdin(STORY)
+        .output()
+        .unwrap();
+    let lines = stdout_lines(&output);
+    assert_eq!(
+        lines,
+        [
+            "The Elm Street bridge reopened to traffic on Friday after eight months of repairs that cost the city $12 million.",
+            "Mayor Ana Ruiz said the bridge was safer than ever and thanked residents for their patience.",
+            "Engineers replaced the steel deck and strengthened the piers against floods.",
+        ]
+    );
+}
