@@ -23,13 +23,12 @@ fuzz_target!(|data: &[u8]| {
     let order = if order % 2 == 0 { Order::Document } else { Order::Score };
     let redundancy = (budget_kind & 0x80 != 0).then_some(0.7);
     let text = String::from_utf8_lossy(rest);
-    let summarizer = Summarizer::builder()
-        .scorer(kind)
-        .budget(budget)
-        .order(order)
-        .redundancy(redundancy)
-        .build()
-        .expect("valid settings");
+    let builder = Summarizer::builder().scorer(kind).budget(budget).order(order);
+    let builder = match redundancy {
+        Some(lambda) => builder.redundancy(lambda),
+        None => builder,
+    };
+    let summarizer = builder.build().expect("valid settings");
     let format = format.unwrap_or_else(|| InputFormat::detect(None, &text));
     let summary = summarizer.summarize_as(&text, format);
     assert_eq!(summary.format, format);

@@ -66,7 +66,7 @@ pub use config::{
 };
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};
-pub use summary::{EmptyReason, Extract, Summary};
+pub use summary::{EmptyReason, Extract, Summary, one_line};
 
 /// The crates behind the facade, for callers who need more.
 pub mod crates {

@@ -5,8 +5,8 @@ use std::sync::{Arc, OnceLock};
 
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies,
-    TermStats,
+    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams, Selector,
+    SentenceFrequencies, TermStats,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -226,6 +226,9 @@ pub struct SummarizerBuilder {
     config: SummarizerConfig,
     params: serde_json::Map<String, serde_json::Value>,
     custom_scorer: Option<Box<dyn Scorer>>,
+    /// From [`SummarizerBuilder::with_scorer`]: the scorer, or why its
+    /// parameters are out of range.
+    typed_scorer: Option<Result<Box<dyn Scorer>, abridge_score::InvalidParams>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
 }
@@ -248,9 +251,11 @@ impl SummarizerBuilder {
         self
     }
 
-    /// The scoring strategy.
+    /// The scoring strategy, with its default parameters (or those of
+    /// [`SummarizerBuilder::scorer_params`]).
     pub fn scorer(mut self, scorer: ScorerKind) -> Self {
         self.config.scorer = scorer;
+        self.typed_scorer = None;
         self
     }
 
@@ -271,9 +276,61 @@ impl SummarizerBuilder {
         self
     }
 
-    /// MMR redundancy control with trade-off λ (1 = relevance only).
-    pub fn redundancy(mut self, lambda: Option<f64>) -> Self {
-        self.config.redundancy = lambda;
+    /// MMR redundancy control with trade-off λ in `[0, 1]`: each pick
+    /// maximises `λ · relevance − (1 − λ) · redundancy`, so 1 is relevance
+    /// only and 0.7 a good start; checked by [`SummarizerBuilder::build`].
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The storm hit the coast and flooded homes on Monday. \
+    ///             The storm flooded homes on the coast on Monday night. \
+    ///             Schools across the region will stay closed until Friday.";
+    /// let plain = Summarizer::builder().sentences(2).build()?;
+    /// let mmr = Summarizer::builder().sentences(2).redundancy(0.3).build()?;
+    /// assert_eq!(mmr.config().redundancy, Some(0.3));
+    /// assert!(mmr.summarize(text).texts().any(|text| text.starts_with("Schools")));
+    /// assert!(Summarizer::builder().redundancy(1.5).build().is_err());
+    /// # let _ = plain;
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn redundancy(mut self, lambda: f64) -> Self {
+        self.config.redundancy = Some(lambda);
+        self
+    }
+
+    /// No redundancy control: sentences are picked by score alone (the
+    /// default).
+    pub fn without_redundancy(mut self) -> Self {
+        self.config.redundancy = None;
+        self
+    }
+
+    /// A built-in strategy with its parameters, typed: the scorer kind
+    /// becomes `P::KIND`, and the parameters are range-checked by
+    /// [`SummarizerBuilder::build`] ([`ScorerParams::check`]).
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    /// use abridge::crates::score::{ScorerKind, TextRank, TfIdfPosition};
+    ///
+    /// let summarizer = Summarizer::builder()
+    ///     .with_scorer(TfIdfPosition { position_weight: 0.3, ..TfIdfPosition::default() })
+    ///     .build()?;
+    /// assert_eq!(summarizer.config().scorer, ScorerKind::TfIdfPosition);
+    /// let summarizer = Summarizer::builder().with_scorer(TextRank { damping: 0.9, ..TextRank::default() }).build()?;
+    /// assert_eq!(summarizer.scorer().name(), "textrank");
+    /// let error = Summarizer::builder()
+    ///     .with_scorer(TfIdfPosition { position_weight: 2.0, ..TfIdfPosition::default() })
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(error.to_string().contains("position_weight is 2, but must be in [0, 1]"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn with_scorer<P: ScorerParams>(mut self, scorer: P) -> Self {
+        self.config.scorer = P::KIND;
+        self.params = serde_json::Map::new();
+        self.typed_scorer = Some(scorer.check().map(|()| Box::new(scorer) as Box<dyn Scorer>));
         self
     }
 
@@ -323,6 +380,9 @@ impl SummarizerBuilder {
         let mut summarizer = Summarizer::new(self.config)?;
         if !self.params.is_empty() {
             summarizer.scorer = Arc::from(self.config.scorer.build_with(&self.params)?);
+        }
+        if let Some(typed) = self.typed_scorer {
+            summarizer.scorer = Arc::from(typed?);
         }
         if let Some(scorer) = self.custom_scorer {
             summarizer.scorer = Arc::from(scorer);

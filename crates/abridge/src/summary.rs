@@ -54,6 +54,42 @@ pub struct Extract<'a> {
     pub selection: Option<Explanation>,
 }
 
+impl Extract<'_> {
+    /// The sentence on one line: runs of white space, line breaks
+    /// included, become one space, as `abridge summarize` prints it.
+    /// [`Extract::text`] keeps the input's bytes exactly.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday\nafter the storm broke the wall.";
+    /// let summary = Summarizer::builder().sentences(1).build()?.summarize(text);
+    /// assert_eq!(summary.sentences[0].text, text);
+    /// assert_eq!(summary.sentences[0].one_line(), "The harbour closed on Tuesday after the storm broke the wall.");
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn one_line(&self) -> String {
+        one_line(&self.text)
+    }
+}
+
+/// `text` on one line: runs of white space (line breaks included) become
+/// one space, and white space at the ends goes.
+///
+/// ```
+/// assert_eq!(abridge::one_line("  Two\n lines\t here. "), "Two lines here.");
+/// ```
+pub fn one_line(text: &str) -> String {
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    line
+}
+
 /// Why a summary came out empty.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -123,10 +123,12 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     };
 
     let progress = Progress::new(args.quiet, &paths, &globs);
+    let has_folders = paths.iter().any(|path| path.is_dir());
     let mut inputs =
         Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
     inputs.input_format = args.input_format;
     let skipped = inputs.skipped.clone();
+    let unmatched = inputs.unmatched.clone();
     let options = BatchOptions::default().threads(args.threads);
     let results = summarizer.summarize_batch(inputs, options)?;
 
@@ -201,7 +203,31 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         let line = counts.summary_line(started.elapsed());
         let _ = writeln!(std::io::stderr(), "abridge: {line}");
     }
+    // An empty JSONL input is zero documents, not an error; a folder with
+    // nothing to summarise is most likely a wrong --glob.
+    if has_folders && counts.documents == 0 && counts.skipped == 0 {
+        crate::report(&empty_run(&args.glob, unmatched.get()));
+        return Ok(Outcome::Failed);
+    }
     Ok(if counts.errors > 0 { Outcome::Failed } else { Outcome::Success })
+}
+
+/// Why a run found nothing to summarise: the globs tried on folders, and
+/// how many files in them matched none.
+fn empty_run(globs: &[String], unmatched: u64) -> String {
+    let tried: Vec<&str> = if globs.is_empty() {
+        DEFAULT_GLOBS.to_vec()
+    } else {
+        globs.iter().map(String::as_str).collect()
+    };
+    let files = match unmatched {
+        1 => "1 file".to_owned(),
+        n => format!("{n} files"),
+    };
+    format!(
+        "no documents to summarise: folders were searched for {} and {files} in them matched none (choose others with --glob)",
+        tried.join(", ")
+    )
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -296,6 +322,8 @@ struct Inputs {
     globs: GlobSet,
     out_dir: Option<OutDir>,
     skipped: std::rc::Rc<std::cell::Cell<u64>>,
+    /// Files in folders that no glob matched.
+    unmatched: std::rc::Rc<std::cell::Cell<u64>>,
     bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
     line: Vec<u8>,
     /// Whether files that look binary are read as text (`-a/--binary-as-text`).
@@ -392,6 +420,7 @@ impl Iterator for Inputs {
                         }
                         let relative = entry.path().strip_prefix(&*root).unwrap_or(entry.path());
                         if !self.globs.is_match(relative) {
+                            self.unmatched.set(self.unmatched.get() + 1);
                             continue;
                         }
                         let relative = relative.to_path_buf();
@@ -420,6 +449,7 @@ impl Inputs {
             globs,
             out_dir,
             skipped: std::rc::Rc::default(),
+            unmatched: std::rc::Rc::default(),
             bytes_read,
             line: Vec::new(),
             binary_as_text,

@@ -107,15 +107,5 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Collapses runs of white space (including line breaks inside a sentence)
-/// into single spaces, so that text output has one sentence per line.
-pub fn one_line(text: &str) -> String {
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
-}
+/// One sentence per line in text output: the library's own form.
+pub use abridge::one_line;

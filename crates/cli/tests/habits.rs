@@ -398,3 +398,63 @@ fn eval_warns_when_the_tokenizer_does_not_fit_the_language() {
     let output = run(&["--force-lang", "en"]);
     assert!(!String::from_utf8_lossy(&output.stderr).contains("not in English"));
 }
+
+#[test]
+fn batch_explains_an_empty_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.rst"), "Some notes on the harbour.").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/story.html"), "<p>A story.</p>").unwrap();
+    abridge()
+        .arg("batch")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: no documents to summarise: folders were searched for *.txt, *.md and 2 files in them matched none (choose others with --glob)",
+        ));
+    abridge()
+        .args(["batch", "--glob", "*.text"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("searched for *.text and 2 files"));
+    // The right glob finds the document.
+    abridge().args(["batch", "-q", "--glob", "*.rst"]).arg(dir.path()).assert().success();
+    // An empty folder too; but empty JSONL is zero documents, no error.
+    let empty = tempfile::tempdir().unwrap();
+    abridge()
+        .arg("batch")
+        .arg(empty.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("and 0 files in them matched none"));
+    abridge().arg("batch").write_stdin("").assert().success();
+}
+
+#[test]
+fn lead_passes_over_page_furniture() {
+    let harbour = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpora/samples/harbour.txt");
+    let output = abridge().args(["summarize", "--scorer", "lead", "-n", "1", harbour]).output();
+    let lines = stdout_lines(&output.unwrap());
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("The Kelby harbour authority closed the town's harbour"),
+        "{lines:?}"
+    );
+    let output = abridge()
+        .args(["summarize", "--scorer", "lead", "-n", "3"])
+        .write_stdin(STORY)
+        .output()
+        .unwrap();
+    let lines = stdout_lines(&output);
+    assert_eq!(
+        lines,
+        [
+            "The Elm Street bridge reopened to traffic on Friday after eight months of repairs that cost the city $12 million.",
+            "Mayor Ana Ruiz said the bridge was safer than ever and thanked residents for their patience.",
+            "Engineers replaced the steel deck and strengthened the piers against floods.",
+        ]
+    );
+}

@@ -149,20 +149,33 @@ impl Selector {
     /// With [`Eligibility::Content`]: sentences of prose with
     /// [`MIN_WORDS`] to [`MAX_WORDS`] words; if there are none, prose of any
     /// length; if there is none, fragments with a word. Furniture never.
+    /// With [`Eligibility::Prose`]: prose with a word; if there is none,
+    /// fragments with a word. Furniture never.
     pub fn eligible<'d, 'a>(
         document: &'d Document<'a>,
         eligibility: Eligibility,
     ) -> Eligible<'d, 'a> {
         let rule = match eligibility {
             Eligibility::Any => Rule::Any,
-            Eligibility::Content => [Rule::Prose, Rule::AnyProse, Rule::Fragments]
-                .into_iter()
-                .find(|&rule| {
-                    (0..document.sentences().len()).any(|i| Eligible::holds(document, rule, i))
-                })
-                .unwrap_or(Rule::Nothing),
+            Eligibility::Content => Selector::first_rule_that_holds(
+                document,
+                &[Rule::Prose, Rule::AnyProse, Rule::Fragments],
+            ),
+            Eligibility::Prose => {
+                Selector::first_rule_that_holds(document, &[Rule::AnyProse, Rule::Fragments])
+            }
         };
         Eligible { document, rule }
+    }
+
+    fn first_rule_that_holds(document: &Document<'_>, rules: &[Rule]) -> Rule {
+        rules
+            .iter()
+            .copied()
+            .find(|&rule| {
+                (0..document.sentences().len()).any(|i| Eligible::holds(document, rule, i))
+            })
+            .unwrap_or(Rule::Nothing)
     }
 
     /// About how many sentences the budget will hold in `document`: the
