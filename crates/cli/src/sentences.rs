@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use abridge::crates::text::Analyzer;
-use abridge::{Document, SentenceKind};
+use abridge::SentenceKind;
+use abridge::crates::text::{Analyzer, Unit};
 use serde::Serialize;
 
 use crate::args::{Format, SentencesArgs};
 use crate::input::Input;
-use crate::{Outcome, one_line, report};
+use crate::{Outcome, report};
 
 #[derive(Serialize)]
 struct JsonSentence<'a> {
@@ -33,38 +33,54 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         return Ok(Outcome::Failed);
     };
     let (language, language_source) = args.lang.resolve(&input.text);
-    let document: Document<'_> = Analyzer::new(language).analyze(&input.text);
+    // Only the units are printed, so no word is tokenised or stemmed.
+    let analyzer = Analyzer::new(language);
+    let mut n_units = 0;
     match args.format {
         Format::Text => {
-            for sentence in document.sentences() {
-                writeln!(out, "{}", one_line(sentence.span().slice(&input.text)))?;
-            }
+            let mut result = Ok(());
+            analyzer.for_each_unit(&input.text, |unit| {
+                n_units += 1;
+                if result.is_ok() {
+                    result = write_line(out, unit.span.slice(&input.text));
+                }
+            });
+            result?;
         }
         Format::Json => {
-            let sentences = document
-                .sentences()
-                .iter()
-                .enumerate()
-                .map(|(index, sentence)| {
-                    let span = sentence.span();
-                    JsonSentence {
-                        index,
-                        text: span.slice(&input.text),
-                        start: span.start,
-                        end: span.end,
-                        kind: sentence.kind(),
-                        paragraph: document.paragraph_of(index),
-                    }
-                })
-                .collect();
+            let mut sentences = Vec::new();
+            analyzer.for_each_unit(&input.text, |unit: Unit| {
+                let span = unit.span;
+                sentences.push(JsonSentence {
+                    index: sentences.len(),
+                    text: span.slice(&input.text),
+                    start: span.start,
+                    end: span.end,
+                    kind: unit.kind,
+                    paragraph: unit.paragraph,
+                });
+            });
+            n_units = sentences.len();
             let json = JsonSentences { input: &input.name, language, language_source, sentences };
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }
     }
-    if document.sentences().is_empty() {
+    if n_units == 0 {
         report(&format!("{}: input is empty", input.name));
         return Ok(Outcome::Failed);
     }
     Ok(Outcome::Success)
+}
+
+/// Writes `unit` on one line, each run of white space in it one space, as
+/// [`one_line`](crate::one_line) makes it, without building the line.
+fn write_line(out: &mut impl Write, unit: &str) -> std::io::Result<()> {
+    for (index, word) in unit.split_whitespace().enumerate() {
+        if index > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(word.as_bytes())?;
+    }
+    out.write_all(b"\n")
 }

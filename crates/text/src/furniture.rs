@@ -192,6 +192,12 @@ impl PromotionBlock {
             matches!(rule, Some(FurnitureRule::CallToAction | FurnitureRule::PromotionMarker));
     }
 
+    /// Whether more units could still make a promotion block of these:
+    /// false once the paragraph has more units than one can have.
+    pub fn may_hold(&self) -> bool {
+        self.units <= Self::MAX_UNITS
+    }
+
     /// Whether the units so far make a promotion block.
     pub fn holds(&self) -> bool {
         self.promotes && self.units <= Self::MAX_UNITS
