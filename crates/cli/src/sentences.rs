@@ -76,6 +76,13 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
 /// Writes `unit` on one line, each run of white space in it one space, as
 /// [`one_line`](crate::one_line) makes it, without building the line.
 fn write_line(out: &mut impl Write, unit: &str) -> std::io::Result<()> {
+    // Fast path: ASCII with single spaces only is written as it is.
+    let bytes = unit.as_bytes();
+    let plain = unit.is_ascii() && !bytes.iter().any(|&byte| byte < b' ') && !unit.contains("  ");
+    if plain {
+        out.write_all(bytes)?;
+        return out.write_all(b"\n");
+    }
     for (index, word) in unit.split_whitespace().enumerate() {
         if index > 0 {
             out.write_all(b" ")?;
