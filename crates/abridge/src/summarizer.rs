@@ -214,9 +214,13 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
             || document.sentence_words(i) == 0
     }) {
         EmptyReason::OnlyFurniture
-    } else {
-        debug_assert!(matches!(budget, Budget::Words(_) | Budget::Chars(_)), "{budget:?}");
+    } else if matches!(budget, Budget::Words(_) | Budget::Chars(_)) {
         EmptyReason::BudgetTooSmall
+    } else {
+        // A budget of sentences or a ratio always takes one sentence if
+        // any is eligible: here the units are all headings or lead-ins
+        // ("Before the release:") of a text without prose.
+        EmptyReason::OnlyFurniture
     }
 }
 

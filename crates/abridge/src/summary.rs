@@ -98,7 +98,7 @@ pub enum EmptyReason {
     EmptyInput,
     /// The input has no words: only punctuation, symbols, emoji or links.
     NoWords,
-    /// Every unit is a link or page furniture.
+    /// Every unit is a link, page furniture, a heading or a lead-in.
     OnlyFurniture,
     /// No eligible sentence fits in the budget.
     BudgetTooSmall,
@@ -113,7 +113,7 @@ impl EmptyReason {
                 "input has no sentence with words in it (only symbols, emoji or punctuation)"
             }
             EmptyReason::OnlyFurniture => {
-                "input has no sentence, only links or page furniture (labels, captions, promotions)"
+                "input has no sentence, only links, headings or page furniture (labels, captions, promotions)"
             }
             EmptyReason::BudgetTooSmall => "no sentence fits in the budget",
         }

@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use abridge::crates::text::Analyzer;
+use abridge::crates::text::{Analyzer, Unit};
 use abridge::{Block, Document, InputFormat, SentenceKind};
 use serde::Serialize;
 
 use crate::args::{Format, SentencesArgs};
 use crate::input::Input;
-use crate::{Outcome, one_line, report};
+use crate::{Outcome, report};
 
 #[derive(Serialize)]
 struct JsonSentence<'a> {
@@ -44,34 +44,51 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let text: &str = &parsed.text;
     let (language, language_source) = args.lang.resolve(text);
     let analyzer = Analyzer::new(language);
-    let document: Document<'_> = match &parsed.blocks {
-        Some(blocks) => analyzer.analyze_blocks(text, blocks, format.format().line_breaks()),
-        None => analyzer.analyze(text),
+    // Plain text needs its units only, so no word is tokenised or stemmed;
+    // formats with blocks are analysed as `summarize` analyses them.
+    let document: Option<Document<'_>> = match &parsed.blocks {
+        Some(blocks) => Some(analyzer.analyze_blocks(text, blocks, format.format().line_breaks())),
+        None if format != InputFormat::Text => Some(analyzer.analyze(text)),
+        None => None,
     };
-    match args.format {
-        Format::Text => {
-            for sentence in document.sentences() {
-                let shown = format.format().show(sentence.span().slice(text));
-                writeln!(out, "{}", one_line(&shown))?;
+    let each_unit = |f: &mut dyn FnMut(Unit)| match &document {
+        None => analyzer.for_each_unit(text, f),
+        Some(document) => {
+            for (index, sentence) in document.sentences().iter().enumerate() {
+                f(Unit {
+                    span: sentence.span(),
+                    paragraph: document.paragraph_of(index),
+                    kind: sentence.kind(),
+                });
             }
         }
+    };
+    let mut n_units = 0;
+    match args.format {
+        Format::Text => {
+            let mut result = Ok(());
+            each_unit(&mut |unit| {
+                n_units += 1;
+                if result.is_ok() {
+                    result = write_line(out, &format.format().show(unit.span.slice(text)));
+                }
+            });
+            result?;
+        }
         Format::Json => {
-            let sentences = document
-                .sentences()
-                .iter()
-                .enumerate()
-                .map(|(index, sentence)| {
-                    let span = sentence.span();
-                    JsonSentence {
-                        index,
-                        text: span.slice(text),
-                        start: span.start,
-                        end: span.end,
-                        kind: sentence.kind(),
-                        paragraph: document.paragraph_of(index),
-                    }
-                })
-                .collect();
+            let mut sentences = Vec::new();
+            each_unit(&mut |unit: Unit| {
+                let span = unit.span;
+                sentences.push(JsonSentence {
+                    index: sentences.len(),
+                    text: span.slice(text),
+                    start: span.start,
+                    end: span.end,
+                    kind: unit.kind,
+                    paragraph: unit.paragraph,
+                });
+            });
+            n_units = sentences.len();
             let json = JsonSentences {
                 input: &input.name,
                 format,
@@ -85,9 +102,28 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
             writeln!(out)?;
         }
     }
-    if document.sentences().is_empty() {
+    if n_units == 0 {
         report(&format!("{}: input is empty", input.name));
         return Ok(Outcome::Failed);
     }
     Ok(Outcome::Success)
+}
+
+/// Writes `unit` on one line, each run of white space in it one space, as
+/// [`one_line`](crate::one_line) makes it, without building the line.
+fn write_line(out: &mut impl Write, unit: &str) -> std::io::Result<()> {
+    // Fast path: ASCII with single spaces only is written as it is.
+    let bytes = unit.as_bytes();
+    let plain = unit.is_ascii() && !bytes.iter().any(|&byte| byte < b' ') && !unit.contains("  ");
+    if plain {
+        out.write_all(bytes)?;
+        return out.write_all(b"\n");
+    }
+    for (index, word) in unit.split_whitespace().enumerate() {
+        if index > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(word.as_bytes())?;
+    }
+    out.write_all(b"\n")
 }

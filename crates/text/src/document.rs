@@ -355,7 +355,7 @@ impl Analyzer {
         let text = prefix(text, MAX_TEXT_BYTES);
         let mut builder = Builder::start(self, text, cache);
         self.segmenter.for_each_segment(text, &mut |segment: Segment| {
-            builder.push(segment.span, segment.paragraph, Unit::Segment(segment.kind));
+            builder.push(segment.span, segment.paragraph, UnitSource::Segment(segment.kind));
         });
         builder.finish()
     }
@@ -431,7 +431,7 @@ impl Analyzer {
             if block.kind.is_heading() {
                 let span = span.trim(text);
                 if !span.is_empty() {
-                    builder.push(span, next_paragraph, Unit::Heading);
+                    builder.push(span, next_paragraph, UnitSource::Heading);
                     next_paragraph += 1;
                 }
             } else if block.kind.is_candidate() {
@@ -454,15 +454,65 @@ impl Analyzer {
                         // Speech without punctuation: lines and long units
                         // are cut.
                         speech::cut(text, span, |piece| {
-                            builder.push(piece, paragraph, Unit::Speech(segment.kind))
+                            builder.push(piece, paragraph, UnitSource::Speech(segment.kind))
                         });
                     } else {
-                        builder.push(span, paragraph, Unit::Segment(segment.kind));
+                        builder.push(span, paragraph, UnitSource::Segment(segment.kind));
                     }
                 });
             }
         }
         builder.finish()
+    }
+
+    /// The units of `text` with their kinds and paragraphs, as
+    /// [`Analyzer::analyze`] would give them, without finding, lower-casing
+    /// or stemming a single word: what `abridge sentences` prints. Calls `f`
+    /// with every unit, in order.
+    ///
+    /// A paragraph may turn out to be a promotion block (rule 6 of the
+    /// [furniture rules](crate::furniture)) only while it has at most three
+    /// units, so at most that many wait here before they go out.
+    pub fn for_each_unit(&self, text: &str, mut f: impl FnMut(Unit)) {
+        let text = prefix(text, MAX_TEXT_BYTES);
+        let mut pending: Vec<Unit> = Vec::new();
+        let mut promotion = furniture::PromotionBlock::default();
+        let mut segment_paragraph: Option<usize> = None;
+        let mut paragraph = 0;
+        let flush = |pending: &mut Vec<Unit>,
+                     promotion: furniture::PromotionBlock,
+                     f: &mut dyn FnMut(Unit)| {
+            let furniture = promotion.holds();
+            for mut unit in pending.drain(..) {
+                if furniture {
+                    unit.kind = SentenceKind::Furniture;
+                }
+                f(unit);
+            }
+        };
+        self.segmenter.for_each_segment(text, &mut |segment: Segment| {
+            if segment_paragraph != Some(segment.paragraph) {
+                if segment_paragraph.is_some() {
+                    flush(&mut pending, promotion, &mut f);
+                    paragraph += 1;
+                }
+                promotion = furniture::PromotionBlock::default();
+                segment_paragraph = Some(segment.paragraph);
+            }
+            let rule = furniture::classify_unit(segment.span.slice(text));
+            promotion.add(rule);
+            let kind = match (rule, segment.kind) {
+                (Some(_), _) => SentenceKind::Furniture,
+                (None, SegmentKind::Prose) => SentenceKind::Prose,
+                (None, SegmentKind::Fragment) => SentenceKind::Fragment,
+            };
+            pending.push(Unit { span: segment.span, paragraph, kind });
+            if !promotion.may_hold() {
+                // Too long to be a promotion block: nothing more can change.
+                flush(&mut pending, promotion, &mut f);
+            }
+        });
+        flush(&mut pending, promotion, &mut f);
     }
 
     /// The stem and stop-word flag of a word as it stands in the text.
@@ -474,9 +524,21 @@ impl Analyzer {
     }
 }
 
+/// One unit of a text as [`Analyzer::for_each_unit`] gives it: the span,
+/// kind and paragraph index a [`Document`] would give its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// Where the unit is in the text.
+    pub span: Span,
+    /// The index of its paragraph, counting paragraphs with units.
+    pub paragraph: usize,
+    /// What the unit is.
+    pub kind: SentenceKind,
+}
+
 /// What a unit is, as its source says.
 #[derive(Clone, Copy, Debug)]
-enum Unit {
+enum UnitSource {
     /// A unit the segmenter found in running text.
     Segment(SegmentKind),
     /// A unit of speech (a transcript turn, a subtitle cue): prose whether
@@ -520,7 +582,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     /// Adds the unit at `span`, of paragraph number `paragraph` (units of
     /// one paragraph come one after the other).
     #[inline]
-    fn push(&mut self, span: Span, paragraph: usize, unit: Unit) {
+    fn push(&mut self, span: Span, paragraph: usize, unit: UnitSource) {
         let Spare { terms, tokens, sentences, paragraphs } = &mut self.spare;
         let text = self.text;
         let sentence_idx = sentences.len() as u32;
@@ -542,13 +604,13 @@ impl<'a, 'c> Builder<'a, 'c> {
             }
         }
         let kind = match unit {
-            Unit::Heading => SentenceKind::Heading,
-            Unit::Segment(segment_kind) | Unit::Speech(segment_kind) => {
+            UnitSource::Heading => SentenceKind::Heading,
+            UnitSource::Segment(segment_kind) | UnitSource::Speech(segment_kind) => {
                 let rule = furniture::classify_unit(span.slice(text));
                 self.promotion.add(rule);
                 match (rule, segment_kind, unit) {
                     (Some(_), _, _) => SentenceKind::Furniture,
-                    (None, SegmentKind::Prose, _) | (None, _, Unit::Speech(_)) => {
+                    (None, SegmentKind::Prose, _) | (None, _, UnitSource::Speech(_)) => {
                         SentenceKind::Prose
                     }
                     (None, SegmentKind::Fragment, _) => SentenceKind::Fragment,
@@ -850,6 +912,34 @@ fn prefix(text: &str, max_bytes: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_the_sentences_of_the_document() {
+        let texts = [
+            "The cats sat.\n\nA cat runs! Dogs ran.",
+            // A promotion block of two units, then a paragraph of five.
+            "Harbour closed\n\n👉 Follow us on Telegram. Read more.\n\nOne. Two. Three. Four. Click here to subscribe.",
+            // A promotion block at the end, a caption, a bare label.
+            "The storm hit. Boats sank.\n\nBoats in the harbour | Reuters\n\nAdvertisement\n\nJoin our WhatsApp channel now.",
+            "",
+            "   \n\n  ",
+            "Mr. Lee left at 5 p.m. on Monday.\nHe came back.\n\n\n\nBye",
+        ];
+        let analyzer = Analyzer::new(Language::English);
+        for text in texts {
+            let document = analyzer.analyze(text);
+            let expected: Vec<Unit> = (0..document.sentences().len())
+                .map(|index| Unit {
+                    span: document.sentences()[index].span(),
+                    paragraph: document.paragraph_of(index),
+                    kind: document.sentences()[index].kind(),
+                })
+                .collect();
+            let mut units = Vec::new();
+            analyzer.for_each_unit(text, |unit| units.push(unit));
+            assert_eq!(units, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn builds_sentences_tokens_and_terms() {

@@ -27,6 +27,10 @@
 //! The rules look at wording and shape only, never at a list of known
 //! furniture strings, so they carry over to pages we have not seen.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 /// Why a unit is page furniture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FurnitureRule {
@@ -192,6 +196,12 @@ impl PromotionBlock {
             matches!(rule, Some(FurnitureRule::CallToAction | FurnitureRule::PromotionMarker));
     }
 
+    /// Whether more units could still make a promotion block of these:
+    /// false once the paragraph has more units than one can have.
+    pub fn may_hold(&self) -> bool {
+        self.units <= Self::MAX_UNITS
+    }
+
     /// Whether the units so far make a promotion block.
     pub fn holds(&self) -> bool {
         self.promotes && self.units <= Self::MAX_UNITS
@@ -202,6 +212,10 @@ fn is_dangling_label(unit: &str) -> bool {
     const MAX_LABEL_WORDS: usize = 4;
     let trimmed = unit.trim_end_matches([':', ' ']);
     if trimmed.ends_with(|c: char| c.is_ascii_punctuation()) {
+        return false;
+    }
+    // Fast path: lower-casing keeps the words, so count them first.
+    if trimmed.split_whitespace().nth(MAX_LABEL_WORDS).is_some() {
         return false;
     }
     let lower = trimmed.to_lowercase();
@@ -232,16 +246,30 @@ fn starts_with_pictograph(unit: &str) -> bool {
     })
 }
 
+/// The stock phrases, found in one pass whatever their case.
+fn stock_phrases() -> &'static AhoCorasick {
+    static PHRASES: OnceLock<AhoCorasick> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(STOCK_PHRASES)
+            .expect("a few short phrases always build")
+    })
+}
+
 fn is_call_to_action(unit: &str) -> bool {
-    let lower = unit.to_lowercase();
-    if STOCK_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+    // Fast path: the phrases and imperatives are ASCII, so both tests run
+    // on the unit as it is, without lower-casing it.
+    if stock_phrases().is_match(unit) {
         return true;
     }
     let first =
-        lower.split(|c: char| !c.is_alphanumeric()).find(|word| !word.is_empty()).unwrap_or("");
-    if !IMPERATIVES.contains(&first) {
+        unit.split(|c: char| !c.is_alphanumeric()).find(|word| !word.is_empty()).unwrap_or("");
+    if !IMPERATIVES.iter().any(|imperative| imperative.eq_ignore_ascii_case(first)) {
         return false;
     }
+    let lower = unit.to_lowercase();
     let names_channel = CHANNELS.iter().any(|channel| contains_word(&lower, channel));
     let handle_or_link = lower.contains('@') || lower.contains("http") || lower.contains("www.");
     names_channel || handle_or_link

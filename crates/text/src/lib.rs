@@ -45,7 +45,7 @@ pub mod token;
 
 pub use block::{Block, BlockKind, LineBreaks};
 pub use document::{
-    Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind,
+    Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind, Unit,
 };
 pub use language::{Detection, Language, UnknownLanguage};
 pub use segment::{RuleSegmenter, Segment, SegmentKind, Segmenter, UnicodeSegmenter};
