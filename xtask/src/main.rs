@@ -8,6 +8,8 @@
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
+//! - `cargo xtask python`: builds the `abridge-rs` wheel, installs it in a
+//!   throw-away virtual environment and runs its tests and type checks.
 //! - `cargo xtask sbd`: the sentence boundary Golden Rules.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask worst-case`: time and memory on hostile inputs.
@@ -25,6 +27,7 @@ mod eval;
 mod fuzz;
 mod langid;
 mod parity;
+mod python;
 mod sbd;
 mod tune;
 mod util;
@@ -44,6 +47,7 @@ fn main() -> anyhow::Result<()> {
         "bench" => bench::run(rest),
         "eval" => eval::run(),
         "parity" => parity::run(),
+        "python" => python::run(rest),
         "tune" => tune::run(),
         "sbd" => sbd::run(),
         "langid" => langid::run(),
@@ -68,6 +72,7 @@ fn print_help() {
          bench batch  throughput and peak memory of `abridge batch`, into docs/results.md\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
+         python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
@@ -98,6 +103,11 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),
+    }
+    if python::available() {
+        python::run(&[])?;
+    } else {
+        util::note("skipping the Python package: no python3 (set PYTHON to one)");
     }
     match sbd::dir() {
         Some(_) => sbd::run()?,
