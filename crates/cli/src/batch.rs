@@ -64,6 +64,11 @@ pub struct BatchArgs {
     /// Stop at the first document that cannot be summarised.
     #[arg(long)]
     pub fail_fast: bool,
+    /// Exit 0 when the run went through but some records failed (their
+    /// error records are in the output), as a stage of Spark, Hadoop
+    /// Streaming or SQL TRANSFORM wants; usage and I/O errors still exit 2.
+    #[arg(long)]
+    pub record_errors_ok: bool,
     /// Print neither the progress bar nor the summary line.
     #[arg(short, long)]
     pub quiet: bool,
@@ -165,7 +170,7 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         let line = counts.summary_line(started.elapsed());
         let _ = writeln!(std::io::stderr(), "abridge: {line}");
     }
-    Ok(if counts.errors > 0 { Outcome::Failed } else { Outcome::Success })
+    Ok(if counts.errors > 0 && !args.record_errors_ok { Outcome::Failed } else { Outcome::Success })
 }
 
 fn is_stdin(path: &Path) -> bool {

@@ -16,6 +16,8 @@ mod batch;
 mod settings;
 mod summary;
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use abridge::crates::text::Analyzer;
 use abridge::{LanguageChoice, ScorerKind};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -50,7 +52,14 @@ pyo3::create_exception!(
 pub struct Summarizer {
     pub(crate) settings: Settings,
     pub(crate) inner: abridge::Summarizer,
+    /// Scratch memory for `summarize`, kept between calls (the stems of
+    /// the words met, the score buffer), so that one call per text costs
+    /// little more than a batch; one per thread that calls at once.
+    scratches: Arc<Mutex<Vec<abridge::Scratch>>>,
 }
+
+/// The most scratch memories a summarizer keeps for `summarize`.
+const MAX_SCRATCHES: usize = 8;
 
 #[pymethods]
 impl Summarizer {
@@ -89,9 +98,16 @@ impl Summarizer {
         let rust_text = text.to_cow()?;
         let known = lang.map(settings::parse_language).transpose()?;
         let summarizer = &self.inner;
+        let scratches = &self.scratches;
         let summary = py.detach(|| {
-            let mut scratch = abridge::Scratch::new();
-            summarizer.summarize_in(&rust_text, known, &mut scratch).into_owned()
+            let taken = scratches.lock().unwrap_or_else(PoisonError::into_inner).pop();
+            let mut scratch = taken.unwrap_or_default();
+            let summary = summarizer.summarize_in(&rust_text, known, &mut scratch).into_owned();
+            let mut pool = scratches.lock().unwrap_or_else(PoisonError::into_inner);
+            if pool.len() < MAX_SCRATCHES {
+                pool.push(scratch);
+            }
+            summary
         });
         if let Some(reason) = summary.empty_reason.filter(|_| summary.is_empty()) {
             return Err(summary_error(py, reason, None));
@@ -143,12 +159,16 @@ impl Summarizer {
 impl Summarizer {
     pub(crate) fn from_settings(settings: Settings) -> PyResult<Summarizer> {
         let inner = settings.build()?;
-        Ok(Summarizer { settings, inner })
+        Ok(Summarizer { settings, inner, scratches: Arc::default() })
     }
 
     /// A cheap copy for a summary to keep, for `explain()` and pickling.
     pub(crate) fn handle(&self) -> Summarizer {
-        Summarizer { settings: self.settings.clone(), inner: self.inner.clone() }
+        Summarizer {
+            settings: self.settings.clone(),
+            inner: self.inner.clone(),
+            scratches: self.scratches.clone(),
+        }
     }
 }
 

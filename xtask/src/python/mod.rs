@@ -18,6 +18,8 @@ use anyhow::Context;
 
 use crate::util;
 
+mod figures;
+
 /// The environment, the wheel and the binary, ready for a task to use.
 pub struct Installed {
     pub venv: PathBuf,
@@ -89,8 +91,10 @@ pub fn available() -> bool {
 }
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
-    if !args.is_empty() {
-        anyhow::bail!("`cargo xtask python` takes no arguments");
+    match args {
+        [] => {}
+        [figures] if figures == "figures" => return figures::run(),
+        _ => anyhow::bail!("usage: cargo xtask python [figures]"),
     }
     let started = Instant::now();
     let work = util::target_dir().join("python");
