@@ -10,6 +10,8 @@
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
 //! - `cargo xtask python`: builds the `abridge-rs` wheel, installs it in a
 //!   throw-away virtual environment and runs its tests and type checks.
+//! - `cargo xtask spark`: the Spark and Dask examples in local mode, checked
+//!   against `abridge batch`.
 //! - `cargo xtask sbd`: the sentence boundary Golden Rules.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask worst-case`: time and memory on hostile inputs.
@@ -29,6 +31,7 @@ mod langid;
 mod parity;
 mod python;
 mod sbd;
+mod spark;
 mod tune;
 mod util;
 mod worst;
@@ -48,6 +51,7 @@ fn main() -> anyhow::Result<()> {
         "eval" => eval::run(),
         "parity" => parity::run(),
         "python" => python::run(rest),
+        "spark" => spark::run(rest),
         "tune" => tune::run(),
         "sbd" => sbd::run(),
         "langid" => langid::run(),
@@ -73,6 +77,7 @@ fn print_help() {
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \
+         spark        the Spark (pipe, mapInPandas) and Dask examples in local mode against abridge batch (needs Java and the corpora)\n  \
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \

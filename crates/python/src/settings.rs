@@ -198,23 +198,9 @@ fn nest_params(value: serde_json::Value) -> PyResult<serde_json::Map<String, ser
     let serde_json::Value::Object(flat) = value else {
         return Err(PyValueError::new_err("params= must be a dict"));
     };
-    let mut map = serde_json::Map::new();
-    for (key, value) in flat {
-        let mut parts: Vec<&str> = key.split('.').collect();
-        if parts.iter().any(|part| part.is_empty()) {
-            return Err(PyValueError::new_err(format!("'{key}' is not a parameter name")));
-        }
-        let last = parts.pop().unwrap_or_default();
-        let mut object = &mut map;
-        for part in parts {
-            let entry = object
-                .entry(part.to_owned())
-                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-            object = entry.as_object_mut().ok_or_else(|| {
-                PyValueError::new_err(format!("parameter '{key}': '{part}' is not a group"))
-            })?;
-        }
-        object.insert(last.to_owned(), value);
+    if let Some(key) = flat.keys().find(|key| key.split('.').any(str::is_empty)) {
+        return Err(PyValueError::new_err(format!("'{key}' is not a parameter name")));
     }
-    Ok(map)
+    abridge::nest_params(flat.iter().map(|(key, value)| (key.as_str(), value.clone())))
+        .map_err(PyValueError::new_err)
 }
