@@ -105,7 +105,8 @@ def run(command: List[str], **kwargs: Any) -> Tuple[float, str]:
     if result.returncode != 0:
         print(f"{command} failed ({result.returncode}):\n{result.stderr[-4000:]}", file=sys.stderr)
         sys.exit(1)
-    return seconds, result.stderr
+    # Spark's driver may write the example's messages to either stream.
+    return seconds, result.stdout + result.stderr
 
 
 def main() -> None:

@@ -46,7 +46,15 @@ pyo3::create_exception!(
     "A bug in abridge, caught while summarising one text of a batch."
 );
 
-/// Summarises texts with fixed settings; see the Python docstrings.
+/// Summarises texts with fixed settings.
+///
+/// The budget is one of `sentences` (the default, 3), `words`, `chars` or
+/// `ratio`; `scorer` is one of `abridge.SCORERS`; `lang` an ISO 639-1 code,
+/// an English name or `"auto"`; `order` is `"document"` or `"score"`;
+/// `redundancy` the MMR trade-off in [0, 1]; `params` the scorer's
+/// parameters (dotted keys nest); `explain=True` computes every chosen
+/// sentence's explanation at once. Bad settings raise `ValueError`.
+/// A summarizer is thread-safe and pickles.
 #[pyclass(module = "abridge", name = "Summarizer", frozen)]
 #[derive(Debug)]
 pub struct Summarizer {
@@ -91,7 +99,9 @@ impl Summarizer {
         Summarizer::from_settings(settings)
     }
 
-    /// Summarises one text.
+    /// Summarises one text: a `Summary`. `lang` overrides the language for
+    /// this text. Raises `SummaryError` when the text has nothing to
+    /// summarise, `TypeError` when it is not a `str`.
     #[pyo3(signature = (text, *, lang=None))]
     fn summarize(&self, text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult<Summary> {
         let py = text.py();
@@ -116,7 +126,12 @@ impl Summarizer {
         Ok(Summary::new(summary, &offsets, text.clone().unbind(), self.handle()))
     }
 
-    /// Summarises every text of `texts`, in order; see the Python docstring.
+    /// Summarises every text of `texts` (any iterable) on `threads` threads
+    /// (0: every core, 1: the sequential path), with the GIL released, and
+    /// returns one result per text, in order: a `Summary`, or the exception
+    /// instance (`SummaryError`, `InputError`, with the text's `index`) that
+    /// says why there is none. `langs`, when given, has one language (or
+    /// `None`) per text, used instead of detecting it.
     #[pyo3(signature = (texts, *, langs=None, threads=0))]
     fn summarize_batch(
         &self,
@@ -128,7 +143,11 @@ impl Summarizer {
         batch::summarize_all(py, self, texts, langs, threads)
     }
 
-    /// The lazy form of `summarize_batch`; see the Python docstring.
+    /// The lazy form of `summarize_batch`: an iterator of the results, in
+    /// order, that reads `texts` only while its window (`window` texts in
+    /// flight, 0: 32 per thread) has room, so a stream of any length goes
+    /// through in flat memory. An exception raised by `texts` is raised
+    /// after the results of the texts before it.
     #[pyo3(signature = (texts, *, langs=None, threads=0, window=0))]
     fn iter_batch(
         &self,

@@ -220,3 +220,13 @@ def test_str_subclass_is_accepted() -> None:
 
 def test_version() -> None:
     assert abridge.__version__.count(".") == 2
+
+
+def test_public_names_are_documented() -> None:
+    for name in abridge.__all__:
+        value = getattr(abridge, name)
+        if callable(value):
+            assert value.__doc__ and len(value.__doc__) > 20, name
+    for method in ("summarize", "summarize_batch", "iter_batch"):
+        assert len(getattr(abridge.Summarizer, method).__doc__) > 80, method
+    assert "GIL" in abridge.Summarizer.summarize_batch.__doc__

@@ -78,7 +78,9 @@ pub fn run() -> anyhow::Result<()> {
         ("`Summarizer.summarize`, once per record", &single, cpu(&py_1)),
     ];
     let mut body = String::from(
-        "| run (cnndm_test, 4,000 records, whole process) | wall s | CPU s | CPU against | peak RSS |\n\
+        "## Python\n\n\
+         The `abridge-rs` package against the command line, on the same machine in the same minutes.\n\n\
+         | run (cnndm_test, 4,000 records, whole process) | wall s | CPU s | CPU against | peak RSS |\n\
          |---|---:|---:|---:|---:|\n",
     );
     let against = ["", "the CLI", "", "the CLI", "the batch"];

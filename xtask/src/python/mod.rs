@@ -34,13 +34,21 @@ impl Installed {
 
 /// Builds the binary and the wheel, and installs the wheel into a fresh
 /// environment at `work/venv` with the test requirements and `extra`.
+/// With `ABRIDGE_REUSE_VENV=1` an environment left by an earlier run is
+/// kept (only the wheel is installed again), to iterate quickly.
 pub fn install(work: &Path, extra: Option<&Path>) -> anyhow::Result<Installed> {
     let binary = util::release_binary()?;
     std::fs::create_dir_all(work).with_context(|| format!("{}: cannot create", work.display()))?;
     let venv = work.join("venv");
     let started = Instant::now();
-    util::make_venv(&venv, &util::root().join("xtask/python/requirements.txt"))?;
-    if let Some(requirements) = extra {
+    let reuse = std::env::var_os("ABRIDGE_REUSE_VENV").is_some_and(|value| value == "1")
+        && venv.join("bin/python").exists();
+    if reuse {
+        util::note(&format!("python: reusing {}", venv.display()));
+    } else {
+        util::make_venv(&venv, &util::root().join("xtask/python/requirements.txt"))?;
+    }
+    if let Some(requirements) = extra.filter(|_| !reuse) {
         util::run_command(
             Command::new(venv.join("bin/pip"))
                 .args(["install", "--quiet", "--disable-pip-version-check", "--no-input", "-r"])
