@@ -3,8 +3,10 @@
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
+use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
+    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams, Selector,
+    SentenceFrequencies, TermStats,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -138,10 +140,15 @@ impl Summarizer {
         let selector = self.selector();
         let target = selector.target_sentences(document, self.scorer.eligibility());
         self.scorer.score_for_target(document, stats, target, scores);
-        let chosen = selector.select(document, scores, self.scorer.eligibility());
+        let (chosen, steps) = if self.explain && self.config.redundancy.is_some() {
+            selector.select_explained(document, scores, self.scorer.eligibility())
+        } else {
+            (selector.select(document, scores, self.scorer.eligibility()), Vec::new())
+        };
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
-            .map(|sentence_idx| {
+            .enumerate()
+            .map(|(pick_idx, sentence_idx)| {
                 let span = document.sentences()[sentence_idx].span();
                 Extract {
                     index: sentence_idx,
@@ -152,6 +159,12 @@ impl Summarizer {
                     explanation: self.explain.then(|| {
                         self.scorer.explain_for_target(document, stats, target, sentence_idx)
                     }),
+                    shown: None,
+                    source: None,
+                    start_ms: None,
+                    end_ms: None,
+                    speaker: None,
+                    selection: steps.get(pick_idx).map(MmrStep::explanation),
                 }
             })
             .collect();
@@ -160,6 +173,8 @@ impl Summarizer {
             settings: self.config,
             language: document.language(),
             language_source: LanguageSource::Given,
+            format: InputFormat::Text,
+            metadata: Metadata::default(),
             n_sentences: document.sentences().len(),
             sentences,
             empty_reason,
@@ -195,12 +210,10 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
         EmptyReason::EmptyInput
     } else if document.n_words() == 0 {
         EmptyReason::NoWords
-    } else if document
-        .sentences()
-        .iter()
-        .enumerate()
-        .all(|(i, s)| s.kind() == SentenceKind::Furniture || document.sentence_words(i) == 0)
-    {
+    } else if document.sentences().iter().enumerate().all(|(i, s)| {
+        matches!(s.kind(), SentenceKind::Furniture | SentenceKind::Heading)
+            || document.sentence_words(i) == 0
+    }) {
         EmptyReason::OnlyFurniture
     } else {
         debug_assert!(matches!(budget, Budget::Words(_) | Budget::Chars(_)), "{budget:?}");
@@ -214,6 +227,9 @@ pub struct SummarizerBuilder {
     config: SummarizerConfig,
     params: serde_json::Map<String, serde_json::Value>,
     custom_scorer: Option<Box<dyn Scorer>>,
+    /// From [`SummarizerBuilder::with_scorer`]: the scorer, or why its
+    /// parameters are out of range.
+    typed_scorer: Option<Result<Box<dyn Scorer>, abridge_score::InvalidParams>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
 }
@@ -236,9 +252,11 @@ impl SummarizerBuilder {
         self
     }
 
-    /// The scoring strategy.
+    /// The scoring strategy, with its default parameters (or those of
+    /// [`SummarizerBuilder::scorer_params`]).
     pub fn scorer(mut self, scorer: ScorerKind) -> Self {
         self.config.scorer = scorer;
+        self.typed_scorer = None;
         self
     }
 
@@ -259,9 +277,61 @@ impl SummarizerBuilder {
         self
     }
 
-    /// MMR redundancy control with trade-off λ (1 = relevance only).
-    pub fn redundancy(mut self, lambda: Option<f64>) -> Self {
-        self.config.redundancy = lambda;
+    /// MMR redundancy control with trade-off λ in `[0, 1]`: each pick
+    /// maximises `λ · relevance − (1 − λ) · redundancy`, so 1 is relevance
+    /// only and 0.7 a good start; checked by [`SummarizerBuilder::build`].
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The storm hit the coast and flooded homes on Monday. \
+    ///             The storm flooded homes on the coast on Monday night. \
+    ///             Schools across the region will stay closed until Friday.";
+    /// let plain = Summarizer::builder().sentences(2).build()?;
+    /// let mmr = Summarizer::builder().sentences(2).redundancy(0.3).build()?;
+    /// assert_eq!(mmr.config().redundancy, Some(0.3));
+    /// assert!(mmr.summarize(text).texts().any(|text| text.starts_with("Schools")));
+    /// assert!(Summarizer::builder().redundancy(1.5).build().is_err());
+    /// # let _ = plain;
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn redundancy(mut self, lambda: f64) -> Self {
+        self.config.redundancy = Some(lambda);
+        self
+    }
+
+    /// No redundancy control: sentences are picked by score alone (the
+    /// default).
+    pub fn without_redundancy(mut self) -> Self {
+        self.config.redundancy = None;
+        self
+    }
+
+    /// A built-in strategy with its parameters, typed: the scorer kind
+    /// becomes `P::KIND`, and the parameters are range-checked by
+    /// [`SummarizerBuilder::build`] ([`ScorerParams::check`]).
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    /// use abridge::crates::score::{ScorerKind, TextRank, TfIdfPosition};
+    ///
+    /// let summarizer = Summarizer::builder()
+    ///     .with_scorer(TfIdfPosition { position_weight: 0.3, ..TfIdfPosition::default() })
+    ///     .build()?;
+    /// assert_eq!(summarizer.config().scorer, ScorerKind::TfIdfPosition);
+    /// let summarizer = Summarizer::builder().with_scorer(TextRank { damping: 0.9, ..TextRank::default() }).build()?;
+    /// assert_eq!(summarizer.scorer().name(), "textrank");
+    /// let error = Summarizer::builder()
+    ///     .with_scorer(TfIdfPosition { position_weight: 2.0, ..TfIdfPosition::default() })
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(error.to_string().contains("position_weight is 2, but must be in [0, 1]"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn with_scorer<P: ScorerParams>(mut self, scorer: P) -> Self {
+        self.config.scorer = P::KIND;
+        self.params = serde_json::Map::new();
+        self.typed_scorer = Some(scorer.check().map(|()| Box::new(scorer) as Box<dyn Scorer>));
         self
     }
 
@@ -287,6 +357,13 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Whether quoted replies of e-mail threads may be chosen (see
+    /// [`SummarizerConfig::include_quoted`]).
+    pub fn include_quoted(mut self, include: bool) -> Self {
+        self.config.include_quoted = include;
+        self
+    }
+
     /// Attach an [`Explanation`] to every chosen sentence.
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
@@ -304,6 +381,9 @@ impl SummarizerBuilder {
         let mut summarizer = Summarizer::new(self.config)?;
         if !self.params.is_empty() {
             summarizer.scorer = Arc::from(self.config.scorer.build_with(&self.params)?);
+        }
+        if let Some(typed) = self.typed_scorer {
+            summarizer.scorer = Arc::from(typed?);
         }
         if let Some(scorer) = self.custom_scorer {
             summarizer.scorer = Arc::from(scorer);

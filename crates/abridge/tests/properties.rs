@@ -53,13 +53,12 @@ proptest! {
         redundancy in prop::option::of(0.0f64..=1.0),
     ) {
         let order = if by_score { Order::Score } else { Order::Document };
-        let summarizer = Summarizer::builder()
-            .scorer(scorer)
-            .budget(budget)
-            .order(order)
-            .redundancy(redundancy)
-            .build()
-            .unwrap();
+        let builder = Summarizer::builder().scorer(scorer).budget(budget).order(order);
+        let builder = match redundancy {
+            Some(lambda) => builder.redundancy(lambda),
+            None => builder.without_redundancy(),
+        };
+        let summarizer = builder.build().unwrap();
         let summary = summarizer.summarize(&text);
         let document = summarizer.analyze(&text);
         prop_assert_eq!(summary.n_sentences, document.sentences().len());

@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use abridge::record::Record;
-use abridge::{BatchItem, BatchOptions, BatchResult, Summarizer};
+use abridge::{BatchItem, BatchOptions, BatchResult, InputFormat, Summarizer};
+
+use crate::formats::InputFormatArg;
 use anyhow::{Context, bail};
 use clap::Args;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -27,23 +29,24 @@ use crate::args::SummaryArgs;
 use crate::{Outcome, one_line};
 
 /// Files a folder is searched for when no `--glob` is given.
-const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md"];
+const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md", "*.eml", "*.srt", "*.vtt"];
 
 /// Output keys that input fields cannot take over: a passed-through field
 /// with one of these names is dropped.
-const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line"];
+const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line", "format"];
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Inputs: text files, folders (searched recursively for *.txt and *.md
-    /// files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
+    /// Inputs: text files, folders (searched recursively for *.txt, *.md,
+    /// *.eml, *.srt and *.vtt files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
     /// per line), or `-` for JSONL on standard input [default: -].
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub summary: SummaryArgs,
     /// Which files to take from folders, matched against the path inside
-    /// the folder; repeat for several [default: *.txt, *.md].
+    /// the folder; repeat for several [default: *.txt, *.md, *.eml, *.srt,
+    /// *.vtt].
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Write the JSONL output to FILE instead of standard output.
@@ -55,7 +58,8 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// With --out-dir: skip input files whose summary file already exists,
-    /// to resume an interrupted run.
+    /// and go on with a JSONL file an interrupted run (Ctrl-C) left as
+    /// FILE.partial from its first record not done, to resume the run.
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
     /// Worker threads: 0 for one per core, 1 for the sequential path.
@@ -69,18 +73,27 @@ pub struct BatchArgs {
     /// Streaming or SQL TRANSFORM wants; usage and I/O errors still exit 2.
     #[arg(long)]
     pub record_errors_ok: bool,
-    /// Print neither the progress bar nor the summary line.
-    #[arg(short, long)]
+    /// `-q/--quiet` (a flag of every command): print neither the progress
+    /// bar, nor the summary line, nor warnings; errors are still printed.
+    #[arg(skip)]
     pub quiet: bool,
     /// Read files that look like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of their first 64 KiB) as text instead of giving an
     /// error record; invalid UTF-8 is still an error.
-    #[arg(short = 'a', long)]
+    #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
+    /// Input format of every document: `auto` (a file's extension, a
+    /// record's `format`, then the content), or a name (`text`, …).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub input_format: InputFormatArg,
+    /// `--text`, refused: see `InputArgs::ambiguous_text`.
+    #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
+    pub ambiguous_text: Option<Option<String>>,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    crate::input::refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
     let summarizer =
         Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
     let paths: Vec<PathBuf> =
@@ -115,8 +128,12 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     };
 
     let progress = Progress::new(args.quiet, &paths, &globs);
-    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    let has_folders = paths.iter().any(|path| path.is_dir());
+    let mut inputs =
+        Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    inputs.input_format = args.input_format;
     let skipped = inputs.skipped.clone();
+    let unmatched = inputs.unmatched.clone();
     let options = BatchOptions::default().threads(args.threads);
     let results = summarizer.summarize_batch(inputs, options)?;
 
@@ -126,6 +143,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         (None, None) => Sink::Jsonl(stdout as &mut dyn Write),
     };
     let mut counts = Counts::default();
+    crate::interrupt::install();
+    let mut interrupted = false;
     for result in results {
         counts.documents += 1;
         let where_ = || match &result.meta.location {
@@ -138,10 +157,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         match &result.outcome {
             Err(error) => {
                 counts.errors += 1;
-                if !args.quiet {
-                    let message = format!("{}: {error}", where_());
-                    progress.suspend(|| crate::report(&message));
-                }
+                let message = format!("{}: {error}", where_());
+                progress.suspend(|| crate::report(&message));
             }
             Ok(summary) if summary.unanalysed_bytes > 0 && !args.quiet => {
                 let message = format!(
@@ -159,18 +176,63 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         if args.fail_fast && !result.is_ok() {
             break;
         }
+        if crate::interrupt::requested() {
+            interrupted = true;
+            break;
+        }
     }
-    sink.finish()?;
+    if interrupted {
+        sink.suspend()?;
+    } else {
+        sink.finish()?;
+    }
     if let Some(mut file) = file_output {
         file.flush().context("cannot write the output")?;
     }
     progress.finish();
     counts.skipped = skipped.get();
+    if interrupted {
+        // Said even with --quiet: the output is not all there.
+        let line = counts.summary_line(started.elapsed());
+        let kept = match (&args.out_dir, &args.output) {
+            (Some(_), _) => {
+                "the summaries written so far are kept; a JSONL file cut short stays as FILE.partial, whole records only, and `--skip-existing` goes on from its last record"
+            }
+            (None, Some(_)) => "the output file holds every document done, each a whole line",
+            (None, None) => "the output holds every document done, each a whole line",
+        };
+        let _ = writeln!(std::io::stderr(), "abridge: interrupted after {line}; {kept}");
+        return Ok(Outcome::Interrupted);
+    }
     if !args.quiet {
         let line = counts.summary_line(started.elapsed());
         let _ = writeln!(std::io::stderr(), "abridge: {line}");
     }
+    // An empty JSONL input is zero documents, not an error; a folder with
+    // nothing to summarise is most likely a wrong --glob.
+    if has_folders && counts.documents == 0 && counts.skipped == 0 {
+        crate::report(&empty_run(&args.glob, unmatched.get()));
+        return Ok(Outcome::Failed);
+    }
     Ok(if counts.errors > 0 && !args.record_errors_ok { Outcome::Failed } else { Outcome::Success })
+}
+
+/// Why a run found nothing to summarise: the globs tried on folders, and
+/// how many files in them matched none.
+fn empty_run(globs: &[String], unmatched: u64) -> String {
+    let tried: Vec<&str> = if globs.is_empty() {
+        DEFAULT_GLOBS.to_vec()
+    } else {
+        globs.iter().map(String::as_str).collect()
+    };
+    let files = match unmatched {
+        1 => "1 file".to_owned(),
+        n => format!("{n} files"),
+    };
+    format!(
+        "no documents to summarise: folders were searched for {} and {files} in them matched none (choose others with --glob)",
+        tried.join(", ")
+    )
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -234,14 +296,19 @@ pub struct Meta {
     fields: Vec<(String, Box<RawValue>)>,
     /// With --out-dir: the file the summary goes to.
     target: Option<Target>,
+    /// Whether the record named its `format` (which the output then names
+    /// too, whatever it is).
+    format_given: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Target {
     /// The summary of one text file, one sentence per line.
     Text(PathBuf),
-    /// The output records of one JSONL file.
-    Jsonl(PathBuf),
+    /// The output records of one JSONL file; with `resume`, its temporary
+    /// file holds the first records from an interrupted run, and the rest
+    /// are appended.
+    Jsonl { path: PathBuf, resume: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -260,15 +327,29 @@ struct Inputs {
     globs: GlobSet,
     out_dir: Option<OutDir>,
     skipped: std::rc::Rc<std::cell::Cell<u64>>,
+    /// Files in folders that no glob matched.
+    unmatched: std::rc::Rc<std::cell::Cell<u64>>,
     bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
     line: Vec<u8>,
-    /// Whether files that look binary are read as text (`--text`).
+    /// Whether files that look binary are read as text (`-a/--binary-as-text`).
     binary_as_text: bool,
+    /// `--input-format`.
+    input_format: InputFormatArg,
 }
 
 enum Source {
-    Jsonl { name: String, reader: Box<dyn BufRead>, line: u64, target: Option<PathBuf> },
-    Walk { root: PathBuf, walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>> },
+    Jsonl {
+        name: String,
+        reader: Box<dyn BufRead>,
+        line: u64,
+        target: Option<Target>,
+        /// Records to pass over: done by an interrupted run (`--skip-existing`).
+        skip: u64,
+    },
+    Walk {
+        root: PathBuf,
+        walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>,
+    },
 }
 
 impl Iterator for Inputs {
@@ -284,7 +365,7 @@ impl Iterator for Inputs {
                 continue;
             };
             match source {
-                Source::Jsonl { name, reader, line, target } => {
+                Source::Jsonl { name, reader, line, target, skip } => {
                     self.line.clear();
                     match reader.read_until(b'\n', &mut self.line) {
                         Ok(0) => {
@@ -296,8 +377,18 @@ impl Iterator for Inputs {
                             if self.line.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }
+                            if *skip > 0 {
+                                *skip -= 1;
+                                continue;
+                            }
                             let bytes = std::mem::take(&mut self.line);
-                            return Some(parse_record(name, *line, bytes, target.clone()));
+                            return Some(parse_record(
+                                name,
+                                *line,
+                                bytes,
+                                target.clone(),
+                                self.input_format,
+                            ));
                         }
                         Err(error) => {
                             let location = format!("{name}:{}", *line + 1);
@@ -334,6 +425,7 @@ impl Iterator for Inputs {
                         }
                         let relative = entry.path().strip_prefix(&*root).unwrap_or(entry.path());
                         if !self.globs.is_match(relative) {
+                            self.unmatched.set(self.unmatched.get() + 1);
                             continue;
                         }
                         let relative = relative.to_path_buf();
@@ -362,9 +454,11 @@ impl Inputs {
             globs,
             out_dir,
             skipped: std::rc::Rc::default(),
+            unmatched: std::rc::Rc::default(),
             bytes_read,
             line: Vec::new(),
             binary_as_text,
+            input_format: InputFormatArg::Auto,
         }
     }
 
@@ -377,6 +471,7 @@ impl Inputs {
                 reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
                 line: 0,
                 target: None,
+                skip: 0,
             });
             return None;
         }
@@ -406,16 +501,24 @@ impl Inputs {
     fn open_file(&mut self, path: PathBuf, relative: PathBuf) -> Option<BatchItem<Meta>> {
         let jsonl = is_jsonl(&path);
         let target = self.out_dir.as_ref().map(|out_dir| out_dir.dir.join(&relative));
-        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
-            && out_dir.skip_existing
-            && target.exists()
-        {
-            self.skipped.set(self.skipped.get() + 1);
-            return None;
-        }
         // Files named on the command line keep the path as given; files
         // found in a folder are named by their path inside it.
         let id = if self.stack.is_empty() { display_path(&path) } else { display_path(&relative) };
+        let mut done = 0;
+        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
+            && out_dir.skip_existing
+        {
+            if target.exists() {
+                self.skipped.set(self.skipped.get() + 1);
+                return None;
+            }
+            if jsonl {
+                match records_done(&partial_path(target)) {
+                    Ok(records) => done = records,
+                    Err(error) => return Some(BatchItem::failed(id, error, Meta::default())),
+                }
+            }
+        }
         if jsonl {
             match File::open(&path) {
                 Ok(file) => {
@@ -423,7 +526,8 @@ impl Inputs {
                         name: id,
                         reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                         line: 0,
-                        target,
+                        target: target.map(|path| Target::Jsonl { path, resume: done > 0 }),
+                        skip: done,
                     });
                     None
                 }
@@ -433,16 +537,24 @@ impl Inputs {
             }
         } else {
             let meta = Meta { target: target.map(Target::Text), ..Meta::default() };
-            Some(match std::fs::read(&path) {
+            let format = self.input_format.for_file(&path);
+            Some(self.read_file(&path, id, meta).with_format(format))
+        }
+    }
+
+    /// One text file's document.
+    fn read_file(&self, path: &Path, id: String, meta: Meta) -> BatchItem<Meta> {
+        {
+            match std::fs::read(path) {
                 Ok(bytes) => {
                     self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
                     if let Some((text, _)) = crate::input::decode_utf16(&bytes) {
-                        return Some(BatchItem::new(id, text, meta));
+                        return BatchItem::new(id, text, meta);
                     }
                     let binary =
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {
-                        return Some(BatchItem::failed(id, binary.to_string(), meta));
+                        return BatchItem::failed(id, binary.to_string(), meta);
                     }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
@@ -454,7 +566,7 @@ impl Inputs {
                     }
                 }
                 Err(error) => BatchItem::failed(id, format!("cannot read: {error}"), meta),
-            })
+            }
         }
     }
 }
@@ -468,15 +580,12 @@ fn parse_record(
     source: &str,
     line: u64,
     bytes: Vec<u8>,
-    target: Option<PathBuf>,
+    target: Option<Target>,
+    input_format: InputFormatArg,
 ) -> BatchItem<Meta> {
     let fallback_id = format!("{source}:{line}");
-    let mut meta = Meta {
-        line: Some(line),
-        location: Some(fallback_id.clone()),
-        target: target.map(Target::Jsonl),
-        ..Meta::default()
-    };
+    let mut meta =
+        Meta { line: Some(line), location: Some(fallback_id.clone()), target, ..Meta::default() };
     let record = match Record::parse(bytes) {
         Ok(record) => record,
         Err(error) => return BatchItem::failed(fallback_id, error.to_string(), meta),
@@ -488,10 +597,20 @@ fn parse_record(
         .filter(|(key, _)| !RESERVED_KEYS.contains(&key.as_str()))
         .collect();
     let id = record.id.unwrap_or(fallback_id);
+    meta.format_given = record.format.is_some();
+    // --input-format wins over the record's `format`, as --lang over `lang`.
+    let format = match (input_format.fixed(), record.format) {
+        (Some(format), _) => Some(format),
+        (None, Some(Ok(format))) => Some(format),
+        (None, Some(Err(unknown))) => return BatchItem::failed(id, unknown.to_string(), meta),
+        (None, None) => None,
+    };
     match record.text {
         // A language the record names is used instead of detection (a
         // language given with --lang still wins); the field is passed on.
-        Ok(text) => BatchItem::new(id, text, meta).with_language(record.language),
+        Ok(text) => {
+            BatchItem::new(id, text, meta).with_language(record.language).with_format(format)
+        }
         Err(error) => BatchItem::failed(id, error.to_string(), meta),
     }
 }
@@ -513,6 +632,9 @@ impl Serialize for OutputRecord<'_> {
             Ok(summary) => {
                 map.serialize_entry("sentences", &Texts(summary))?;
                 map.serialize_entry("spans", &Spans(summary))?;
+                if summary.format != InputFormat::Text || result.meta.format_given {
+                    map.serialize_entry("format", &summary.format)?;
+                }
             }
             Err(error) => {
                 if let Some(line) = result.meta.line {
@@ -582,6 +704,15 @@ impl Sink<'_> {
             Sink::OutDir(writer) => writer.finish(),
         }
     }
+
+    /// Ends an interrupted run: what is written stays, and a JSONL output
+    /// file cut short keeps its temporary name, for `--skip-existing`.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => Ok(out.flush()?),
+            Sink::OutDir(writer) => writer.suspend(),
+        }
+    }
 }
 
 /// Writes `--out-dir` files. Each file is written under a temporary name
@@ -612,12 +743,17 @@ impl OutDirWriter {
                     .with_context(|| format!("{}: cannot write", partial.display()))?;
                 rename(&partial, target)
             }
-            Some(Target::Jsonl(target)) => {
+            Some(Target::Jsonl { path: target, resume }) => {
                 if self.open.as_ref().is_none_or(|(open, _, _)| open != target) {
                     self.close()?;
                     let partial = partial_path(target);
                     create_parent(target)?;
-                    let file = File::create(&partial)
+                    let file = File::options()
+                        .write(true)
+                        .create(true)
+                        .append(*resume)
+                        .truncate(!*resume)
+                        .open(&partial)
                         .with_context(|| format!("{}: cannot create", partial.display()))?;
                     self.open = Some((target.clone(), partial, BufWriter::new(file)));
                 }
@@ -643,6 +779,36 @@ impl OutDirWriter {
     fn finish(&mut self) -> anyhow::Result<()> {
         self.close()
     }
+
+    /// Flushes the JSONL file being written and leaves it under its
+    /// temporary name: it holds whole records only, and a run with
+    /// `--skip-existing` appends the rest.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        if let Some((_, partial, mut out)) = self.open.take() {
+            out.flush().with_context(|| format!("{}: cannot write", partial.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// How many whole records the temporary output of an interrupted run
+/// holds (0 when there is none). A last line cut short (a run killed, not
+/// interrupted) is cut off, to be written again.
+fn records_done(partial: &Path) -> Result<u64, String> {
+    let bytes = match std::fs::read(partial) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(format!("{}: cannot resume: {error}", partial.display())),
+    };
+    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    if whole < bytes.len() {
+        File::options()
+            .write(true)
+            .open(partial)
+            .and_then(|file| file.set_len(whole as u64))
+            .map_err(|error| format!("{}: cannot resume: {error}", partial.display()))?;
+    }
+    Ok(bytes[..whole].split(|&b| b == b'\n').filter(|line| !line.is_empty()).count() as u64)
 }
 
 fn partial_path(target: &Path) -> PathBuf {
@@ -751,7 +917,7 @@ mod tests {
     use super::*;
 
     fn record(line: &str) -> BatchItem<Meta> {
-        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None)
+        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None, InputFormatArg::Auto)
     }
 
     #[test]
@@ -786,7 +952,13 @@ mod tests {
             assert_eq!(item.id, id, "{line}");
             assert!(item.text.as_ref().unwrap_err().starts_with(error), "{line}: {:?}", item.text);
         }
-        let item = parse_record("in.jsonl", 2, b"{\"text\": \"caf\xe9\"}".to_vec(), None);
+        let item = parse_record(
+            "in.jsonl",
+            2,
+            b"{\"text\": \"caf\xe9\"}".to_vec(),
+            None,
+            InputFormatArg::Auto,
+        );
         assert_eq!(item.text, Err("invalid UTF-8 at byte 13".to_owned()));
         assert_eq!(item.meta.location.as_deref(), Some("in.jsonl:2"));
     }

@@ -8,13 +8,18 @@
 
 mod args;
 mod batch;
+mod completions;
+mod config;
 mod eval;
+mod formats;
 mod input;
+mod interrupt;
 mod sentences;
 mod summarize;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 
@@ -27,16 +32,30 @@ pub enum Outcome {
     Success,
     /// The run went through, but some input could not be summarised.
     Failed,
+    /// A signal stopped the run after a whole document (see `interrupt`).
+    Interrupted,
 }
 
 /// Exit code for usage and I/O errors.
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let argv = match config::args_with_config(std::env::args_os().collect()) {
+        Ok(argv) => argv,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "abridge: error: {error:#}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let mut cli = Cli::parse_from(argv);
+    QUIET.store(cli.quiet, Ordering::Relaxed);
+    if let Command::Batch(args) = &mut cli.command {
+        args.quiet = cli.quiet;
+    }
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(interrupt::EXIT_INTERRUPTED),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "abridge: error: {error:#}");
@@ -53,14 +72,26 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Sentences(args) => sentences::run(&args, &mut out)?,
         Command::Batch(args) => batch::run(&args, &mut out)?,
         Command::Eval(args) => eval::run(&args, &mut out)?,
+        Command::Completions(args) => completions::completions(&args, &mut out)?,
+        Command::Man(args) => completions::man(&args, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)
 }
 
-/// Prints a warning on standard error.
+/// Whether `-q/--quiet` was given: warnings are not printed.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Whether `-q/--quiet` was given.
+pub fn is_quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// Prints a warning on standard error, unless `-q/--quiet`.
 pub fn warn(message: &str) {
-    let _ = writeln!(std::io::stderr(), "abridge: warning: {message}");
+    if !QUIET.load(Ordering::Relaxed) {
+        let _ = writeln!(std::io::stderr(), "abridge: warning: {message}");
+    }
 }
 
 /// Prints an error about one input on standard error.
@@ -76,15 +107,5 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Collapses runs of white space (including line breaks inside a sentence)
-/// into single spaces, so that text output has one sentence per line.
-pub fn one_line(text: &str) -> String {
-    let mut line = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    line
-}
+/// One sentence per line in text output: the library's own form.
+pub use abridge::one_line;

@@ -230,8 +230,14 @@ fn folder_and_jsonl_give_the_same_summaries() {
     let expected_ids: Vec<&str> = files.iter().map(|(relative, _)| relative.as_str()).collect();
     assert_eq!(ids, expected_ids, "ids are paths inside the folder, .csv and README skipped");
 
-    let records: Vec<Value> =
-        files.iter().map(|(relative, text)| json!({"id": relative, "text": text})).collect();
+    // A `.md` file is read as Markdown (issue 13), so its record says so.
+    let records: Vec<Value> = files
+        .iter()
+        .map(|(relative, text)| match relative.ends_with(".md") {
+            true => json!({"id": relative, "text": text, "format": "markdown"}),
+            false => json!({"id": relative, "text": text}),
+        })
+        .collect();
     let jsonl_path = dir.path().join("corpus.jsonl");
     std::fs::write(&jsonl_path, jsonl(&records)).unwrap();
     let from_jsonl = abridge().arg("batch").arg(&jsonl_path).output().unwrap();
@@ -512,9 +518,9 @@ fn binary_file_is_an_error_record_unless_read_as_text() {
     assert_eq!(records[1]["id"], "b-padded.txt");
     let error = records[1]["error"].as_str().unwrap();
     assert!(error.starts_with("looks like binary data, not text (50% of its first"), "{error}");
-    assert!(error.ends_with("pass --text to read it as text"), "{error}");
+    assert!(error.ends_with("pass -a/--binary-as-text to read it as text"), "{error}");
 
-    let output = abridge().args(["batch", "--text"]).arg(dir.path()).output().unwrap();
+    let output = abridge().args(["batch", "--binary-as-text"]).arg(dir.path()).output().unwrap();
     let records = parse_lines(&output.stdout);
     assert_eq!(records.len(), 2);
     assert!(

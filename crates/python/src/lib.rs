@@ -253,6 +253,7 @@ fn kind_name(kind: abridge::SentenceKind) -> &'static str {
         abridge::SentenceKind::Prose => "prose",
         abridge::SentenceKind::Fragment => "fragment",
         abridge::SentenceKind::Furniture => "furniture",
+        abridge::SentenceKind::Heading => "heading",
     }
 }
 

@@ -91,6 +91,7 @@ impl Settings {
             budget,
             order,
             redundancy,
+            ..SummarizerConfig::default()
         };
         let params = match params {
             None => serde_json::Map::new(),

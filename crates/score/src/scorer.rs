@@ -15,9 +15,14 @@ pub enum Eligibility {
     /// fragments (headlines, captions) only when a document has no prose.
     /// Near-duplicates of a chosen sentence are skipped.
     Content,
-    /// Every unit the segmenter produced, in the scorer's order, as is.
-    /// Positional baselines use this so that they stay what the literature
-    /// means by them.
+    /// Sentences of prose with a word, as they are: any length, and
+    /// near-duplicates kept; fragments with a word only when a document has
+    /// no prose; page furniture never. The first-k baseline, [`Lead`](crate::Lead),
+    /// uses this: on news it is the first k sentences of the article, as
+    /// the literature means, without the "Advertisement" above it.
+    Prose,
+    /// Every unit the segmenter produced, in the scorer's order, as is,
+    /// furniture included.
     Any,
 }
 

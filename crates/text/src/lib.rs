@@ -40,9 +40,10 @@ pub mod furniture;
 mod language;
 pub mod segment;
 mod span;
+pub mod speech;
 pub mod token;
 
-pub use block::{Block, BlockKind};
+pub use block::{Block, BlockKind, LineBreaks};
 pub use document::{
     Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind,
 };

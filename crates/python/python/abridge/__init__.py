@@ -131,6 +131,7 @@ def sentences(text: str, *, lang: str = "auto") -> List[Sentence]:
     Each :class:`Sentence` has its ``text``, ``start``/``end`` (string
     indices: ``text[start:end]``), ``kind`` (``"prose"``, ``"fragment"``
     for a headline, byline or caption, ``"furniture"`` for page
-    furniture) and ``paragraph``.
+    furniture, ``"heading"`` for a heading of a structured format) and
+    ``paragraph``.
     """
     return _sentences(text, lang=lang)
