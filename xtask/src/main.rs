@@ -8,6 +8,10 @@
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
+//! - `cargo xtask python`: builds the `abridge-rs` wheel, installs it in a
+//!   throw-away virtual environment and runs its tests and type checks.
+//! - `cargo xtask spark`: the Spark and Dask examples in local mode, checked
+//!   against `abridge batch`.
 //! - `cargo xtask sbd [--record] [--ud-only]`: the sentence boundary Golden Rules, and
 //!   boundary F1 on running text (Universal Dependencies) against the recorded figures.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
@@ -28,8 +32,10 @@ mod fuzz;
 mod langid;
 mod man;
 mod parity;
+mod python;
 mod sbd;
 mod sbd_ud;
+mod spark;
 mod tune;
 mod util;
 mod worst;
@@ -48,6 +54,8 @@ fn main() -> anyhow::Result<()> {
         "bench" => bench::run(rest),
         "eval" => eval::run(),
         "parity" => parity::run(),
+        "python" => python::run(rest),
+        "spark" => spark::run(rest),
         "tune" => tune::run(),
         "sbd" => sbd::run(rest),
         "langid" => langid::run(),
@@ -73,6 +81,8 @@ fn print_help() {
          bench batch  throughput and peak memory of `abridge batch`, into docs/results.md\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
+         python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \
+         spark        the Spark (pipe, mapInPandas) and Dask examples in local mode against abridge batch (needs Java and the corpora)\n  \
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules and F1 on running text (needs ABRIDGE_SBD or ../shared/sbd;\n               --record writes xtask/sbd/ud-baseline.json and docs/results.md, --ud-only skips the rules)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
@@ -104,6 +114,11 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
         ),
+    }
+    if python::available() {
+        python::run(&[])?;
+    } else {
+        util::note("skipping the Python package: no python3 (set PYTHON to one)");
     }
     match sbd::dir() {
         Some(_) => sbd::run(&[])?,

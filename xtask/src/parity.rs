@@ -12,11 +12,11 @@
 //!
 //! Without the corpora the check is skipped with a note.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
 use crate::util;
 
@@ -46,7 +46,7 @@ pub fn run() -> anyhow::Result<()> {
     };
     let start = Instant::now();
     let binary = util::release_binary()?;
-    let work = target_dir().join("parity");
+    let work = util::target_dir().join("parity");
     if work.exists() {
         std::fs::remove_dir_all(&work)
             .with_context(|| format!("{}: cannot remove", work.display()))?;
@@ -70,20 +70,15 @@ pub fn run() -> anyhow::Result<()> {
 
     let venv = work.join("venv");
     let install = Instant::now();
-    run_command(Command::new(python()).args(["-m", "venv"]).arg(&venv))?;
     let requirements = util::root().join("xtask/parity/requirements.txt");
-    run_command(
-        Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "--disable-pip-version-check", "--no-input", "-r"])
-            .arg(&requirements),
-    )?;
+    util::make_venv(&venv, &requirements)?;
     util::note(&format!(
         "parity: rouge-score installed in {:.1} s",
         install.elapsed().as_secs_f64()
     ));
 
     let script = util::root().join("xtask/parity/parity.py");
-    let result = run_command(
+    let result = util::run_command(
         Command::new(venv.join("bin/python"))
             .arg(&script)
             .args(["--tolerance", TOLERANCE, "--min-pairs", MIN_PAIRS])
@@ -96,28 +91,8 @@ pub fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The Python to build the virtual environment with: `PYTHON`, else
-/// `python3`.
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned())
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| util::root().join("target"), PathBuf::from)
-}
-
 fn path_str(path: &Path) -> anyhow::Result<String> {
     path.to_str()
         .map(str::to_owned)
         .with_context(|| format!("{}: path is not UTF-8", path.display()))
-}
-
-fn run_command(command: &mut Command) -> anyhow::Result<()> {
-    let shown = format!("{command:?}");
-    util::note(&shown);
-    let status = command.status().with_context(|| format!("cannot run {shown}"))?;
-    if !status.success() {
-        bail!("{shown} failed ({status})");
-    }
-    Ok(())
 }

@@ -49,6 +49,38 @@ pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
+/// The Python to build virtual environments with: `PYTHON`, else
+/// `python3`.
+pub fn python() -> String {
+    std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// Runs `command`, showing it, and fails if it fails.
+pub fn run_command(command: &mut Command) -> anyhow::Result<()> {
+    let shown = format!("{command:?}");
+    note(&shown);
+    let status = command.status().with_context(|| format!("cannot run {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed ({status})");
+    }
+    Ok(())
+}
+
+/// Creates a fresh virtual environment at `venv` (removing an old one)
+/// and installs `requirements` into it from PyPI.
+pub fn make_venv(venv: &Path, requirements: &Path) -> anyhow::Result<()> {
+    if venv.exists() {
+        std::fs::remove_dir_all(venv)
+            .with_context(|| format!("{}: cannot remove", venv.display()))?;
+    }
+    run_command(Command::new(python()).args(["-m", "venv"]).arg(venv))?;
+    run_command(
+        Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "--no-input", "-r"])
+            .arg(requirements),
+    )
+}
+
 /// Builds the release binary and returns its path.
 pub fn release_binary() -> anyhow::Result<PathBuf> {
     cargo(&["build", "--release", "--package", "abridge-cli"], &[])?;

@@ -177,6 +177,31 @@ impl SummarizerConfig {
     }
 }
 
+/// Scorer parameters with dotted keys (`prior.decay`) nested into groups,
+/// as [`SummarizerBuilder::scorer_params`](crate::SummarizerBuilder::scorer_params)
+/// takes them: `[("prior.decay", 6)]` gives `{"prior": {"decay": 6}}`.
+/// Fails, with a message naming the key, when a key is also a group.
+pub fn nest_params<'a>(
+    params: impl IntoIterator<Item = (&'a str, serde_json::Value)>,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut map = serde_json::Map::new();
+    for (key, value) in params {
+        let mut parts: Vec<&str> = key.split('.').collect();
+        let last = parts.pop().unwrap_or_default();
+        let mut object = &mut map;
+        for part in parts {
+            let entry = object
+                .entry(part.to_owned())
+                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+            object = entry
+                .as_object_mut()
+                .ok_or_else(|| format!("parameter '{key}': '{part}' is not a group"))?;
+        }
+        object.insert(last.to_owned(), value);
+    }
+    Ok(map)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,7 @@ pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
 pub use config::{
     DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,
-    SummarizerConfig,
+    SummarizerConfig, nest_params,
 };
 pub use error::{Error, Result};
 pub use summarizer::{Summarizer, SummarizerBuilder};

@@ -93,8 +93,9 @@ impl Summarizer {
 
     /// Like [`Summarizer::summarize_with`]; with language detection on
     /// ([`LanguageChoice::Auto`]), `known` is taken as the text's language
-    /// (recorded as [`LanguageSource::Given`]) instead of detecting it.
-    pub(crate) fn summarize_in<'a>(
+    /// (recorded as [`LanguageSource::Given`]) instead of detecting it, as
+    /// a batch does with [`BatchItem::language`](crate::BatchItem::language).
+    pub fn summarize_in<'a>(
         &self,
         text: &'a str,
         known: Option<Language>,

@@ -220,22 +220,7 @@ impl SummaryArgs {
 pub fn nest_params(
     params: &[(String, serde_json::Value)],
 ) -> Result<serde_json::Map<String, serde_json::Value>, String> {
-    let mut map = serde_json::Map::new();
-    for (key, value) in params {
-        let mut parts: Vec<&str> = key.split('.').collect();
-        let last = parts.pop().unwrap_or_default();
-        let mut object = &mut map;
-        for part in parts {
-            let entry = object
-                .entry(part.to_owned())
-                .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
-            object = entry
-                .as_object_mut()
-                .ok_or_else(|| format!("parameter '{key}': '{part}' is not a group"))?;
-        }
-        object.insert(last.to_owned(), value.clone());
-    }
-    Ok(map)
+    abridge::nest_params(params.iter().map(|(key, value)| (key.as_str(), value.clone())))
 }
 
 /// A count of at least 1, refused in words: "a summary needs at least 1

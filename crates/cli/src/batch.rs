@@ -68,6 +68,11 @@ pub struct BatchArgs {
     /// Stop at the first document that cannot be summarised.
     #[arg(long)]
     pub fail_fast: bool,
+    /// Exit 0 when the run went through but some records failed (their
+    /// error records are in the output), as a stage of Spark, Hadoop
+    /// Streaming or SQL TRANSFORM wants; usage and I/O errors still exit 2.
+    #[arg(long)]
+    pub record_errors_ok: bool,
     /// `-q/--quiet` (a flag of every command): print neither the progress
     /// bar, nor the summary line, nor warnings; errors are still printed.
     #[arg(skip)]
@@ -209,7 +214,7 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         crate::report(&empty_run(&args.glob, unmatched.get()));
         return Ok(Outcome::Failed);
     }
-    Ok(if counts.errors > 0 { Outcome::Failed } else { Outcome::Success })
+    Ok(if counts.errors > 0 && !args.record_errors_ok { Outcome::Failed } else { Outcome::Success })
 }
 
 /// Why a run found nothing to summarise: the globs tried on folders, and

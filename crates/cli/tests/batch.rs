@@ -324,6 +324,36 @@ fn fail_fast_stops_at_the_first_failure() {
     }
 }
 
+/// See: issue 19, "Past one machine: Spark and Dask".
+#[test]
+fn record_errors_ok_exits_0_but_not_for_run_errors() {
+    let input = jsonl(&[
+        json!({"id": "a", "text": article(0)}),
+        json!({"id": "b", "text": ""}),
+        json!({"id": "c"}),
+    ]) + "not json\n";
+    let plain = abridge().args(["batch", "-q"]).write_stdin(input.clone()).output().unwrap();
+    assert_eq!(plain.status.code(), Some(1));
+    let output =
+        abridge().args(["batch", "--record-errors-ok"]).write_stdin(input).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(output.stdout, plain.stdout, "the same records either way");
+    let records = parse_lines(&output.stdout);
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[1]["error"], "input is empty");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("4 documents, 3 errors"));
+    // A run that cannot go through still fails: a bad flag, an output that
+    // cannot be written.
+    abridge().args(["batch", "--record-errors-ok", "-n", "0"]).write_stdin("").assert().code(2);
+    let dir = tempfile::tempdir().unwrap();
+    abridge()
+        .args(["batch", "--record-errors-ok", "-o"])
+        .arg(dir.path().join("no/such/dir/out.jsonl"))
+        .write_stdin(jsonl(&[json!({"id": "a", "text": article(0)})]))
+        .assert()
+        .code(2);
+}
+
 #[test]
 fn output_file_and_quiet() {
     let dir = tempfile::tempdir().unwrap();

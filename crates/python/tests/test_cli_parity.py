@@ -1,0 +1,58 @@
+"""The package and the `abridge` command give the same sentences."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+
+import pytest
+
+import abridge
+from conftest import SAMPLES
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def test_there_are_samples() -> None:
+    assert len(SAMPLE_FILES) >= 5
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda path: path.name)
+@pytest.mark.parametrize("flags, kwargs", [([], {}), (["-n", "1", "--scorer", "textrank"], {"sentences": 1, "scorer": "textrank"}), (["--words", "40"], {"words": 40})])
+def test_summarize_matches_the_cli(abridge_bin: pathlib.Path, path: pathlib.Path, flags: list, kwargs: dict) -> None:
+    cli = subprocess.run(
+        [str(abridge_bin), "summarize", str(path), "--format", "json", *flags],
+        capture_output=True, check=True, text=True,
+    )
+    expected = json.loads(cli.stdout)
+    summary = abridge.Summarizer(**kwargs).summarize(path.read_text(encoding="utf-8"))
+    assert summary.texts == [s["text"] for s in expected["sentences"]]
+    assert [(e.byte_start, e.byte_end) for e in summary.sentences] == [
+        (s["start"], s["end"]) for s in expected["sentences"]
+    ]
+    assert summary.language == expected["language"]
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda path: path.name)
+def test_sentences_match_the_cli(abridge_bin: pathlib.Path, path: pathlib.Path) -> None:
+    cli = subprocess.run(
+        [str(abridge_bin), "sentences", str(path), "--format", "json"],
+        capture_output=True, check=True, text=True,
+    )
+    expected = json.loads(cli.stdout)["sentences"]
+    units = abridge.sentences(path.read_text(encoding="utf-8"))
+    assert [(u.text, u.kind, u.paragraph) for u in units] == [
+        (s["text"], s["kind"], s["paragraph"]) for s in expected
+    ]
+
+
+def test_batch_matches_the_cli(abridge_bin: pathlib.Path) -> None:
+    cli = subprocess.run(
+        [str(abridge_bin), "batch", str(SAMPLES), "-n", "2", "-q"],
+        capture_output=True, check=True, text=True,
+    )
+    expected = [json.loads(line) for line in cli.stdout.splitlines()]
+    texts = [(SAMPLES / record["id"]).read_text(encoding="utf-8") for record in expected]
+    results = abridge.Summarizer(sentences=2).summarize_batch(texts)
+    assert [r.texts for r in results] == [record["sentences"] for record in expected]  # type: ignore[union-attr]
