@@ -32,7 +32,7 @@ impl Format for Transcript {
     }
 
     /// Speaker labels or timestamps opening most lines (at least three), or
-    /// at least [`SNIFF_MIN_WORDS`] words of Latin, Greek or Cyrillic script
+    /// at least `SNIFF_MIN_WORDS` words of Latin, Greek or Cyrillic script
     /// with almost no sentence punctuation.
     fn sniff(&self, head: &str) -> bool {
         let mut lines = 0;

@@ -128,7 +128,7 @@ fn is_caseless(text: &str) -> bool {
 }
 
 /// Whether `text` reads as informal writing that does not capitalise
-/// sentences (e-mail, forum posts, chat): at least [`MIN_SIGNS`] signs in
+/// sentences (e-mail, forum posts, chat): at least `MIN_SIGNS` signs in
 /// its first 32 KiB, a sign being the pronoun "i" in lower case ("i think",
 /// "i'm") or a line that starts with a lower-case letter. Edited text
 /// shows at most one (a line that goes on after a break).
@@ -1203,8 +1203,8 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
     (cursor, quoted)
 }
 
-/// Skips the citation marks after a terminator: "end.[12] Next", "end.[4][5]
-/// Next", "end. [4] Next" and "end. [4] [5] Next". A mark of one to three
+/// Skips the citation marks after a terminator: `end.[12] Next`, `end.[4][5]
+/// Next`, `end. [4] Next` and `end. [4] [5] Next`. A mark of one to three
 /// digits in square brackets, attached or after spaces, cites the sentence
 /// before it.
 fn skip_citation_marks(text: &str, mut cursor: usize, end: usize) -> usize {
