@@ -5,7 +5,8 @@ use std::sync::{Arc, OnceLock};
 
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
+    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies,
+    TermStats,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -138,10 +139,15 @@ impl Summarizer {
         let selector = self.selector();
         let target = selector.target_sentences(document, self.scorer.eligibility());
         self.scorer.score_for_target(document, stats, target, scores);
-        let chosen = selector.select(document, scores, self.scorer.eligibility());
+        let (chosen, steps) = if self.explain && self.config.redundancy.is_some() {
+            selector.select_explained(document, scores, self.scorer.eligibility())
+        } else {
+            (selector.select(document, scores, self.scorer.eligibility()), Vec::new())
+        };
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
-            .map(|sentence_idx| {
+            .enumerate()
+            .map(|(pick_idx, sentence_idx)| {
                 let span = document.sentences()[sentence_idx].span();
                 Extract {
                     index: sentence_idx,
@@ -157,6 +163,7 @@ impl Summarizer {
                     start_ms: None,
                     end_ms: None,
                     speaker: None,
+                    selection: steps.get(pick_idx).map(MmrStep::explanation),
                 }
             })
             .collect();

@@ -47,6 +47,11 @@ pub struct Extract<'a> {
     /// Who says it (transcripts with speaker turns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// How redundancy control (MMR) picked it, when explanations are asked
+    /// for and redundancy control is on: its relevance, its redundancy with
+    /// the sentences picked before it, and the value that won its round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selection: Option<Explanation>,
 }
 
 /// Why a summary came out empty.

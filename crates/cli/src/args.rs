@@ -15,11 +15,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print no warnings (such as "no stemmer for Chinese") and no progress;
+    /// errors are still printed.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Ignore the config file of default flags that ABRIDGE_CONFIG_PATH
+    /// names.
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Summarise one text: print its most important sentences.
+    #[command(visible_alias = "summarise")]
     Summarize(SummarizeArgs),
     /// Print the sentence segmentation of a text, one unit per line.
     Sentences(SentencesArgs),
@@ -27,6 +36,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Summarise many texts: files, folders and JSONL, on every core, as JSONL.
     Batch(crate::batch::BatchArgs),
+    /// Print a completion script for a shell, e.g. `abridge completions bash
+    /// > ~/.local/share/bash-completion/completions/abridge`.
+    Completions(crate::completions::CompletionsArgs),
+    /// Print the man page (roff), or write every page into --out-dir.
+    #[command(hide = true)]
+    Man(crate::completions::ManArgs),
 }
 
 /// Where the text comes from.
@@ -37,12 +52,21 @@ pub struct InputArgs {
     pub file: Option<PathBuf>,
     /// Read input that looks like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of its first 64 KiB) as text instead of refusing it.
-    #[arg(short = 'a', long)]
+    /// To summarise a text given on the command line, use --string.
+    #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
     /// Input format: `auto` (by extension, then by content), or a name
     /// (`text`, …).
     #[arg(long, value_name = "NAME", default_value = "auto")]
     pub input_format: crate::formats::InputFormatArg,
+    /// Summarise TEXT, given here on the command line, instead of a file:
+    /// `--string "The council met on Monday. …"`.
+    #[arg(long, value_name = "TEXT", conflicts_with = "file")]
+    pub string: Option<String>,
+    /// `--text` is refused with a message that points to --string and
+    /// -a/--binary-as-text, the two things it could mean.
+    #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
+    pub ambiguous_text: Option<Option<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -80,16 +104,14 @@ pub struct SummarizeArgs {
 #[group(id = "budget", multiple = false)]
 pub struct BudgetArgs {
     /// Choose at most N sentences [default: 3].
-    #[arg(short = 'n', long, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    #[arg(short = 'n', long, value_name = "N", allow_negative_numbers = true,
+          value_parser = count_parser("a summary", "sentence"))]
     pub sentences: Option<usize>,
     /// Choose sentences with at most N words in all.
-    #[arg(long, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    #[arg(long, value_name = "N", value_parser = count_parser("a summary", "word"))]
     pub words: Option<usize>,
     /// Choose sentences with at most N characters in all.
-    #[arg(long, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    #[arg(long, value_name = "N", value_parser = count_parser("a summary", "character"))]
     pub chars: Option<usize>,
     /// Choose this share of the sentences, in (0, 1].
     #[arg(long, value_name = "R", value_parser = parse_ratio)]
@@ -101,11 +123,12 @@ pub struct BudgetArgs {
 pub struct SummaryArgs {
     #[command(flatten)]
     pub budget: BudgetArgs,
-    /// Scoring strategy.
-    #[arg(long, value_name = "NAME", default_value = "tfidf-position", value_parser = scorer_parser())]
+    /// Scoring strategy (upper or lower case).
+    #[arg(long, value_name = "NAME", default_value = "tfidf-position", ignore_case = true,
+          value_parser = scorer_parser())]
     pub scorer: ScorerKind,
-    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
-    /// to detect it.
+    /// Language of the text: an ISO 639-1 or 639-3 code (`de`, `deu`), a
+    /// BCP 47 tag (`pt-BR`), an English name, or `auto` to detect it.
     #[arg(long, value_name = "LANG", default_value = "auto")]
     pub lang: LanguageChoice,
     /// Order of the chosen sentences.
@@ -128,8 +151,8 @@ pub struct SummaryArgs {
 pub struct SentencesArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Language of the text: an ISO 639-1 code, an English name, or `auto`
-    /// to detect it.
+    /// Language of the text: an ISO 639-1 or 639-3 code (`de`, `deu`), a
+    /// BCP 47 tag (`pt-BR`), an English name, or `auto` to detect it.
     #[arg(long, value_name = "LANG", default_value = "auto")]
     pub lang: LanguageChoice,
     /// Output format.
@@ -215,14 +238,41 @@ pub fn nest_params(
     Ok(map)
 }
 
+/// A count of at least 1, refused in words: "a summary needs at least 1
+/// sentence" rather than clap's "0 is not in 1..18446744073709551615".
+fn count_parser(what: &'static str, unit: &'static str) -> impl TypedValueParser<Value = usize> {
+    move |input: &str| -> Result<usize, String> {
+        match input.trim().parse::<usize>() {
+            Ok(0) => Err(format!("{what} needs at least 1 {unit}")),
+            Ok(n) => Ok(n),
+            Err(_) if input.trim().starts_with('-') => {
+                Err(format!("{what} needs at least 1 {unit}, not a negative number"))
+            }
+            Err(_) => Err(format!("'{input}' is not a whole number of {unit}s")),
+        }
+    }
+}
+
 fn parse_ratio(input: &str) -> Result<f64, String> {
     let ratio: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
-    if ratio > 0.0 && ratio <= 1.0 { Ok(ratio) } else { Err(format!("{ratio} is not in (0, 1]")) }
+    if ratio > 0.0 && ratio <= 1.0 {
+        Ok(ratio)
+    } else {
+        Err(format!(
+            "a ratio is a share of the document's sentences: more than 0 and at most 1 (0.2 is a fifth), not {input}"
+        ))
+    }
 }
 
 fn parse_unit_interval(input: &str) -> Result<f64, String> {
     let value: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
-    if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(format!("{value} is not in [0, 1]")) }
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!(
+            "λ weighs relevance against novelty, from 0 (novelty only) to 1 (relevance only), not {input}"
+        ))
+    }
 }
 
 /// Output formats of `abridge eval`.
@@ -248,11 +298,11 @@ pub struct EvalArgs {
     #[command(flatten)]
     pub budget: BudgetArgs,
     /// Evaluate only the first N documents.
-    #[arg(long, value_name = "N",
-          value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+    #[arg(long, value_name = "N", value_parser = count_parser("--limit", "document"))]
     pub limit: Option<usize>,
-    /// Language of documents whose record has no `lang`: an ISO 639-1 code,
-    /// an English name, or `auto` to detect it in each such document.
+    /// Language of documents whose record has no `lang`: an ISO 639-1 or
+    /// 639-3 code, a BCP 47 tag, an English name, or `auto` to detect it in
+    /// each such document.
     #[arg(long, value_name = "LANG", default_value = "en")]
     pub lang: LanguageChoice,
     /// Analyse every document in this language, whatever its record's

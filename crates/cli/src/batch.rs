@@ -67,22 +67,27 @@ pub struct BatchArgs {
     /// Stop at the first document that cannot be summarised.
     #[arg(long)]
     pub fail_fast: bool,
-    /// Print neither the progress bar nor the summary line.
-    #[arg(short, long)]
+    /// `-q/--quiet` (a flag of every command): print neither the progress
+    /// bar, nor the summary line, nor warnings; errors are still printed.
+    #[arg(skip)]
     pub quiet: bool,
     /// Read files that look like binary data (NUL, control bytes, invalid
     /// UTF-8 in 30% of their first 64 KiB) as text instead of giving an
     /// error record; invalid UTF-8 is still an error.
-    #[arg(short = 'a', long)]
+    #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
     /// Input format of every document: `auto` (a file's extension, a
     /// record's `format`, then the content), or a name (`text`, …).
     #[arg(long, value_name = "NAME", default_value = "auto")]
     pub input_format: InputFormatArg,
+    /// `--text`, refused: see `InputArgs::ambiguous_text`.
+    #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
+    pub ambiguous_text: Option<Option<String>>,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    crate::input::refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
     let summarizer =
         Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
     let paths: Vec<PathBuf> =
@@ -142,10 +147,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         match &result.outcome {
             Err(error) => {
                 counts.errors += 1;
-                if !args.quiet {
-                    let message = format!("{}: {error}", where_());
-                    progress.suspend(|| crate::report(&message));
-                }
+                let message = format!("{}: {error}", where_());
+                progress.suspend(|| crate::report(&message));
             }
             Ok(summary) if summary.unanalysed_bytes > 0 && !args.quiet => {
                 let message = format!(
@@ -269,7 +272,7 @@ struct Inputs {
     skipped: std::rc::Rc<std::cell::Cell<u64>>,
     bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
     line: Vec<u8>,
-    /// Whether files that look binary are read as text (`--text`).
+    /// Whether files that look binary are read as text (`-a/--binary-as-text`).
     binary_as_text: bool,
     /// `--input-format`.
     input_format: InputFormatArg,

@@ -71,6 +71,9 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
     };
     let evaluation = evaluate(&corpus.entries, &settings).context("invalid settings")?;
+    if let Some(warning) = tokenizer_warning(&evaluation, args.tokenizer) {
+        warn(&format!("{name}: {warning}"));
+    }
     if let Some(path) = &args.per_doc {
         write_per_doc(path, &evaluation)?;
     }
@@ -88,6 +91,31 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         }
     }
     Ok(if corpus.bad_lines.is_empty() { Outcome::Success } else { Outcome::Failed })
+}
+
+/// The warning for a corpus not in English scored with the default
+/// tokenizer, which keeps only the letters a to z: "café" becomes "caf",
+/// and a Russian summary has no token at all.
+fn tokenizer_warning(evaluation: &Report, tokenizer: abridge_eval::Tokenizer) -> Option<String> {
+    if tokenizer != abridge_eval::Tokenizer::Default {
+        return None;
+    }
+    let others: Vec<_> = evaluation
+        .languages
+        .iter()
+        .filter(|count| count.language != abridge::Language::English)
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let n_other: usize = others.iter().map(|count| count.docs).sum();
+    let n_docs: usize = evaluation.languages.iter().map(|count| count.docs).sum();
+    let others: Vec<String> =
+        others.iter().map(|count| format!("{} {}", count.language.code(), count.docs)).collect();
+    Some(format!(
+        "{n_other} of {n_docs} documents are not in English ({}), but the default ROUGE tokenizer (rouge-score's) keeps only the letters a to z; use --tokenizer unicode (or --tokenizer character for Chinese, Japanese or Thai)",
+        others.join(", ")
+    ))
 }
 
 fn write_per_doc(path: &Path, evaluation: &Report) -> anyhow::Result<()> {

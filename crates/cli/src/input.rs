@@ -8,8 +8,9 @@
 //! Text that starts with a UTF-16 byte-order mark (as Windows Notepad
 //! saves "Unicode") is decoded from UTF-16, with a note. Input that is not
 //! text at all ([`looks_binary`]: an image, an executable, an archive) is
-//! refused unless `--text` says to read it anyway, as ripgrep skips binary
-//! files unless told `--text`.
+//! refused unless `-a/--binary-as-text` says to read it anyway, as ripgrep
+//! skips binary files unless told `-a/--text`. (abridge has no `--text`:
+//! sumy users read it as "summarise this string", which is `--string`.)
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -46,7 +47,7 @@ impl std::fmt::Display for Binary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "looks like binary data, not text ({:.0}% of its first {} bytes are NUL or control bytes or invalid UTF-8); pass --text to read it as text",
+            "looks like binary data, not text ({:.0}% of its first {} bytes are NUL or control bytes or invalid UTF-8); pass -a/--binary-as-text to read it as text",
             100.0 * self.not_text as f64 / self.sample as f64,
             self.sample
         )
@@ -110,7 +111,15 @@ impl Input {
                 if path.is_dir() {
                     bail!("{name}: is a directory, not a text file");
                 }
-                let bytes = std::fs::read(path).with_context(|| format!("{name}: cannot read"))?;
+                let bytes = std::fs::read(path).with_context(|| {
+                    // A sentence given where a file was expected.
+                    let hint = if name.contains(char::is_whitespace) && !path.exists() {
+                        " (to summarise a text given on the command line, use --string \"TEXT\")"
+                    } else {
+                        ""
+                    };
+                    format!("{name}: cannot read{hint}")
+                })?;
                 Ok(Input::from_bytes(name, bytes))
             }
             _ => {
@@ -158,10 +167,15 @@ impl Input {
     }
 
     /// Reads the input of `summarize` and `sentences` and warns about how
-    /// it was read; `None`, reported, when it looks binary and `--text`
-    /// does not say to read it anyway.
+    /// it was read; `None`, reported, when it looks binary and
+    /// `--binary-as-text` does not say to read it anyway. `--string TEXT`
+    /// is read as the input `<string>`.
     pub fn read_text(args: &InputArgs) -> anyhow::Result<Option<Input>> {
-        let input = Input::read(args.file.as_deref())?;
+        refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
+        let input = match &args.string {
+            Some(text) => Input::from_bytes("<string>".to_owned(), text.clone().into_bytes()),
+            None => Input::read(args.file.as_deref())?,
+        };
         if let Some(binary) = input.binary.filter(|_| !args.text) {
             crate::report(&format!("{}: {binary}", input.name));
             return Ok(None);
@@ -188,6 +202,18 @@ impl Input {
             )
         })
     }
+}
+
+/// Refuses `--text`, which abridge does not have because it could mean
+/// two things: summarise this string (sumy's `--text`), or read binary
+/// input as text (ripgrep's).
+pub fn refuse_ambiguous_text(text: Option<&Option<String>>) -> anyhow::Result<()> {
+    if text.is_some() {
+        bail!(
+            "abridge has no --text flag: to summarise a text given on the command line, use --string \"TEXT\"; to read input that looks like binary data as text, use -a/--binary-as-text"
+        );
+    }
+    Ok(())
 }
 
 /// The text of `bytes` that start with a UTF-16 byte-order mark, decoded

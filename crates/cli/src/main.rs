@@ -8,6 +8,8 @@
 
 mod args;
 mod batch;
+mod completions;
+mod config;
 mod eval;
 mod formats;
 mod input;
@@ -16,6 +18,7 @@ mod summarize;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 
@@ -34,7 +37,18 @@ pub enum Outcome {
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let argv = match config::args_with_config(std::env::args_os().collect()) {
+        Ok(argv) => argv,
+        Err(error) => {
+            let _ = writeln!(std::io::stderr(), "abridge: error: {error:#}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let mut cli = Cli::parse_from(argv);
+    QUIET.store(cli.quiet, Ordering::Relaxed);
+    if let Command::Batch(args) = &mut cli.command {
+        args.quiet = cli.quiet;
+    }
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
@@ -54,14 +68,21 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Sentences(args) => sentences::run(&args, &mut out)?,
         Command::Batch(args) => batch::run(&args, &mut out)?,
         Command::Eval(args) => eval::run(&args, &mut out)?,
+        Command::Completions(args) => completions::completions(&args, &mut out)?,
+        Command::Man(args) => completions::man(&args, &mut out)?,
     };
     out.flush()?;
     Ok(outcome)
 }
 
-/// Prints a warning on standard error.
+/// Whether `-q/--quiet` was given: warnings are not printed.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Prints a warning on standard error, unless `-q/--quiet`.
 pub fn warn(message: &str) {
-    let _ = writeln!(std::io::stderr(), "abridge: warning: {message}");
+    if !QUIET.load(Ordering::Relaxed) {
+        let _ = writeln!(std::io::stderr(), "abridge: warning: {message}");
+    }
 }
 
 /// Prints an error about one input on standard error.

@@ -156,10 +156,11 @@ fn binary_input_is_refused_unless_read_as_text() {
             .code(1)
             .stdout(predicate::str::is_empty())
             .stderr(predicate::str::contains("looks like binary data, not text ("))
-            .stderr(predicate::str::contains("pass --text to read it as text"));
+            .stderr(predicate::str::contains("pass -a/--binary-as-text to read it as text"));
     }
     // Read as text: repaired and summarised, or "no sentence"; never a panic.
-    let output = abridge().args(["summarize", "--text"]).arg(file.path()).output().unwrap();
+    let output =
+        abridge().args(["summarize", "--binary-as-text"]).arg(file.path()).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(matches!(output.status.code(), Some(0 | 1)), "{stderr}");
     assert!(!stderr.contains("binary") && !stderr.contains("panicked"), "{stderr}");

@@ -488,9 +488,9 @@ fn binary_file_is_an_error_record_unless_read_as_text() {
     assert_eq!(records[1]["id"], "b-padded.txt");
     let error = records[1]["error"].as_str().unwrap();
     assert!(error.starts_with("looks like binary data, not text (50% of its first"), "{error}");
-    assert!(error.ends_with("pass --text to read it as text"), "{error}");
+    assert!(error.ends_with("pass -a/--binary-as-text to read it as text"), "{error}");
 
-    let output = abridge().args(["batch", "--text"]).arg(dir.path()).output().unwrap();
+    let output = abridge().args(["batch", "--binary-as-text"]).arg(dir.path()).output().unwrap();
     let records = parse_lines(&output.stdout);
     assert_eq!(records.len(), 2);
     assert!(

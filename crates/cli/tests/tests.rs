@@ -14,6 +14,8 @@ mod languages;
 mod batch;
 // Input formats: --input-format, detection, and each format's sample (issue 13).
 mod formats;
+// The habits of a command-line tool (issue 20): aliases, messages, config, completions.
+mod habits;
 
 use assert_cmd::Command;
 
@@ -35,8 +37,11 @@ Traffic on the river road fell by a third while the bridge was closed, the city 
 📣 Our city paper is now on Telegram. Click here to join our channel
 ";
 
+/// The binary, without a config file of the caller's (`ABRIDGE_CONFIG_PATH`).
 pub fn abridge() -> Command {
-    Command::cargo_bin("abridge").expect("the abridge binary is built")
+    let mut command = Command::cargo_bin("abridge").expect("the abridge binary is built");
+    command.env_remove("ABRIDGE_CONFIG_PATH");
+    command
 }
 
 pub fn stdout_lines(output: &std::process::Output) -> Vec<String> {

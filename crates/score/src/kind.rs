@@ -6,7 +6,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Centroid, KlSum, Lead, LexRank, Luhn, PacSum, Scorer, SumBasic, TextRank, TfIdfPosition,
+    Centroid, KlSum, Lead, LexRank, Luhn, PacSum, Scorer, ScorerParams, SumBasic, TextRank,
+    TfIdfPosition,
 };
 
 macro_rules! scorer_kinds {
@@ -89,18 +90,20 @@ impl ScorerKind {
 
     /// The strategy with the parameters in `params`, a JSON object whose
     /// keys are the fields of the strategy's type (missing keys keep their
-    /// defaults; unknown keys are an error). `lead` takes none.
+    /// defaults; unknown keys, and values out of their range, see
+    /// [`ScorerParams`], are an error). `lead` takes none.
     pub fn build_with(
         self,
         params: &serde_json::Map<String, serde_json::Value>,
     ) -> Result<Box<dyn Scorer>, InvalidParams> {
-        fn parse<T: serde::de::DeserializeOwned + Scorer + 'static>(
+        fn parse<T: serde::de::DeserializeOwned + ScorerParams>(
             kind: ScorerKind,
             params: &serde_json::Map<String, serde_json::Value>,
         ) -> Result<Box<dyn Scorer>, InvalidParams> {
-            serde_json::from_value::<T>(serde_json::Value::Object(params.clone()))
-                .map(|scorer| Box::new(scorer) as Box<dyn Scorer>)
-                .map_err(|error| InvalidParams { scorer: kind, message: error.to_string() })
+            let scorer = serde_json::from_value::<T>(serde_json::Value::Object(params.clone()))
+                .map_err(|error| InvalidParams { scorer: kind, message: error.to_string() })?;
+            scorer.check()?;
+            Ok(Box::new(scorer))
         }
         match self {
             ScorerKind::Lead if params.is_empty() => Ok(Box::new(Lead)),

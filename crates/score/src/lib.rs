@@ -59,8 +59,10 @@ mod lead;
 mod lexrank;
 mod luhn;
 mod pacsum;
+mod params;
 mod picks;
 mod position;
+mod redundancy;
 mod scorer;
 mod select;
 mod stats;
@@ -78,10 +80,12 @@ pub use lead::Lead;
 pub use lexrank::LexRank;
 pub use luhn::Luhn;
 pub use pacsum::{EdgeSimilarity, PacSum};
+pub use params::{Ranges, ScorerParams};
 pub use position::PositionPrior;
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
-    Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, Order, Selector,
+    Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, MmrStep, Order,
+    Selector,
 };
 pub use stats::{BackgroundFrequencies, SentenceFrequencies, TermStats};
 pub use sumbasic::SumBasic;

@@ -3,6 +3,7 @@
 use abridge_text::{Document, SentenceKind, TermId};
 use serde::{Deserialize, Serialize};
 
+use crate::redundancy::{ChosenSets, LazyMmr};
 use crate::{Eligibility, Score};
 
 /// How long a summary may be.
@@ -59,7 +60,8 @@ pub struct Selector {
     pub order: Order,
     /// Maximal marginal relevance: with `Some(λ)`, each pick maximises
     /// `λ · score − (1 − λ) · max similarity to the sentences already chosen`
-    /// (scores rescaled to `[0, 1]`). `None` picks by score alone.
+    /// (scores rescaled to `[0, 1]`, λ clamped to `[0, 1]`). `None` picks by
+    /// score alone.
     pub redundancy: Option<f64>,
 }
 
@@ -81,8 +83,10 @@ enum Rule {
     Prose,
     /// Prose with a word.
     AnyProse,
-    /// Fragments with a word.
+    /// Fragments with a word, but titles and lead-ins to lists.
     Fragments,
+    /// Fragments with a word.
+    AnyFragments,
     /// None.
     Nothing,
 }
@@ -121,6 +125,10 @@ impl Eligible<'_, '_> {
                     && document.sentence_words(sentence_idx) > 0
                     && !is_heading_or_lead_in(document, sentence_idx)
             }
+            Rule::AnyFragments => {
+                sentence.kind() == SentenceKind::Fragment
+                    && document.sentence_words(sentence_idx) > 0
+            }
             Rule::Nothing => false,
         }
     }
@@ -153,12 +161,14 @@ impl Selector {
     ) -> Eligible<'d, 'a> {
         let rule = match eligibility {
             Eligibility::Any => Rule::Any,
-            Eligibility::Content => [Rule::Prose, Rule::AnyProse, Rule::Fragments]
-                .into_iter()
-                .find(|&rule| {
-                    (0..document.sentences().len()).any(|i| Eligible::holds(document, rule, i))
-                })
-                .unwrap_or(Rule::Nothing),
+            Eligibility::Content => {
+                [Rule::Prose, Rule::AnyProse, Rule::Fragments, Rule::AnyFragments]
+                    .into_iter()
+                    .find(|&rule| {
+                        (0..document.sentences().len()).any(|i| Eligible::holds(document, rule, i))
+                    })
+                    .unwrap_or(Rule::Nothing)
+            }
         };
         Eligible { document, rule }
     }
@@ -197,6 +207,50 @@ impl Selector {
         scores: &[Score],
         eligibility: Eligibility,
     ) -> Vec<usize> {
+        self.select_in(document, scores, eligibility, None)
+    }
+
+    /// Like [`Selector::select`], and with redundancy control on, how MMR
+    /// picked each chosen sentence: one [`MmrStep`] per chosen sentence, in
+    /// the order of the chosen indices. Without redundancy control there
+    /// are no steps.
+    ///
+    /// ```
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    /// use abridge_text::{Document, Language};
+    ///
+    /// let text = "Storm hits the coast and floods homes. Storm floods coastal homes in the night. Schools close across the region.";
+    /// let document = Document::new(text, Language::English);
+    /// let selector = Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: Some(0.3) };
+    /// let (chosen, steps) = selector.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content);
+    /// assert_eq!(chosen, [0, 2]);
+    /// assert_eq!((steps[0].pick, steps[1].pick), (1, 2));
+    /// assert_eq!(steps[0].redundancy, 0.0);
+    /// ```
+    pub fn select_explained(
+        &self,
+        document: &Document<'_>,
+        scores: &[Score],
+        eligibility: Eligibility,
+    ) -> (Vec<usize>, Vec<MmrStep>) {
+        let mut steps = Vec::new();
+        let chosen = self.select_in(document, scores, eligibility, Some(&mut steps));
+        let steps = chosen
+            .iter()
+            .filter_map(|&sentence_idx| {
+                steps.iter().find(|step: &&MmrStep| step.sentence == sentence_idx).copied()
+            })
+            .collect();
+        (chosen, steps)
+    }
+
+    fn select_in(
+        &self,
+        document: &Document<'_>,
+        scores: &[Score],
+        eligibility: Eligibility,
+        mut steps: Option<&mut Vec<MmrStep>>,
+    ) -> Vec<usize> {
         assert_eq!(scores.len(), document.sentences().len(), "one score per sentence");
         let eligible = Selector::eligible(document, eligibility);
         let mut meter = BudgetMeter::new(self.budget, eligible.count());
@@ -207,7 +261,7 @@ impl Selector {
             None => {
                 // Content terms only of the sentences looked at, which are
                 // few: the best ones until the budget is spent.
-                let mut chosen_terms: Vec<Vec<TermId>> = Vec::new();
+                let mut chosen_terms = ChosenSets::default();
                 let mut terms: Vec<TermId> = Vec::new();
                 for candidate in BestFirst::new(scores, eligible) {
                     let candidate = candidate as usize;
@@ -217,17 +271,15 @@ impl Selector {
                     terms.clear();
                     if skip_duplicates {
                         content_terms(document, candidate, &mut terms);
-                    }
-                    if skip_duplicates
-                        && chosen_terms
-                            .iter()
-                            .any(|chosen| set_cosine(chosen, &terms) >= DUPLICATE_SIMILARITY)
-                    {
-                        continue;
+                        if chosen_terms.is_duplicate(&terms) {
+                            continue;
+                        }
                     }
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
-                        chosen_terms.push(terms.clone());
+                        if skip_duplicates {
+                            chosen_terms.add(document, terms.clone());
+                        }
                     }
                 }
             }
@@ -237,19 +289,14 @@ impl Selector {
                 // The content terms of every candidate, in one buffer.
                 let mut terms: Vec<TermId> = Vec::new();
                 let mut ends: Vec<u32> = Vec::with_capacity(candidates.len());
-                let mut positions: Vec<u32> = Vec::with_capacity(candidates.len());
                 for &candidate in &candidates {
                     content_terms(document, candidate as usize, &mut terms);
                     ends.push(terms.len() as u32);
-                    positions.push(positions.len() as u32);
                 }
                 // Row `p` holds the terms of `candidates[p]`.
                 let row_of = |p: u32| -> &[TermId] {
                     let start = if p == 0 { 0 } else { ends[p as usize - 1] as usize };
                     &terms[start..ends[p as usize] as usize]
-                };
-                let max_similarity = |chosen: &[u32], p: u32| -> f64 {
-                    chosen.iter().map(|&c| set_cosine(row_of(c), row_of(p))).fold(0.0, f64::max)
                 };
                 let (low, high) =
                     candidates.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
@@ -257,29 +304,30 @@ impl Selector {
                         (lo.min(score), hi.max(score))
                     });
                 let scale = if high > low { high - low } else { 1.0 };
-                // Positions in `candidates` of the candidates left and of the chosen.
-                let mut remaining = positions;
+                let relevance =
+                    candidates.iter().map(|&i| (finite_or_min(scores[i as usize]) - low) / scale);
+                let mut picks = LazyMmr::new(relevance, lambda, document.n_terms());
+                // Positions in `candidates` of the chosen.
                 let mut chosen_positions: Vec<u32> = Vec::new();
-                while !meter.is_full() && !remaining.is_empty() {
-                    let mut best: Option<(usize, f64)> = None;
-                    for (position, &p) in remaining.iter().enumerate() {
-                        let similarity = max_similarity(&chosen_positions, p);
-                        if skip_duplicates && similarity >= DUPLICATE_SIMILARITY {
-                            continue;
-                        }
-                        let candidate = candidates[p as usize] as usize;
-                        let relevance = (finite_or_min(scores[candidate]) - low) / scale;
-                        let value = lambda * relevance - (1.0 - lambda) * similarity;
-                        if best.is_none_or(|(_, best_value)| value > best_value) {
-                            best = Some((position, value));
-                        }
-                    }
-                    let Some((position, _)) = best else { break };
-                    let p = remaining.remove(position);
+                while !meter.is_full() {
+                    let Some(pick) = picks.next(&chosen_positions, row_of, skip_duplicates) else {
+                        break;
+                    };
+                    let p = pick.position;
                     let candidate = candidates[p as usize] as usize;
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
                         chosen_positions.push(p);
+                        if let Some(steps) = steps.as_deref_mut() {
+                            steps.push(MmrStep {
+                                sentence: candidate,
+                                pick: chosen.len(),
+                                lambda,
+                                relevance: pick.relevance,
+                                redundancy: pick.similarity,
+                                value: pick.value,
+                            });
+                        }
                     }
                 }
             }
@@ -288,6 +336,44 @@ impl Selector {
             chosen.sort_unstable();
         }
         chosen
+    }
+}
+
+/// How maximal marginal relevance picked one sentence
+/// ([`Selector::select_explained`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MmrStep {
+    /// The sentence picked.
+    pub sentence: usize,
+    /// Which pick it was: 1 for the first sentence chosen.
+    pub pick: usize,
+    /// The trade-off λ.
+    pub lambda: f64,
+    /// Its score, rescaled to `[0, 1]` over the candidates.
+    pub relevance: f64,
+    /// Its highest content-term cosine to the sentences picked before it.
+    pub redundancy: f64,
+    /// `λ · relevance − (1 − λ) · redundancy`, the best of its round.
+    pub value: f64,
+}
+
+impl MmrStep {
+    /// The step as an [`Explanation`](crate::Explanation) tree.
+    pub fn explanation(&self) -> crate::Explanation {
+        crate::Explanation::new(
+            format!(
+                "redundancy control (MMR), pick {}: {:.2} × relevance − {:.2} × redundancy",
+                self.pick,
+                self.lambda,
+                1.0 - self.lambda
+            ),
+            self.value,
+        )
+        .with(crate::Explanation::new("relevance: its score, rescaled to [0, 1]", self.relevance))
+        .with(crate::Explanation::new(
+            "redundancy: highest cosine to the sentences picked before",
+            self.redundancy,
+        ))
     }
 }
 
@@ -388,7 +474,7 @@ fn finite_or_min(score: Score) -> Score {
 }
 
 /// Appends the sorted, distinct content terms of a sentence to `terms`.
-fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
+pub(crate) fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
     let start = terms.len();
     crate::features::push_content_terms(document, sentence_idx, terms);
     let mut kept = start;
@@ -399,26 +485,6 @@ fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<T
         }
     }
     terms.truncate(kept);
-}
-
-/// Cosine of two term sets: `|A ∩ B| / sqrt(|A| |B|)`.
-fn set_cosine(a: &[TermId], b: &[TermId]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
 /// How much of a [`Budget`] a summary has used: the one place that says
@@ -603,6 +669,33 @@ mod tests {
         assert_eq!(plain.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 1]);
         let mmr = Selector { redundancy: Some(0.3), ..plain };
         assert_eq!(mmr.select(&document, &[1.0, 0.9, 0.5], Eligibility::Content), [0, 2]);
+        // The steps: sentence 0 first (relevance 1, nothing before it), then
+        // sentence 2, which shares no content word with sentence 0.
+        let (chosen, steps) =
+            mmr.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content);
+        assert_eq!(chosen, [0, 2]);
+        assert_eq!(
+            steps.iter().map(|step| (step.sentence, step.pick)).collect::<Vec<_>>(),
+            [(0, 1), (2, 2)]
+        );
+        assert_eq!((steps[0].relevance, steps[0].redundancy), (1.0, 0.0));
+        assert!((steps[0].value - 0.3).abs() < 1e-12);
+        assert_eq!((steps[1].relevance, steps[1].redundancy), (0.0, 0.0));
+        let text = steps[1].explanation().to_string();
+        assert!(
+            text.starts_with(
+                "0.0000  redundancy control (MMR), pick 2: 0.30 × relevance − 0.70 × redundancy\n"
+            ),
+            "{text}"
+        );
+        // Best first, the steps follow the chosen order.
+        let by_score = Selector { order: Order::Score, ..mmr };
+        let (chosen, steps) =
+            by_score.select_explained(&document, &[0.5, 0.9, 1.0], Eligibility::Content);
+        assert_eq!(chosen, steps.iter().map(|step| step.sentence).collect::<Vec<_>>());
+        assert!(
+            plain.select_explained(&document, &[1.0, 0.9, 0.5], Eligibility::Content).1.is_empty()
+        );
     }
 
     #[test]

@@ -90,6 +90,29 @@ languages! {
     Vietnamese, "vi", "vie", "Vietnamese", None;
 }
 
+/// Other ISO 639 codes for languages abridge knows: the ISO 639-2
+/// bibliographic codes, and macrolanguage codes where [`Language::code3`]
+/// is an individual language's.
+const CODE_ALIASES: &[(&str, Language)] = &[
+    ("arm", Language::Armenian),
+    ("chi", Language::Chinese),
+    ("cze", Language::Czech),
+    ("dut", Language::Dutch),
+    ("fas", Language::Persian),
+    ("fre", Language::French),
+    ("ger", Language::German),
+    ("gre", Language::Greek),
+    ("nno", Language::Norwegian),
+    ("nor", Language::Norwegian),
+    ("per", Language::Persian),
+    ("rum", Language::Romanian),
+    ("slo", Language::Slovak),
+    ("zho", Language::Chinese),
+    ("zsm", Language::Indonesian),
+    ("nb", Language::Norwegian),
+    ("nn", Language::Norwegian),
+];
+
 // The enum comes from a macro, so `#[default]` cannot mark a variant.
 #[allow(clippy::derivable_impls)]
 impl Default for Language {
@@ -99,14 +122,60 @@ impl Default for Language {
 }
 
 impl Language {
-    /// Looks a language up by ISO 639-1 code (`"fr"`) or English name
-    /// (`"French"`), ignoring case and surrounding white space.
+    /// Looks a language up by ISO 639-1 code (`"fr"`), ISO 639-3 code
+    /// (`"fra"`), English name (`"French"`) or BCP 47 tag (`"fr-CA"`,
+    /// `"pt-BR"`, `"zh-Hant-TW"`, also with `_` as in `"de_DE"`), ignoring
+    /// case and surrounding white space.
+    ///
+    /// A tag is looked up by its primary language subtag; the region and
+    /// script subtags do not change how abridge reads a text. The ISO 639-2
+    /// bibliographic codes (`"ger"`, `"fre"`) and the macrolanguage codes
+    /// of the languages whose individual code abridge reports (`"zho"` for
+    /// `"cmn"`, `"fas"` for `"pes"`, `"nor"` for `"nob"`) are known too.
+    ///
+    /// ```
+    /// use abridge_text::Language;
+    ///
+    /// for input in ["de", "deu", "ger", "German", "de-DE", "de_AT", " DE-ch "] {
+    ///     assert_eq!(Language::from_code_or_name(input), Some(Language::German), "{input}");
+    /// }
+    /// assert_eq!(Language::from_code_or_name("pt-BR"), Some(Language::Portuguese));
+    /// assert_eq!(Language::from_code_or_name("zh-Hant-TW"), Some(Language::Chinese));
+    /// assert_eq!(Language::from_code_or_name("xx-YY"), None);
+    /// ```
     pub fn from_code_or_name(input: &str) -> Option<Language> {
         let wanted = input.trim();
-        Language::ALL.iter().copied().find(|language| {
-            language.code().eq_ignore_ascii_case(wanted)
-                || language.name().eq_ignore_ascii_case(wanted)
+        let by_code = |code: &str| {
+            Language::ALL.iter().copied().find(|language| {
+                language.code().eq_ignore_ascii_case(code)
+                    || language.code3().eq_ignore_ascii_case(code)
+            })
+        };
+        let by_alias = |code: &str| {
+            CODE_ALIASES
+                .iter()
+                .find(|(alias, _)| alias.eq_ignore_ascii_case(code))
+                .map(|&(_, language)| language)
+        };
+        let by_name = || {
+            Language::ALL
+                .iter()
+                .copied()
+                .find(|language| language.name().eq_ignore_ascii_case(wanted))
+        };
+        let primary = wanted.split(['-', '_']).next().unwrap_or_default();
+        let is_subtag = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|byte| byte.is_ascii_alphabetic());
+        by_name().or_else(|| {
+            if is_subtag { by_code(primary).or_else(|| by_alias(primary)) } else { None }
         })
+    }
+
+    /// Every language's ISO 639-1 code, sorted, as error messages list them.
+    pub fn sorted_codes() -> Vec<&'static str> {
+        let mut codes: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
+        codes.sort_unstable();
+        codes
     }
 
     /// Detects the language of `text` with whatlang, from its first
@@ -183,8 +252,12 @@ pub struct UnknownLanguage(pub String);
 
 impl fmt::Display for UnknownLanguage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let codes: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
-        write!(f, "unknown language '{}' (known: {})", self.0, codes.join(", "))
+        write!(
+            f,
+            "unknown language '{}' (known: {}; or an English name, an ISO 639-3 code or a BCP 47 tag such as pt-BR)",
+            self.0,
+            Language::sorted_codes().join(", ")
+        )
     }
 }
 
@@ -238,6 +311,39 @@ mod tests {
         assert_eq!("German".parse::<Language>(), Ok(Language::German));
         assert_eq!(" PORTUGUESE ".parse::<Language>(), Ok(Language::Portuguese));
         assert!("klingon".parse::<Language>().is_err());
+        // BCP 47 tags, ISO 639-3 and 639-2/B codes.
+        for (input, language) in [
+            ("de-DE", Language::German),
+            ("pt-BR", Language::Portuguese),
+            ("en_GB", Language::English),
+            ("deu", Language::German),
+            ("FRA", Language::French),
+            ("cmn", Language::Chinese),
+            ("zh-Hans", Language::Chinese),
+            ("nb-NO", Language::Norwegian),
+            ("fre", Language::French),
+        ] {
+            assert_eq!(input.parse::<Language>(), Ok(language), "{input}");
+        }
+        for bad in ["", "-DE", "german-DE", "xyz", "d", "e1-GB"] {
+            assert!(bad.parse::<Language>().is_err(), "{bad}");
+        }
+        // Every ISO 639-3 code and English name round-trips.
+        for &language in Language::ALL {
+            assert_eq!(language.code3().parse::<Language>(), Ok(language));
+            assert_eq!(language.name().parse::<Language>(), Ok(language));
+        }
+    }
+
+    #[test]
+    fn unknown_language_lists_the_codes_sorted() {
+        let message = "xx".parse::<Language>().unwrap_err().to_string();
+        let list = message.split("known: ").nth(1).unwrap().split(';').next().unwrap();
+        let codes: Vec<&str> = list.split(", ").collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        assert_eq!(codes, sorted);
+        assert_eq!(codes.len(), Language::ALL.len());
     }
 
     #[test]
