@@ -76,7 +76,7 @@ fn unpunctuated(head: &str) -> bool {
             b'a'..=b'z' => letters += 1,
             // Lead bytes of scripts from Hebrew (U+0590) on: Thai marks no
             // sentence ends, Chinese writes no spaces; neither is judged.
-            0xD6..=0xDF | 0xE0..=0xEF => other_script += 1,
+            0xD6..=0xEF => other_script += 1,
             _ => {}
         }
     }
