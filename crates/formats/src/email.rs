@@ -84,6 +84,11 @@ impl Format for Email {
         if starts_with_headers(head) {
             return true;
         }
+        // A cheap test first: a thread has quoted lines or a history line.
+        let quoted_line = head.starts_with('>') || head.contains("\n>");
+        if !quoted_line && !head.contains("essage") {
+            return false;
+        }
         let quoted = head.lines().filter(|line| line.starts_with('>')).count();
         let attributed = head.lines().any(|line| is_attribution(line) || is_original_marker(line));
         attributed && (quoted >= 2 || head.lines().any(is_original_marker))

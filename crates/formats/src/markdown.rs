@@ -41,6 +41,10 @@ impl Format for Markdown {
     /// (`## Usage`), a code fence, a table's delimiter row, a setext
     /// underline; or a heading and an inline link. Prose has none of them.
     fn sniff(&self, head: &str) -> bool {
+        // Every mark needs one of these bytes; prose seldom has them.
+        if !head.bytes().any(|b| matches!(b, b'#' | b'`' | b'~' | b'=')) {
+            return false;
+        }
         let mut heading = false;
         let mut fence = false;
         let mut table = false;

@@ -83,8 +83,10 @@ enum Rule {
     Prose,
     /// Prose with a word.
     AnyProse,
-    /// Fragments with a word.
+    /// Fragments with a word, but titles and lead-ins to lists.
     Fragments,
+    /// Fragments with a word.
+    AnyFragments,
     /// None.
     Nothing,
 }
@@ -123,6 +125,10 @@ impl Eligible<'_, '_> {
                     && document.sentence_words(sentence_idx) > 0
                     && !is_heading_or_lead_in(document, sentence_idx)
             }
+            Rule::AnyFragments => {
+                sentence.kind() == SentenceKind::Fragment
+                    && document.sentence_words(sentence_idx) > 0
+            }
             Rule::Nothing => false,
         }
     }
@@ -159,11 +165,12 @@ impl Selector {
             Eligibility::Any => Rule::Any,
             Eligibility::Content => Selector::first_rule_that_holds(
                 document,
-                &[Rule::Prose, Rule::AnyProse, Rule::Fragments],
+                &[Rule::Prose, Rule::AnyProse, Rule::Fragments, Rule::AnyFragments],
             ),
-            Eligibility::Prose => {
-                Selector::first_rule_that_holds(document, &[Rule::AnyProse, Rule::Fragments])
-            }
+            Eligibility::Prose => Selector::first_rule_that_holds(
+                document,
+                &[Rule::AnyProse, Rule::Fragments, Rule::AnyFragments],
+            ),
         };
         Eligible { document, rule }
     }
