@@ -412,7 +412,7 @@ fn batch_explains_an_empty_run() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(
-            "error: no documents to summarise: folders were searched for *.txt, *.md and 2 files in them matched none (choose others with --glob)",
+            "error: no documents to summarise: folders were searched for *.txt, *.md, *.eml, *.srt, *.vtt and 2 files in them matched none (choose others with --glob)",
         ));
     abridge()
         .args(["batch", "--glob", "*.text"])
