@@ -28,7 +28,8 @@ pub const SECTION: &str = "batch";
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     match args.split_first() {
         Some((what, rest)) if what == "batch" => batch(rest),
-        _ => bail!("usage: cargo xtask bench batch [--runs N]"),
+        Some((what, rest)) if what == "sentences" => crate::bench_sentences::run(rest),
+        _ => bail!("usage: cargo xtask bench batch|sentences [--runs N]"),
     }
 }
 

@@ -5,6 +5,8 @@
 //! - `cargo xtask acceptance`: the checks on the real corpora alone.
 //! - `cargo xtask bench batch`: throughput and peak memory of `abridge
 //!   batch` on cnndm_test, into `docs/results.md`.
+//! - `cargo xtask bench sentences`: `abridge sentences` against the
+//!   `sentencex` crate, whole process, on the UD texts.
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
@@ -26,6 +28,7 @@
 
 mod acceptance;
 mod bench;
+mod bench_sentences;
 mod cjk;
 mod eval;
 mod fuzz;
@@ -79,6 +82,7 @@ fn print_help() {
          ci           format, lints, tests, docs, benches compile, corpus checks\n  \
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
          bench batch  throughput and peak memory of `abridge batch`, into docs/results.md\n  \
+         bench sentences  `abridge sentences` against the sentencex crate, whole process, into docs/results.md\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \
