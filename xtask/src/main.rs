@@ -8,7 +8,8 @@
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
-//! - `cargo xtask sbd`: the sentence boundary Golden Rules.
+//! - `cargo xtask sbd [--record] [--ud-only]`: the sentence boundary Golden Rules, and
+//!   boundary F1 on running text (Universal Dependencies) against the recorded figures.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask worst-case`: time and memory on hostile inputs.
 //! - `cargo xtask tune`: grid search of the default scorer's weights on the
@@ -28,6 +29,7 @@ mod langid;
 mod man;
 mod parity;
 mod sbd;
+mod sbd_ud;
 mod tune;
 mod util;
 mod worst;
@@ -47,7 +49,7 @@ fn main() -> anyhow::Result<()> {
         "eval" => eval::run(),
         "parity" => parity::run(),
         "tune" => tune::run(),
-        "sbd" => sbd::run(),
+        "sbd" => sbd::run(rest),
         "langid" => langid::run(),
         "man" => man::run(rest),
         "cjk" => cjk::run(),
@@ -72,7 +74,7 @@ fn print_help() {
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
-         sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
+         sbd          the sentence boundary Golden Rules and F1 on running text (needs ABRIDGE_SBD or ../shared/sbd;\n               --record writes xtask/sbd/ud-baseline.json and docs/results.md, --ud-only skips the rules)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          man [DIR]    the man pages of abridge, from its clap definitions, into DIR (default <target>/man)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
@@ -104,7 +106,7 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         ),
     }
     match sbd::dir() {
-        Some(_) => sbd::run()?,
+        Some(_) => sbd::run(&[])?,
         None => {
             util::note("skipping the Golden Rules: no cases (set ABRIDGE_SBD or add ../shared/sbd)")
         }

@@ -10,13 +10,17 @@
 //! pass less than [`MULTILINGUAL_BAR`] of the time. A language has rules
 //! when abridge knows it (`--lang` accepts it) or when its script has rules
 //! of its own ([`SCRIPT_RULES`]); the others are reported, not gated.
+//!
+//! Then it scores boundaries in running text, the Universal Dependencies
+//! documents of `ud/` ([`sbd_ud`]), against the figures recorded in the
+//! repository.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use crate::util;
+use crate::{sbd_ud, util};
 
 /// English cases that must pass.
 const ENGLISH_BAR: usize = 46;
@@ -59,13 +63,34 @@ struct Tally {
     total: usize,
 }
 
-pub fn run() -> anyhow::Result<()> {
+pub fn run(args: &[String]) -> anyhow::Result<()> {
+    let (mut record, mut ud_only) = (false, false);
+    for arg in args {
+        match arg.as_str() {
+            "--record" => record = true,
+            "--ud-only" => ud_only = true,
+            other => bail!("`cargo xtask sbd` takes --record and --ud-only, not '{other}'"),
+        }
+    }
     let dir = dir().context("no Golden Rules: set ABRIDGE_SBD or add ../shared/sbd")?;
     let binary = util::release_binary()?;
+    if !ud_only {
+        golden_rules(&binary, &dir)?;
+    }
+    match sbd_ud::dir(&dir) {
+        Some(ud) => sbd_ud::run(&binary, &ud, record),
+        None => {
+            util::note(&format!("skipping running text: no {}/ud", dir.display()));
+            Ok(())
+        }
+    }
+}
 
+/// The Golden Rules and the multilingual cases, with their bars.
+fn golden_rules(binary: &Path, dir: &Path) -> anyhow::Result<()> {
     let golden = read_json(&dir.join("golden_rules_en.json"))?;
     let english = cases(&golden["cases"]).context("golden_rules_en.json: bad cases")?;
-    let mut tallies = vec![run_language(&binary, "en", &english)?];
+    let mut tallies = vec![run_language(binary, "en", &english)?];
 
     let multilingual = read_json(&dir.join("multilingual.json"))?;
     let languages =
@@ -76,7 +101,7 @@ pub fn run() -> anyhow::Result<()> {
         let cases = cases(&languages[code])
             .with_context(|| format!("multilingual.json: bad cases for {code}"))?;
         if !cases.is_empty() {
-            tallies.push(run_language(&binary, code, &cases)?);
+            tallies.push(run_language(binary, code, &cases)?);
         }
     }
 

@@ -13,6 +13,12 @@
 //! - 10 MB of text with NUL bytes;
 //! - 10 MB of random bytes (a binary file), read with `--binary-as-text`.
 //!
+//! Every strategy runs with its default budget on every input; large
+//! budgets (half the sentences, 500,000 words, half the sentences with
+//! MMR) run with the default strategy on the news and the identical
+//! sentences. Cost must grow linearly: from the 10 MB to the 100 MB news,
+//! each run's time may grow by at most [`GROWTH_LIMIT`] (10 × the input).
+//!
 //! Each run must end within [`TIME_LIMIT_S`] on one core, without a panic
 //! (exit code 101 or `panicked at` on standard error), and with a peak RSS
 //! of the whole process of less than [`MEMORY_FACTOR`] × the input. The
@@ -37,6 +43,41 @@ const TIME_LIMIT_S: f64 = 30.0;
 
 /// Peak RSS of the whole process may be at most this many times the input.
 const MEMORY_FACTOR: f64 = 10.0;
+
+/// Time on the 100 MB news may be at most this many times that on the
+/// 10 MB news: linear cost gives 10, with some room for a noisy machine.
+const GROWTH_LIMIT: f64 = 15.0;
+
+/// What runs on an input: a strategy with its default budget, or the
+/// default strategy with a large budget.
+struct Variant {
+    label: &'static str,
+    args: Vec<&'static str>,
+    /// The inputs it runs on; `None` for all.
+    cases: Option<&'static [&'static str]>,
+}
+
+/// The inputs the large budgets run on.
+const BUDGET_CASES: &[&str] = &["news-10mb", "news-100mb", "identical-sentences"];
+
+fn variants() -> Vec<Variant> {
+    let mut variants: Vec<Variant> = abridge::ScorerKind::ALL
+        .iter()
+        .map(|kind| Variant {
+            label: kind.name(),
+            args: vec!["--scorer", kind.name()],
+            cases: None,
+        })
+        .collect();
+    for (label, args) in [
+        ("--ratio 0.5", vec!["--ratio", "0.5"]),
+        ("--words 500000", vec!["--words", "500000"]),
+        ("--ratio 0.5 --redundancy 0.7", vec!["--ratio", "0.5", "--redundancy", "0.7"]),
+    ] {
+        variants.push(Variant { label, args, cases: Some(BUDGET_CASES) });
+    }
+    variants
+}
 
 const WORDS: &[&str] = &[
     "the",
@@ -210,13 +251,16 @@ pub fn run() -> anyhow::Result<()> {
     let (idle, _) = run_measured(&binary, &["summarize", "-"], Input::File(idle_file))?;
     let idle_kb = idle.peak_rss_kb.context("cannot read peak memory from /proc")?;
 
-    let scorers: Vec<&'static str> =
-        abridge::ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
+    let variants = variants();
     let mut rows = Vec::new();
     for (case_idx, case) in cases.iter().enumerate() {
-        for &scorer in &scorers {
-            util::note(&format!("worst-case: {} with {scorer}", case.name));
-            let mut args = vec!["summarize", "--scorer", scorer];
+        for variant in &variants {
+            if variant.cases.is_some_and(|only| !only.contains(&case.name)) {
+                continue;
+            }
+            util::note(&format!("worst-case: {} with {}", case.name, variant.label));
+            let mut args = vec!["summarize"];
+            args.extend(&variant.args);
             args.extend(case.flags);
             args.push("-");
             let (run, output) = run_measured(&binary, &args, Input::File(case.file.clone()))?;
@@ -234,7 +278,7 @@ pub fn run() -> anyhow::Result<()> {
             }
             rows.push(Measured {
                 case: case_idx,
-                scorer,
+                scorer: variant.label,
                 seconds: run.seconds,
                 peak_mb: peak_kb as f64 / 1024.0,
                 factor,
@@ -242,8 +286,9 @@ pub fn run() -> anyhow::Result<()> {
             });
         }
     }
+    let growth = growth(&cases, &rows);
 
-    let body = render(&cases, &rows, idle_kb)?;
+    let body = render(&cases, &rows, &growth, idle_kb)?;
     util::write_section(&util::root().join("docs/results.md"), SECTION, &body)?;
     let problems: Vec<String> = rows
         .iter()
@@ -252,6 +297,11 @@ pub fn run() -> anyhow::Result<()> {
                 .as_ref()
                 .map(|problem| format!("{} with {}: {problem}", cases[row.case].name, row.scorer))
         })
+        .chain(growth.iter().filter(|(_, factor)| *factor > GROWTH_LIMIT).map(|(label, factor)| {
+            format!(
+                "{label}: {factor:.1} × the time from 10 MB to 100 MB (limit {GROWTH_LIMIT:.0} ×)"
+            )
+        }))
         .collect();
     if !problems.is_empty() {
         bail!("worst cases over their limits:\n{}", problems.join("\n"));
@@ -260,7 +310,33 @@ pub fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn render(cases: &[Case], rows: &[Measured], idle_kb: u64) -> anyhow::Result<String> {
+/// Per variant, its time on the 100 MB news over its time on the 10 MB news.
+fn growth(cases: &[Case], rows: &[Measured]) -> Vec<(&'static str, f64)> {
+    let seconds = |case: &str, label: &str| {
+        let case_idx = cases.iter().position(|c| c.name == case)?;
+        rows.iter().find(|row| row.case == case_idx && row.scorer == label).map(|row| row.seconds)
+    };
+    let mut labels: Vec<&'static str> = Vec::new();
+    for row in rows {
+        if !labels.contains(&row.scorer) {
+            labels.push(row.scorer);
+        }
+    }
+    labels
+        .into_iter()
+        .filter_map(|label| {
+            let (small, large) = (seconds("news-10mb", label)?, seconds("news-100mb", label)?);
+            Some((label, large / small.max(1e-3)))
+        })
+        .collect()
+}
+
+fn render(
+    cases: &[Case],
+    rows: &[Measured],
+    growth: &[(&'static str, f64)],
+    idle_kb: u64,
+) -> anyhow::Result<String> {
     let mut out = String::new();
     writeln!(out, "## Hostile input: time and memory")?;
     writeln!(out)?;
@@ -279,12 +355,12 @@ fn render(cases: &[Case], rows: &[Measured], idle_kb: u64) -> anyhow::Result<Str
     )?;
     writeln!(
         out,
-        "Each cell is `abridge summarize --scorer S` on the input through standard input, whole process, one core: seconds of wall time, and the peak RSS of the whole process as a multiple of the input size (the idle process takes {:.1} MB).",
+        "Each cell is `abridge summarize --scorer S` (or, in the last columns, the default scorer with a large budget) on the input through standard input, whole process, one core: seconds of wall time, and the peak RSS of the whole process as a multiple of the input size (the idle process takes {:.1} MB).",
         idle_kb as f64 / 1024.0
     )?;
     writeln!(
         out,
-        "The limits are {TIME_LIMIT_S:.0} s and {MEMORY_FACTOR:.0} × the input; graph strategies look at the first 500 sentences only (see DESIGN.md)."
+        "The limits are {TIME_LIMIT_S:.0} s and {MEMORY_FACTOR:.0} × the input, and at most {GROWTH_LIMIT:.0} × the time from the 10 MB news to the 100 MB news (the last row); graph strategies rank the whole document (sparse graphs past 500 sentences, see DESIGN.md)."
     )?;
     writeln!(out)?;
     let scorers: Vec<&str> = {
@@ -319,6 +395,17 @@ fn render(cases: &[Case], rows: &[Measured], idle_kb: u64) -> anyhow::Result<Str
         }
         writeln!(out)?;
     }
+    write!(out, "| growth from 10 MB to 100 MB of news | 10 × |")?;
+    for scorer in &scorers {
+        match growth.iter().find(|(label, _)| label == scorer) {
+            Some((_, factor)) => {
+                let mark = if *factor > GROWTH_LIMIT { " ✗" } else { "" };
+                write!(out, " {factor:.1} ×{mark} |")?;
+            }
+            None => write!(out, " |")?,
+        }
+    }
+    writeln!(out)?;
     Ok(out)
 }
 

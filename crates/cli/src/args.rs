@@ -55,6 +55,10 @@ pub struct InputArgs {
     /// To summarise a text given on the command line, use --string.
     #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
+    /// Input format: `auto` (by extension, then by content), or a name
+    /// (`text`, …).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub input_format: crate::formats::InputFormatArg,
     /// Summarise TEXT, given here on the command line, instead of a file:
     /// `--string "The council met on Monday. …"`.
     #[arg(long, value_name = "TEXT", conflicts_with = "file")]
@@ -138,6 +142,9 @@ pub struct SummaryArgs {
     /// `prior.decay=6` (repeatable; see DESIGN.md for each scorer's).
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, serde_json::Value)>,
+    /// Summarise the quoted messages of an e-mail thread too.
+    #[arg(long)]
+    pub include_quoted: bool,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +179,7 @@ impl SummaryArgs {
                 OrderArg::Score => Order::Score,
             },
             redundancy: self.redundancy,
+            include_quoted: self.include_quoted,
         }
     }
 }

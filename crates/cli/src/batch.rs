@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use abridge::record::Record;
-use abridge::{BatchItem, BatchOptions, BatchResult, Summarizer};
+use abridge::{BatchItem, BatchOptions, BatchResult, InputFormat, Summarizer};
+
+use crate::formats::InputFormatArg;
 use anyhow::{Context, bail};
 use clap::Args;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -31,7 +33,7 @@ const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md"];
 
 /// Output keys that input fields cannot take over: a passed-through field
 /// with one of these names is dropped.
-const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line"];
+const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line", "format"];
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -55,7 +57,8 @@ pub struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
     /// With --out-dir: skip input files whose summary file already exists,
-    /// to resume an interrupted run.
+    /// and go on with a JSONL file an interrupted run (Ctrl-C) left as
+    /// FILE.partial from its first record not done, to resume the run.
     #[arg(long, requires = "out_dir")]
     pub skip_existing: bool,
     /// Worker threads: 0 for one per core, 1 for the sequential path.
@@ -73,6 +76,10 @@ pub struct BatchArgs {
     /// error record; invalid UTF-8 is still an error.
     #[arg(short = 'a', long = "binary-as-text")]
     pub text: bool,
+    /// Input format of every document: `auto` (a file's extension, a
+    /// record's `format`, then the content), or a name (`text`, …).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub input_format: InputFormatArg,
     /// `--text`, refused: see `InputArgs::ambiguous_text`.
     #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
     pub ambiguous_text: Option<Option<String>>,
@@ -116,7 +123,9 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
 
     let progress = Progress::new(args.quiet, &paths, &globs);
     let has_folders = paths.iter().any(|path| path.is_dir());
-    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    let mut inputs =
+        Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    inputs.input_format = args.input_format;
     let skipped = inputs.skipped.clone();
     let unmatched = inputs.unmatched.clone();
     let options = BatchOptions::default().threads(args.threads);
@@ -128,6 +137,8 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         (None, None) => Sink::Jsonl(stdout as &mut dyn Write),
     };
     let mut counts = Counts::default();
+    crate::interrupt::install();
+    let mut interrupted = false;
     for result in results {
         counts.documents += 1;
         let where_ = || match &result.meta.location {
@@ -159,13 +170,34 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
         if args.fail_fast && !result.is_ok() {
             break;
         }
+        if crate::interrupt::requested() {
+            interrupted = true;
+            break;
+        }
     }
-    sink.finish()?;
+    if interrupted {
+        sink.suspend()?;
+    } else {
+        sink.finish()?;
+    }
     if let Some(mut file) = file_output {
         file.flush().context("cannot write the output")?;
     }
     progress.finish();
     counts.skipped = skipped.get();
+    if interrupted {
+        // Said even with --quiet: the output is not all there.
+        let line = counts.summary_line(started.elapsed());
+        let kept = match (&args.out_dir, &args.output) {
+            (Some(_), _) => {
+                "the summaries written so far are kept; a JSONL file cut short stays as FILE.partial, whole records only, and `--skip-existing` goes on from its last record"
+            }
+            (None, Some(_)) => "the output file holds every document done, each a whole line",
+            (None, None) => "the output holds every document done, each a whole line",
+        };
+        let _ = writeln!(std::io::stderr(), "abridge: interrupted after {line}; {kept}");
+        return Ok(Outcome::Interrupted);
+    }
     if !args.quiet {
         let line = counts.summary_line(started.elapsed());
         let _ = writeln!(std::io::stderr(), "abridge: {line}");
@@ -258,14 +290,19 @@ pub struct Meta {
     fields: Vec<(String, Box<RawValue>)>,
     /// With --out-dir: the file the summary goes to.
     target: Option<Target>,
+    /// Whether the record named its `format` (which the output then names
+    /// too, whatever it is).
+    format_given: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Target {
     /// The summary of one text file, one sentence per line.
     Text(PathBuf),
-    /// The output records of one JSONL file.
-    Jsonl(PathBuf),
+    /// The output records of one JSONL file; with `resume`, its temporary
+    /// file holds the first records from an interrupted run, and the rest
+    /// are appended.
+    Jsonl { path: PathBuf, resume: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -290,11 +327,23 @@ struct Inputs {
     line: Vec<u8>,
     /// Whether files that look binary are read as text (`-a/--binary-as-text`).
     binary_as_text: bool,
+    /// `--input-format`.
+    input_format: InputFormatArg,
 }
 
 enum Source {
-    Jsonl { name: String, reader: Box<dyn BufRead>, line: u64, target: Option<PathBuf> },
-    Walk { root: PathBuf, walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>> },
+    Jsonl {
+        name: String,
+        reader: Box<dyn BufRead>,
+        line: u64,
+        target: Option<Target>,
+        /// Records to pass over: done by an interrupted run (`--skip-existing`).
+        skip: u64,
+    },
+    Walk {
+        root: PathBuf,
+        walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>,
+    },
 }
 
 impl Iterator for Inputs {
@@ -310,7 +359,7 @@ impl Iterator for Inputs {
                 continue;
             };
             match source {
-                Source::Jsonl { name, reader, line, target } => {
+                Source::Jsonl { name, reader, line, target, skip } => {
                     self.line.clear();
                     match reader.read_until(b'\n', &mut self.line) {
                         Ok(0) => {
@@ -322,8 +371,18 @@ impl Iterator for Inputs {
                             if self.line.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }
+                            if *skip > 0 {
+                                *skip -= 1;
+                                continue;
+                            }
                             let bytes = std::mem::take(&mut self.line);
-                            return Some(parse_record(name, *line, bytes, target.clone()));
+                            return Some(parse_record(
+                                name,
+                                *line,
+                                bytes,
+                                target.clone(),
+                                self.input_format,
+                            ));
                         }
                         Err(error) => {
                             let location = format!("{name}:{}", *line + 1);
@@ -393,6 +452,7 @@ impl Inputs {
             bytes_read,
             line: Vec::new(),
             binary_as_text,
+            input_format: InputFormatArg::Auto,
         }
     }
 
@@ -405,6 +465,7 @@ impl Inputs {
                 reader: Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
                 line: 0,
                 target: None,
+                skip: 0,
             });
             return None;
         }
@@ -434,16 +495,24 @@ impl Inputs {
     fn open_file(&mut self, path: PathBuf, relative: PathBuf) -> Option<BatchItem<Meta>> {
         let jsonl = is_jsonl(&path);
         let target = self.out_dir.as_ref().map(|out_dir| out_dir.dir.join(&relative));
-        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
-            && out_dir.skip_existing
-            && target.exists()
-        {
-            self.skipped.set(self.skipped.get() + 1);
-            return None;
-        }
         // Files named on the command line keep the path as given; files
         // found in a folder are named by their path inside it.
         let id = if self.stack.is_empty() { display_path(&path) } else { display_path(&relative) };
+        let mut done = 0;
+        if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
+            && out_dir.skip_existing
+        {
+            if target.exists() {
+                self.skipped.set(self.skipped.get() + 1);
+                return None;
+            }
+            if jsonl {
+                match records_done(&partial_path(target)) {
+                    Ok(records) => done = records,
+                    Err(error) => return Some(BatchItem::failed(id, error, Meta::default())),
+                }
+            }
+        }
         if jsonl {
             match File::open(&path) {
                 Ok(file) => {
@@ -451,7 +520,8 @@ impl Inputs {
                         name: id,
                         reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                         line: 0,
-                        target,
+                        target: target.map(|path| Target::Jsonl { path, resume: done > 0 }),
+                        skip: done,
                     });
                     None
                 }
@@ -461,16 +531,24 @@ impl Inputs {
             }
         } else {
             let meta = Meta { target: target.map(Target::Text), ..Meta::default() };
-            Some(match std::fs::read(&path) {
+            let format = self.input_format.for_file(&path);
+            Some(self.read_file(&path, id, meta).with_format(format))
+        }
+    }
+
+    /// One text file's document.
+    fn read_file(&self, path: &Path, id: String, meta: Meta) -> BatchItem<Meta> {
+        {
+            match std::fs::read(path) {
                 Ok(bytes) => {
                     self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
                     if let Some((text, _)) = crate::input::decode_utf16(&bytes) {
-                        return Some(BatchItem::new(id, text, meta));
+                        return BatchItem::new(id, text, meta);
                     }
                     let binary =
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {
-                        return Some(BatchItem::failed(id, binary.to_string(), meta));
+                        return BatchItem::failed(id, binary.to_string(), meta);
                     }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
@@ -482,7 +560,7 @@ impl Inputs {
                     }
                 }
                 Err(error) => BatchItem::failed(id, format!("cannot read: {error}"), meta),
-            })
+            }
         }
     }
 }
@@ -496,15 +574,12 @@ fn parse_record(
     source: &str,
     line: u64,
     bytes: Vec<u8>,
-    target: Option<PathBuf>,
+    target: Option<Target>,
+    input_format: InputFormatArg,
 ) -> BatchItem<Meta> {
     let fallback_id = format!("{source}:{line}");
-    let mut meta = Meta {
-        line: Some(line),
-        location: Some(fallback_id.clone()),
-        target: target.map(Target::Jsonl),
-        ..Meta::default()
-    };
+    let mut meta =
+        Meta { line: Some(line), location: Some(fallback_id.clone()), target, ..Meta::default() };
     let record = match Record::parse(bytes) {
         Ok(record) => record,
         Err(error) => return BatchItem::failed(fallback_id, error.to_string(), meta),
@@ -516,10 +591,20 @@ fn parse_record(
         .filter(|(key, _)| !RESERVED_KEYS.contains(&key.as_str()))
         .collect();
     let id = record.id.unwrap_or(fallback_id);
+    meta.format_given = record.format.is_some();
+    // --input-format wins over the record's `format`, as --lang over `lang`.
+    let format = match (input_format.fixed(), record.format) {
+        (Some(format), _) => Some(format),
+        (None, Some(Ok(format))) => Some(format),
+        (None, Some(Err(unknown))) => return BatchItem::failed(id, unknown.to_string(), meta),
+        (None, None) => None,
+    };
     match record.text {
         // A language the record names is used instead of detection (a
         // language given with --lang still wins); the field is passed on.
-        Ok(text) => BatchItem::new(id, text, meta).with_language(record.language),
+        Ok(text) => {
+            BatchItem::new(id, text, meta).with_language(record.language).with_format(format)
+        }
         Err(error) => BatchItem::failed(id, error.to_string(), meta),
     }
 }
@@ -541,6 +626,9 @@ impl Serialize for OutputRecord<'_> {
             Ok(summary) => {
                 map.serialize_entry("sentences", &Texts(summary))?;
                 map.serialize_entry("spans", &Spans(summary))?;
+                if summary.format != InputFormat::Text || result.meta.format_given {
+                    map.serialize_entry("format", &summary.format)?;
+                }
             }
             Err(error) => {
                 if let Some(line) = result.meta.line {
@@ -610,6 +698,15 @@ impl Sink<'_> {
             Sink::OutDir(writer) => writer.finish(),
         }
     }
+
+    /// Ends an interrupted run: what is written stays, and a JSONL output
+    /// file cut short keeps its temporary name, for `--skip-existing`.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        match self {
+            Sink::Jsonl(out) => Ok(out.flush()?),
+            Sink::OutDir(writer) => writer.suspend(),
+        }
+    }
 }
 
 /// Writes `--out-dir` files. Each file is written under a temporary name
@@ -640,12 +737,17 @@ impl OutDirWriter {
                     .with_context(|| format!("{}: cannot write", partial.display()))?;
                 rename(&partial, target)
             }
-            Some(Target::Jsonl(target)) => {
+            Some(Target::Jsonl { path: target, resume }) => {
                 if self.open.as_ref().is_none_or(|(open, _, _)| open != target) {
                     self.close()?;
                     let partial = partial_path(target);
                     create_parent(target)?;
-                    let file = File::create(&partial)
+                    let file = File::options()
+                        .write(true)
+                        .create(true)
+                        .append(*resume)
+                        .truncate(!*resume)
+                        .open(&partial)
                         .with_context(|| format!("{}: cannot create", partial.display()))?;
                     self.open = Some((target.clone(), partial, BufWriter::new(file)));
                 }
@@ -671,6 +773,36 @@ impl OutDirWriter {
     fn finish(&mut self) -> anyhow::Result<()> {
         self.close()
     }
+
+    /// Flushes the JSONL file being written and leaves it under its
+    /// temporary name: it holds whole records only, and a run with
+    /// `--skip-existing` appends the rest.
+    fn suspend(&mut self) -> anyhow::Result<()> {
+        if let Some((_, partial, mut out)) = self.open.take() {
+            out.flush().with_context(|| format!("{}: cannot write", partial.display()))?;
+        }
+        Ok(())
+    }
+}
+
+/// How many whole records the temporary output of an interrupted run
+/// holds (0 when there is none). A last line cut short (a run killed, not
+/// interrupted) is cut off, to be written again.
+fn records_done(partial: &Path) -> Result<u64, String> {
+    let bytes = match std::fs::read(partial) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(format!("{}: cannot resume: {error}", partial.display())),
+    };
+    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+    if whole < bytes.len() {
+        File::options()
+            .write(true)
+            .open(partial)
+            .and_then(|file| file.set_len(whole as u64))
+            .map_err(|error| format!("{}: cannot resume: {error}", partial.display()))?;
+    }
+    Ok(bytes[..whole].split(|&b| b == b'\n').filter(|line| !line.is_empty()).count() as u64)
 }
 
 fn partial_path(target: &Path) -> PathBuf {
@@ -779,7 +911,7 @@ mod tests {
     use super::*;
 
     fn record(line: &str) -> BatchItem<Meta> {
-        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None)
+        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None, InputFormatArg::Auto)
     }
 
     #[test]
@@ -814,7 +946,13 @@ mod tests {
             assert_eq!(item.id, id, "{line}");
             assert!(item.text.as_ref().unwrap_err().starts_with(error), "{line}: {:?}", item.text);
         }
-        let item = parse_record("in.jsonl", 2, b"{\"text\": \"caf\xe9\"}".to_vec(), None);
+        let item = parse_record(
+            "in.jsonl",
+            2,
+            b"{\"text\": \"caf\xe9\"}".to_vec(),
+            None,
+            InputFormatArg::Auto,
+        );
         assert_eq!(item.text, Err("invalid UTF-8 at byte 13".to_owned()));
         assert_eq!(item.meta.location.as_deref(), Some("in.jsonl:2"));
     }

@@ -11,7 +11,9 @@ mod batch;
 mod completions;
 mod config;
 mod eval;
+mod formats;
 mod input;
+mod interrupt;
 mod sentences;
 mod summarize;
 
@@ -30,6 +32,8 @@ pub enum Outcome {
     Success,
     /// The run went through, but some input could not be summarised.
     Failed,
+    /// A signal stopped the run after a whole document (see `interrupt`).
+    Interrupted,
 }
 
 /// Exit code for usage and I/O errors.
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
+        Ok(Outcome::Interrupted) => ExitCode::from(interrupt::EXIT_INTERRUPTED),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "abridge: error: {error:#}");

@@ -18,6 +18,9 @@ struct JsonSummary<'a> {
     settings: JsonSettings<'a>,
     language: abridge::Language,
     language_source: abridge::LanguageSource,
+    format: abridge::InputFormat,
+    #[serde(skip_serializing_if = "abridge::Metadata::is_empty")]
+    metadata: &'a abridge::Metadata,
     n_sentences: usize,
     sentences: &'a [abridge::Extract<'a>],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -54,6 +57,8 @@ impl<'a> JsonSummary<'a> {
             },
             language: summary.language,
             language_source: summary.language_source,
+            format: summary.format,
+            metadata: &summary.metadata,
             n_sentences: summary.n_sentences,
             sentences: &summary.sentences,
             empty_reason: summary.empty_reason,
@@ -72,7 +77,8 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };
-    let summary = summarizer.summarize(&input.text);
+    let format = args.input.input_format.resolve(args.input.file.as_deref(), &input.text);
+    let summary = summarizer.summarize_as(&input.text, format);
     if summary.unanalysed_bytes > 0 {
         warn(&format!(
             "{}: only the first {} bytes of {} are summarised (the most one document may have)",
@@ -91,7 +97,7 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     match args.format {
         Format::Text => {
             for extract in &summary.sentences {
-                writeln!(out, "{}", one_line(&extract.text))?;
+                writeln!(out, "{}", one_line(extract.shown.as_deref().unwrap_or(&extract.text)))?;
                 for explanation in [&extract.explanation, &extract.selection].into_iter().flatten()
                 {
                     for line in explanation.to_string().lines() {

@@ -230,8 +230,14 @@ fn folder_and_jsonl_give_the_same_summaries() {
     let expected_ids: Vec<&str> = files.iter().map(|(relative, _)| relative.as_str()).collect();
     assert_eq!(ids, expected_ids, "ids are paths inside the folder, .csv and README skipped");
 
-    let records: Vec<Value> =
-        files.iter().map(|(relative, text)| json!({"id": relative, "text": text})).collect();
+    // A `.md` file is read as Markdown (issue 13), so its record says so.
+    let records: Vec<Value> = files
+        .iter()
+        .map(|(relative, text)| match relative.ends_with(".md") {
+            true => json!({"id": relative, "text": text, "format": "markdown"}),
+            false => json!({"id": relative, "text": text}),
+        })
+        .collect();
     let jsonl_path = dir.path().join("corpus.jsonl");
     std::fs::write(&jsonl_path, jsonl(&records)).unwrap();
     let from_jsonl = abridge().arg("batch").arg(&jsonl_path).output().unwrap();

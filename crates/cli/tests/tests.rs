@@ -12,8 +12,12 @@ mod eval;
 mod languages;
 // `abridge batch`: inputs, error records, order, --out-dir (issue 6).
 mod batch;
+// Input formats: --input-format, detection, and each format's sample (issue 13).
+mod formats;
 // The habits of a command-line tool (issue 20): aliases, messages, config, completions.
 mod habits;
+// Batch runs stopped by Ctrl-C and resumed (issue 15).
+mod interrupt;
 
 use assert_cmd::Command;
 

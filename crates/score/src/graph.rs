@@ -1,15 +1,36 @@
 //! Sentence graphs: similarity matrices and their stationary distributions.
+//!
+//! Documents of up to [`DENSE_GRAPH_SENTENCES`] sentences (every news
+//! article, report and paper) get the full graph, a [`Matrix`] of every
+//! pair. Longer ones (books, transcripts of days) get a [`SparseGraph`]:
+//! each sentence linked to its [`SparseGraph::NEIGHBOURS`] most similar
+//! sentences anywhere in the document, found through an inverted index over
+//! terms, so that time and memory grow linearly with the document.
 
-use abridge_text::Document;
+use abridge_text::TermId;
 
-/// Graph strategies build an n × n matrix, so they look at no more than
-/// this many sentences. Later sentences are scored by a cheaper rule (see
-/// [`cap_graph`]): a document of 50,000 sentences must not need 20 GB.
-pub const MAX_GRAPH_SENTENCES: usize = 500;
+/// Up to this many sentences a graph strategy builds the full n × n
+/// matrix (1 MB at this size, the matrix keeping each pair once); past it,
+/// a [`SparseGraph`] over the whole document.
+pub const DENSE_GRAPH_SENTENCES: usize = 500;
+
+/// A weighted undirected graph over sentences, as PageRank walks it.
+pub trait Graph {
+    /// Number of nodes.
+    fn len(&self) -> usize;
+
+    /// Whether the graph has no nodes.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Adds `Σ_j share[j] · w(j, x)` to `into[x]` for every node `x`.
+    fn spread(&self, share: &[f64], into: &mut [f64]);
+}
 
 /// A symmetric square matrix of similarities with a zero diagonal: only
 /// the entries above the diagonal are kept, row by row, so that the
-/// largest graph ([`MAX_GRAPH_SENTENCES`] sentences) takes 1 MB, not 2.
+/// largest dense graph ([`DENSE_GRAPH_SENTENCES`] sentences) takes 1 MB, not 2.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Matrix {
     n: usize,
@@ -95,6 +116,16 @@ impl Matrix {
     }
 }
 
+impl Graph for Matrix {
+    fn len(&self) -> usize {
+        self.n
+    }
+
+    fn spread(&self, share: &[f64], into: &mut [f64]) {
+        Matrix::spread(self, share, into);
+    }
+}
+
 /// Weighted PageRank by power iteration:
 ///
 /// ```text
@@ -104,7 +135,12 @@ impl Matrix {
 /// A sentence with no edges spreads its rank evenly (a dangling node), so
 /// the ranks always sum to 1. Iterates until the L1 change is below
 /// `tolerance` or `max_iterations` is reached.
-pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: usize) -> Vec<f64> {
+pub fn pagerank(
+    matrix: &impl Graph,
+    damping: f64,
+    tolerance: f64,
+    max_iterations: usize,
+) -> Vec<f64> {
     let n = matrix.len();
     if n == 0 {
         return Vec::new();
@@ -134,23 +170,176 @@ pub fn pagerank(matrix: &Matrix, damping: f64, tolerance: f64, max_iterations: u
     rank
 }
 
-/// Runs `graph_scores` on the first [`MAX_GRAPH_SENTENCES`] sentences and
-/// scores the rest by `fallback`, scaled below the lowest graph score, so
-/// that the graph's choice always wins and later sentences keep their
-/// fallback order.
-pub fn cap_graph(
-    document: &Document<'_>,
-    scores: &mut [f64],
-    graph_scores: impl FnOnce(usize, &mut [f64]),
-    mut fallback: impl FnMut(usize) -> f64,
-) {
-    let n = document.sentences().len().min(MAX_GRAPH_SENTENCES);
-    graph_scores(n, &mut scores[..n]);
-    if scores.len() > n {
-        let floor = scores[..n].iter().copied().fold(f64::INFINITY, f64::min).max(0.0);
-        for (sentence_idx, score) in scores.iter_mut().enumerate().skip(n) {
-            // `fallback` is in [0, 1]; keep every capped sentence below the floor.
-            *score = floor * 0.5 * fallback(sentence_idx).clamp(0.0, 1.0);
+/// A sparse symmetric similarity graph: each sentence keeps its
+/// [`SparseGraph::NEIGHBOURS`] most similar sentences (and is kept by theirs),
+/// in compressed rows sorted by neighbour.
+///
+/// Candidates come from an inverted index over the sentences' terms. A
+/// term in at most [`SparseGraph::WINDOW`] sentences links all of them, so
+/// names and rare words join sentences however far apart; a commoner term
+/// links each sentence only to the `WINDOW` nearest sentences that have it,
+/// so a word in every other line costs no more than a rare one. The
+/// candidates sharing most terms, weighted by rarity (`1 + ln(n / df)`),
+/// are scored by the exact similarity, and the best are kept. Building takes O(n · terms per sentence · `WINDOW`)
+/// time and O(n · `NEIGHBOURS`) memory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SparseGraph {
+    /// Node `i`'s edges are `edges[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<u32>,
+    edges: Vec<(u32, f64)>,
+}
+
+impl SparseGraph {
+    /// Neighbours each sentence keeps (the graph is their union, so some
+    /// have more).
+    pub const NEIGHBOURS: usize = 16;
+    /// Postings a term contributes per sentence (see the type's docs).
+    pub const WINDOW: usize = 64;
+    /// Candidates per sentence given the exact similarity.
+    const SHORTLIST: usize = 2 * SparseGraph::NEIGHBOURS;
+
+    /// Builds the graph of `n` sentences whose content terms (sorted,
+    /// distinct) `terms(i)` gives, with the symmetric `similarity(i, j)`;
+    /// pairs of similarity 0 or less are no edges.
+    pub fn build<T: IntoIterator<Item = TermId>>(
+        n: usize,
+        terms: impl Fn(usize) -> T,
+        similarity: impl Fn(usize, usize) -> f64,
+    ) -> SparseGraph {
+        // The inverted index, as compressed rows: term -> sentences, ascending.
+        let n_terms = (0..n).flat_map(&terms).map(|t| t as usize + 1).max().unwrap_or(0);
+        let mut starts = vec![0u32; n_terms + 1];
+        for i in 0..n {
+            for term in terms(i) {
+                starts[term as usize + 1] += 1;
+            }
+        }
+        for t in 0..n_terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut fill = starts.clone();
+        let mut postings = vec![0u32; starts[n_terms] as usize];
+        for i in 0..n {
+            for term in terms(i) {
+                postings[fill[term as usize] as usize] = i as u32;
+                fill[term as usize] += 1;
+            }
+        }
+        drop(fill);
+
+        let mut pairs: Vec<(u32, u32, f64)> = Vec::with_capacity(n * SparseGraph::NEIGHBOURS);
+        let mut shared = vec![0.0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut scored: Vec<(f64, u32)> = Vec::new();
+        for i in 0..n {
+            for term in terms(i) {
+                let list =
+                    &postings[starts[term as usize] as usize..starts[term as usize + 1] as usize];
+                let near = if list.len() <= SparseGraph::WINDOW {
+                    list
+                } else {
+                    let at = list.partition_point(|&j| j < i as u32);
+                    let from = at
+                        .saturating_sub(SparseGraph::WINDOW / 2)
+                        .min(list.len() - SparseGraph::WINDOW);
+                    &list[from..from + SparseGraph::WINDOW]
+                };
+                // Rare terms weigh more, as in tf-idf: 1 + ln(n / df).
+                let weight = 1.0 + (n as f32 / list.len() as f32).ln();
+                for &j in near {
+                    if j as usize != i {
+                        if shared[j as usize] == 0.0 {
+                            touched.push(j);
+                        }
+                        shared[j as usize] += weight;
+                    }
+                }
+            }
+            // The shortlist: most shared weight first, then nearest. The
+            // weights are positive, so their bits order as they do.
+            let key = |j: &u32| {
+                let weight = shared[*j as usize].to_bits();
+                (std::cmp::Reverse(weight), (*j as usize).abs_diff(i), *j)
+            };
+            if touched.len() > SparseGraph::SHORTLIST {
+                touched.select_nth_unstable_by_key(SparseGraph::SHORTLIST, key);
+            }
+            scored.clear();
+            for &j in touched.iter().take(SparseGraph::SHORTLIST) {
+                let value = similarity(i, j as usize);
+                if value > 0.0 {
+                    scored.push((value, j));
+                }
+            }
+            for j in touched.drain(..) {
+                shared[j as usize] = 0.0;
+            }
+            scored.sort_unstable_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then((a.1 as usize).abs_diff(i).cmp(&(b.1 as usize).abs_diff(i)))
+                    .then(a.1.cmp(&b.1))
+            });
+            for &(value, j) in scored.iter().take(SparseGraph::NEIGHBOURS) {
+                let (a, b) = if (i as u32) < j { (i as u32, j) } else { (j, i as u32) };
+                pairs.push((a, b, value));
+            }
+        }
+        drop(postings);
+        pairs.sort_unstable_by_key(|&(a, b, _)| (a, b));
+        pairs.dedup_by_key(|&mut (a, b, _)| (a, b));
+
+        let mut degree = vec![0u32; n + 1];
+        for &(a, b, _) in &pairs {
+            degree[a as usize + 1] += 1;
+            degree[b as usize + 1] += 1;
+        }
+        for i in 0..n {
+            degree[i + 1] += degree[i];
+        }
+        let offsets = degree;
+        let mut fill = offsets.clone();
+        let mut edges = vec![(0u32, 0.0); offsets[n] as usize];
+        // Pairs are sorted by (a, b): node a receives its later neighbours
+        // in order, and node b its earlier ones in order, all before any
+        // later one (every (b, c) with c > b sorts after (a, b), a < b).
+        for &(a, b, value) in &pairs {
+            edges[fill[b as usize] as usize] = (a, value);
+            fill[b as usize] += 1;
+        }
+        for &(a, b, value) in &pairs {
+            edges[fill[a as usize] as usize] = (b, value);
+            fill[a as usize] += 1;
+        }
+        SparseGraph { offsets, edges }
+    }
+
+    /// Node `i`'s neighbours and edge weights, by neighbour.
+    pub fn neighbours(&self, i: usize) -> &[(u32, f64)] {
+        &self.edges[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// Number of edges (each pair once).
+    pub fn n_edges(&self) -> usize {
+        self.edges.len() / 2
+    }
+
+    /// Every edge weight, once per pair.
+    pub fn weights(&self) -> impl Iterator<Item = f64> + '_ {
+        (0..self.offsets.len() - 1).flat_map(move |i| {
+            self.neighbours(i).iter().filter(move |&&(j, _)| j as usize > i).map(|&(_, w)| w)
+        })
+    }
+}
+
+impl Graph for SparseGraph {
+    fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    fn spread(&self, share: &[f64], into: &mut [f64]) {
+        assert!(share.len() == Graph::len(self) && into.len() == share.len(), "one value per node");
+        for (x, value) in into.iter_mut().enumerate() {
+            *value += self.neighbours(x).iter().map(|&(j, w)| share[j as usize] * w).sum::<f64>();
         }
     }
 }
@@ -208,5 +397,99 @@ mod tests {
             assert!((value - 1.0 / 3.0).abs() < 1e-12);
         }
         assert!(pagerank(&Matrix::symmetric(0, |_, _| 1.0), 0.85, 1e-9, 10).is_empty());
+    }
+
+    #[test]
+    fn sparse_graph_of_a_small_document_is_the_full_graph() {
+        // Ten sentences whose terms overlap in a pattern: fewer sentences
+        // than NEIGHBOURS, so every pair of positive similarity is an edge.
+        let terms: Vec<Vec<TermId>> = (0..10u32)
+            .map(|i| (0..4).map(|k| (i * 3 + k * 5) % 17).collect::<Vec<_>>())
+            .map(|mut t| {
+                t.sort_unstable();
+                t.dedup();
+                t
+            })
+            .collect();
+        let similarity =
+            |i: usize, j: usize| terms[i].iter().filter(|t| terms[j].contains(t)).count() as f64;
+        let sparse = SparseGraph::build(10, |i| terms[i].iter().copied(), similarity);
+        let dense = Matrix::symmetric(10, similarity);
+        for i in 0..10 {
+            let expected: Vec<(u32, f64)> = dense
+                .row(i)
+                .enumerate()
+                .filter(|&(j, w)| j != i && w > 0.0)
+                .map(|(j, w)| (j as u32, w))
+                .collect();
+            assert_eq!(sparse.neighbours(i), expected, "row {i}");
+        }
+        assert_eq!(sparse.n_edges(), dense.off_diagonal().filter(|&w| w > 0.0).count());
+        let (a, b) = (pagerank(&sparse, 0.85, 1e-12, 500), pagerank(&dense, 0.85, 1e-12, 500));
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() < 1e-9, "{a:?} against {b:?}");
+        }
+    }
+
+    #[test]
+    fn sparse_graph_links_rare_terms_across_the_document_and_bounds_degree() {
+        // 2,000 sentences: term 0 in every one, each sentence's own term
+        // 1 + i, and term 9,999 in the first and the last only.
+        let n = 2000;
+        let terms = |i: usize| {
+            let mut t = vec![0, 1 + i as TermId];
+            if i == 0 || i == n - 1 {
+                t.push(9999);
+            }
+            t
+        };
+        let similarity = |i: usize, j: usize| {
+            let (a, b) = (terms(i), terms(j));
+            a.iter().filter(|t| b.contains(t)).count() as f64
+        };
+        let graph = SparseGraph::build(n, terms, similarity);
+        assert!(graph.neighbours(0).iter().any(|&(j, w)| j as usize == n - 1 && w == 2.0));
+        // The common term links each sentence to nearby ones only: the
+        // union of the best NEIGHBOURS of each, no more than twice that.
+        for i in 0..n {
+            let degree = graph.neighbours(i).len();
+            assert!(
+                (SparseGraph::NEIGHBOURS..=2 * SparseGraph::NEIGHBOURS + 1).contains(&degree),
+                "{i}: {degree}"
+            );
+            assert!(graph.neighbours(i).windows(2).all(|w| w[0].0 < w[1].0));
+        }
+        let rank = pagerank(&graph, 0.85, 1e-10, 200);
+        assert!((rank.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn graph_strategies_rank_the_whole_of_a_long_document() {
+        use abridge_text::{Document, Language};
+
+        use crate::{LexRank, PacSum, Scorer, SentenceFrequencies, TextRank};
+
+        // 700 sentences of unrelated made-up words, then, past the dense
+        // graph's size, a run of sentences on one subject that share their
+        // words: the centre of the document's only cluster.
+        let mut text = String::new();
+        for i in 0..700 {
+            text.push_str(&format!("Zorbex{i} quilvan{i} dratho{i} melvik{i}. "));
+        }
+        for i in 0..12 {
+            text.push_str(&format!(
+                "The harbour storm sank fishing boats near the pier wall {i}. "
+            ));
+        }
+        let document = Document::new(&text, Language::English);
+        assert!(document.sentences().len() > DENSE_GRAPH_SENTENCES + 100);
+        let stats = SentenceFrequencies::new(&document);
+        let scorers: [&dyn Scorer; 3] =
+            [&TextRank::default(), &LexRank::default(), &PacSum::default()];
+        for scorer in scorers {
+            let scores = scorer.scores(&document, &stats);
+            let best = (0..scores.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b])).unwrap();
+            assert!(best >= 700, "{}: best sentence {best}", scorer.name());
+        }
     }
 }

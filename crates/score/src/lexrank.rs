@@ -6,8 +6,8 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{CentroidCosines, TermCounts, TfIdfVectors};
-use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph, pagerank};
+use crate::features::{TermCounts, TfIdfVectors};
+use crate::graph::{DENSE_GRAPH_SENTENCES, Matrix, SparseGraph, pagerank};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices joined by their idf-modified cosine (the paper's
@@ -49,25 +49,24 @@ impl LexRank {
     }
 
     fn ranks(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
-        let counts = TermCounts::first(document, MAX_GRAPH_SENTENCES);
+        let n = document.sentences().len();
+        let counts = TermCounts::new(document);
         let vectors = TfIdfVectors::new(document, stats, &counts);
-        let mut cosines = CentroidCosines::new(document, stats);
-        cap_graph(
-            document,
-            scores,
-            |n, out| {
-                let matrix = Matrix::symmetric(n, |i, j| {
-                    self.weight(vectors.sentence(i).cosine(vectors.sentence(j)))
-                });
-                out.copy_from_slice(&pagerank(
-                    &matrix,
-                    self.damping,
-                    self.tolerance,
-                    MAX_ITERATIONS,
-                ));
-            },
-            |sentence_idx| cosines.cosine(document, sentence_idx),
-        );
+        drop(counts);
+        let similarity = |i, j| self.weight(vectors.sentence(i).cosine(vectors.sentence(j)));
+        let rank = if n <= DENSE_GRAPH_SENTENCES {
+            pagerank(
+                &Matrix::symmetric(n, similarity),
+                self.damping,
+                self.tolerance,
+                MAX_ITERATIONS,
+            )
+        } else {
+            let terms = |i: usize| vectors.sentence(i).entries().iter().map(|&(term, _)| term);
+            let graph = SparseGraph::build(n, terms, similarity);
+            pagerank(&graph, self.damping, self.tolerance, MAX_ITERATIONS)
+        };
+        scores.copy_from_slice(&rank);
     }
 }
 

@@ -62,6 +62,7 @@ mod pacsum;
 mod params;
 mod picks;
 mod position;
+mod redundancy;
 mod scorer;
 mod select;
 mod stats;

@@ -6,8 +6,8 @@
 use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
-use crate::features::{CentroidCosines, TermCounts, TfIdfVectors};
-use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph};
+use crate::features::{TermCounts, TfIdfVectors};
+use crate::graph::{DENSE_GRAPH_SENTENCES, Matrix, SparseGraph};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Centrality on a *directed* graph: an edge from a sentence to the ones
@@ -61,33 +61,60 @@ struct Parts {
 }
 
 impl PacSum {
-    /// The graph parts of the first [`MAX_GRAPH_SENTENCES`] sentences.
+    /// The graph parts: every pair up to [`DENSE_GRAPH_SENTENCES`]
+    /// sentences, each sentence's nearest neighbours past it.
     fn parts(&self, document: &Document<'_>, stats: &dyn TermStats) -> Parts {
-        let n = document.sentences().len().min(MAX_GRAPH_SENTENCES);
-        let counts = TermCounts::first(document, n);
+        let n = document.sentences().len();
+        let counts = TermCounts::new(document);
         let vectors = TfIdfVectors::new(document, stats, &counts);
-        let matrix = Matrix::symmetric(n, |i, j| {
+        drop(counts);
+        let similarity = |i: usize, j: usize| {
             let (a, b) = (vectors.sentence(i), vectors.sentence(j));
             match self.similarity {
                 EdgeSimilarity::Cosine => a.cosine(b),
                 EdgeSimilarity::Dot => a.dot(b),
             }
-        });
-        let (low, high) = matrix
-            .off_diagonal()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), e| (lo.min(e), hi.max(e)));
-        let threshold = if low.is_finite() { low + self.beta * (high - low) } else { 0.0 };
+        };
         let mut before = vec![0.0; n];
         let mut after = vec![0.0; n];
-        for i in 0..n {
-            for j in 0..n {
-                let edge = (matrix.get(i, j) - threshold).max(0.0);
-                if i != j && edge > 0.0 {
-                    if j < i {
-                        before[i] += edge;
-                    } else {
-                        after[i] += edge;
+        if n <= DENSE_GRAPH_SENTENCES {
+            let matrix = Matrix::symmetric(n, similarity);
+            let (low, high) = matrix
+                .off_diagonal()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), e| (lo.min(e), hi.max(e)));
+            let threshold = if low.is_finite() { low + self.beta * (high - low) } else { 0.0 };
+            for i in 0..n {
+                for j in 0..n {
+                    let edge = (matrix.get(i, j) - threshold).max(0.0);
+                    if i != j && edge > 0.0 {
+                        if j < i {
+                            before[i] += edge;
+                        } else {
+                            after[i] += edge;
+                        }
                     }
+                }
+            }
+            return Parts { before, after, threshold };
+        }
+        let terms = |i: usize| vectors.sentence(i).entries().iter().map(|&(term, _)| term);
+        let graph = SparseGraph::build(n, terms, similarity);
+        // The pairs left out of the graph are the least similar: the lowest
+        // similarity is theirs, 0 or close to it, unless every pair is in.
+        let complete = graph.n_edges() == n * (n - 1) / 2;
+        let (low, high) = graph
+            .weights()
+            .fold((if complete { f64::INFINITY } else { 0.0 }, 0.0_f64), |(lo, hi), e| {
+                (lo.min(e), hi.max(e))
+            });
+        let threshold = if low.is_finite() { low + self.beta * (high - low) } else { 0.0 };
+        for i in 0..n {
+            for &(j, weight) in graph.neighbours(i) {
+                let edge = (weight - threshold).max(0.0);
+                if (j as usize) < i {
+                    before[i] += edge;
+                } else {
+                    after[i] += edge;
                 }
             }
         }
@@ -103,25 +130,16 @@ impl Scorer for PacSum {
     fn score(&self, document: &Document<'_>, stats: &dyn TermStats, scores: &mut [Score]) {
         let parts = self.parts(document, stats);
         let n = parts.before.len();
-        // Centrality can be negative; shift the graph part to be non-negative
-        // so that capped sentences can sit below it.
+        // Centrality can be negative; shift it to be positive.
         let centrality: Vec<f64> = (0..n)
             .map(|i| self.lambda1 * parts.before[i] + self.lambda2 * parts.after[i])
             .collect();
         let low = centrality.iter().copied().fold(f64::INFINITY, f64::min);
         let shift = if low.is_finite() && low < 0.0 { -low } else { 0.0 };
-        let mut cosines = CentroidCosines::new(document, stats);
-        cap_graph(
-            document,
-            scores,
-            |_, out| {
-                for (score, value) in out.iter_mut().zip(&centrality) {
-                    // A small epsilon keeps the lowest graph score above zero.
-                    *score = value + shift + 1e-9;
-                }
-            },
-            |sentence_idx| cosines.cosine(document, sentence_idx),
-        );
+        for (score, value) in scores.iter_mut().zip(&centrality) {
+            // A small epsilon keeps the lowest score above zero.
+            *score = value + shift + 1e-9;
+        }
     }
 
     fn explain(
@@ -140,12 +158,6 @@ impl Scorer for PacSum {
             ),
             scores[sentence_idx],
         );
-        if sentence_idx >= parts.before.len() {
-            return explanation.with(Explanation::new(
-                "beyond the graph cap: scored by tf-idf cosine to the document",
-                0.0,
-            ));
-        }
         explanation
             .with(Explanation::new(
                 "sum of thresholded edges to earlier sentences",

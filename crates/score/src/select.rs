@@ -3,6 +3,7 @@
 use abridge_text::{Document, SentenceKind, TermId};
 use serde::{Deserialize, Serialize};
 
+use crate::redundancy::{ChosenSets, LazyMmr};
 use crate::{Eligibility, Score};
 
 /// How long a summary may be.
@@ -59,7 +60,8 @@ pub struct Selector {
     pub order: Order,
     /// Maximal marginal relevance: with `Some(λ)`, each pick maximises
     /// `λ · score − (1 − λ) · max similarity to the sentences already chosen`
-    /// (scores rescaled to `[0, 1]`). `None` picks by score alone.
+    /// (scores rescaled to `[0, 1]`, λ clamped to `[0, 1]`). `None` picks by
+    /// score alone.
     pub redundancy: Option<f64>,
 }
 
@@ -75,7 +77,7 @@ pub struct Eligible<'d, 'a> {
 /// The rule of an [`Eligible`], from the most to the least demanding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
-    /// Every sentence ([`Eligibility::Any`]).
+    /// Every sentence but headings ([`Eligibility::Any`]).
     Any,
     /// Prose of [`MIN_WORDS`] to [`MAX_WORDS`] words.
     Prose,
@@ -107,7 +109,8 @@ impl Eligible<'_, '_> {
     fn holds(document: &Document<'_>, rule: Rule, sentence_idx: usize) -> bool {
         let sentence = &document.sentences()[sentence_idx];
         match rule {
-            Rule::Any => true,
+            // Headings come only from parsed formats, never from plain text.
+            Rule::Any => sentence.kind() != SentenceKind::Heading,
             Rule::Prose => {
                 sentence.kind() == SentenceKind::Prose
                     && (MIN_WORDS..=MAX_WORDS).contains(&document.sentence_words(sentence_idx))
@@ -247,7 +250,7 @@ impl Selector {
             None => {
                 // Content terms only of the sentences looked at, which are
                 // few: the best ones until the budget is spent.
-                let mut chosen_terms: Vec<Vec<TermId>> = Vec::new();
+                let mut chosen_terms = ChosenSets::default();
                 let mut terms: Vec<TermId> = Vec::new();
                 for candidate in BestFirst::new(scores, eligible) {
                     let candidate = candidate as usize;
@@ -257,17 +260,15 @@ impl Selector {
                     terms.clear();
                     if skip_duplicates {
                         content_terms(document, candidate, &mut terms);
-                    }
-                    if skip_duplicates
-                        && chosen_terms
-                            .iter()
-                            .any(|chosen| set_cosine(chosen, &terms) >= DUPLICATE_SIMILARITY)
-                    {
-                        continue;
+                        if chosen_terms.is_duplicate(&terms) {
+                            continue;
+                        }
                     }
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
-                        chosen_terms.push(terms.clone());
+                        if skip_duplicates {
+                            chosen_terms.add(document, terms.clone());
+                        }
                     }
                 }
             }
@@ -277,19 +278,14 @@ impl Selector {
                 // The content terms of every candidate, in one buffer.
                 let mut terms: Vec<TermId> = Vec::new();
                 let mut ends: Vec<u32> = Vec::with_capacity(candidates.len());
-                let mut positions: Vec<u32> = Vec::with_capacity(candidates.len());
                 for &candidate in &candidates {
                     content_terms(document, candidate as usize, &mut terms);
                     ends.push(terms.len() as u32);
-                    positions.push(positions.len() as u32);
                 }
                 // Row `p` holds the terms of `candidates[p]`.
                 let row_of = |p: u32| -> &[TermId] {
                     let start = if p == 0 { 0 } else { ends[p as usize - 1] as usize };
                     &terms[start..ends[p as usize] as usize]
-                };
-                let max_similarity = |chosen: &[u32], p: u32| -> f64 {
-                    chosen.iter().map(|&c| set_cosine(row_of(c), row_of(p))).fold(0.0, f64::max)
                 };
                 let (low, high) =
                     candidates.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
@@ -297,25 +293,16 @@ impl Selector {
                         (lo.min(score), hi.max(score))
                     });
                 let scale = if high > low { high - low } else { 1.0 };
-                // Positions in `candidates` of the candidates left and of the chosen.
-                let mut remaining = positions;
+                let relevance =
+                    candidates.iter().map(|&i| (finite_or_min(scores[i as usize]) - low) / scale);
+                let mut picks = LazyMmr::new(relevance, lambda, document.n_terms());
+                // Positions in `candidates` of the chosen.
                 let mut chosen_positions: Vec<u32> = Vec::new();
-                while !meter.is_full() && !remaining.is_empty() {
-                    let mut best: Option<(usize, f64, f64, f64)> = None;
-                    for (position, &p) in remaining.iter().enumerate() {
-                        let similarity = max_similarity(&chosen_positions, p);
-                        if skip_duplicates && similarity >= DUPLICATE_SIMILARITY {
-                            continue;
-                        }
-                        let candidate = candidates[p as usize] as usize;
-                        let relevance = (finite_or_min(scores[candidate]) - low) / scale;
-                        let value = lambda * relevance - (1.0 - lambda) * similarity;
-                        if best.is_none_or(|(_, best_value, ..)| value > best_value) {
-                            best = Some((position, value, relevance, similarity));
-                        }
-                    }
-                    let Some((position, value, relevance, similarity)) = best else { break };
-                    let p = remaining.remove(position);
+                while !meter.is_full() {
+                    let Some(pick) = picks.next(&chosen_positions, row_of, skip_duplicates) else {
+                        break;
+                    };
+                    let p = pick.position;
                     let candidate = candidates[p as usize] as usize;
                     if meter.try_add(document, candidate) {
                         chosen.push(candidate);
@@ -325,9 +312,9 @@ impl Selector {
                                 sentence: candidate,
                                 pick: chosen.len(),
                                 lambda,
-                                relevance,
-                                redundancy: similarity,
-                                value,
+                                relevance: pick.relevance,
+                                redundancy: pick.similarity,
+                                value: pick.value,
                             });
                         }
                     }
@@ -476,7 +463,7 @@ fn finite_or_min(score: Score) -> Score {
 }
 
 /// Appends the sorted, distinct content terms of a sentence to `terms`.
-fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
+pub(crate) fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<TermId>) {
     let start = terms.len();
     crate::features::push_content_terms(document, sentence_idx, terms);
     let mut kept = start;
@@ -487,26 +474,6 @@ fn content_terms(document: &Document<'_>, sentence_idx: usize, terms: &mut Vec<T
         }
     }
     terms.truncate(kept);
-}
-
-/// Cosine of two term sets: `|A ∩ B| / sqrt(|A| |B|)`.
-fn set_cosine(a: &[TermId], b: &[TermId]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut shared) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    shared as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
 /// How much of a [`Budget`] a summary has used: the one place that says

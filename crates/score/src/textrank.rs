@@ -6,7 +6,7 @@ use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::features::TermCounts;
-use crate::graph::{MAX_GRAPH_SENTENCES, Matrix, cap_graph, pagerank};
+use crate::graph::{DENSE_GRAPH_SENTENCES, Matrix, SparseGraph, pagerank};
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices; two sentences are joined by an edge weighted by
@@ -58,27 +58,23 @@ impl TextRank {
     }
 
     fn ranks(&self, document: &Document<'_>, scores: &mut [Score]) {
-        let counts = TermCounts::first(document, MAX_GRAPH_SENTENCES);
+        let n = document.sentences().len();
+        let counts = TermCounts::new(document);
         let lengths = TextRank::lengths(&counts);
-        cap_graph(
-            document,
-            scores,
-            |n, out| {
-                let matrix =
-                    Matrix::symmetric(n, |i, j| TextRank::similarity(&counts, &lengths, i, j));
-                out.copy_from_slice(&pagerank(
-                    &matrix,
-                    self.damping,
-                    self.tolerance,
-                    MAX_ITERATIONS,
-                ));
-            },
-            // 1 for a sentence with a content word, else 0.
-            |sentence_idx| {
-                let tokens = document.sentence_tokens(sentence_idx);
-                if tokens.iter().any(|token| !token.is_stop()) { 1.0 } else { 0.0 }
-            },
-        );
+        let similarity = |i, j| TextRank::similarity(&counts, &lengths, i, j);
+        let rank = if n <= DENSE_GRAPH_SENTENCES {
+            pagerank(
+                &Matrix::symmetric(n, similarity),
+                self.damping,
+                self.tolerance,
+                MAX_ITERATIONS,
+            )
+        } else {
+            let terms = |i: usize| counts.sentences.row(i).iter().map(|&(term, _)| term);
+            let graph = SparseGraph::build(n, terms, similarity);
+            pagerank(&graph, self.damping, self.tolerance, MAX_ITERATIONS)
+        };
+        scores.copy_from_slice(&rank);
     }
 }
 

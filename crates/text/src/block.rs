@@ -66,6 +66,19 @@ impl BlockKind {
     }
 }
 
+/// How the line breaks inside a block read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineBreaks {
+    /// As in plain text: the segmenter decides from the lines' shapes
+    /// whether a break ends a unit (e-mail, text from PDFs, transcripts).
+    #[default]
+    Layout,
+    /// As spaces: the format wraps its paragraphs freely and says where
+    /// they end (Markdown, HTML).
+    Spaces,
+}
+
 /// One block of a parsed document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Block {

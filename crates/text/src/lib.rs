@@ -42,7 +42,7 @@ pub mod segment;
 mod span;
 pub mod token;
 
-pub use block::{Block, BlockKind};
+pub use block::{Block, BlockKind, LineBreaks};
 pub use document::{
     Analyzer, AnalyzerCache, Document, MAX_TEXT_BYTES, Paragraph, Sentence, SentenceKind,
 };

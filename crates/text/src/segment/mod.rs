@@ -11,7 +11,9 @@
 //! pass it over.
 
 mod abbreviations;
+mod email;
 mod layout;
+mod marks;
 #[cfg(test)]
 mod properties;
 mod rules;

@@ -27,8 +27,9 @@
 //! look it up in a list.
 
 use crate::segment::abbreviations::{Abbreviation, Abbreviations, Role};
+use crate::segment::marks::MarkRules;
 use crate::segment::{Segment, SegmentKind, Segmenter};
-use crate::segment::{layout, scripts};
+use crate::segment::{email, layout, scripts};
 use crate::{Language, Span};
 
 /// A rule-based, abbreviation-aware sentence segmenter.
@@ -44,12 +45,16 @@ use crate::{Language, Span};
 #[derive(Debug, Clone, Copy)]
 pub struct RuleSegmenter {
     abbreviations: &'static Abbreviations,
+    marks: MarkRules,
 }
 
 impl RuleSegmenter {
     /// A segmenter with the abbreviations of `language`.
     pub fn new(language: Language) -> RuleSegmenter {
-        RuleSegmenter { abbreviations: Abbreviations::for_language(language) }
+        RuleSegmenter {
+            abbreviations: Abbreviations::for_language(language),
+            marks: MarkRules::for_language(language),
+        }
     }
 }
 
@@ -65,7 +70,9 @@ impl Segmenter for RuleSegmenter {
             text,
             abbreviations: self.abbreviations,
             caseless: is_caseless(text),
-            script_marks: false,
+            informal: is_informal(text),
+            marks: self.marks,
+            script_marks: self.marks.any(),
             paragraph: 0,
             last: None,
             last_in_block: false,
@@ -118,6 +125,42 @@ fn is_caseless(text: &str) -> bool {
         }
     }
     letters >= MIN_LETTERS && upper * UPPER_SHARE < letters
+}
+
+/// Whether `text` reads as informal writing that does not capitalise
+/// sentences (e-mail, forum posts, chat): at least [`MIN_SIGNS`] signs in
+/// its first 32 KiB, a sign being the pronoun "i" in lower case ("i think",
+/// "i'm") or a line that starts with a lower-case letter. Edited text
+/// shows at most one (a line that goes on after a break).
+fn is_informal(text: &str) -> bool {
+    const SAMPLE: usize = 1 << 15;
+    const MIN_SIGNS: usize = 2;
+    let bytes = &text.as_bytes()[..text.len().min(SAMPLE)];
+    let mut signs = 0;
+    let mut line_start = true;
+    for (index, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\n' => line_start = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                if line_start && byte.is_ascii_lowercase() {
+                    signs += 1;
+                } else if byte == b'i' && (index == 0 || bytes[index - 1].is_ascii_whitespace()) {
+                    let rest = &bytes[index + 1..];
+                    let rest = ["'m", "'ve", "'d", "'ll", "’m", "’ve", "’d", "’ll", "m"]
+                        .iter()
+                        .find_map(|tail| rest.strip_prefix(tail.as_bytes()))
+                        .unwrap_or(rest);
+                    signs += usize::from(rest.first().is_some_and(u8::is_ascii_whitespace));
+                }
+                if signs >= MIN_SIGNS {
+                    return true;
+                }
+                line_start = false;
+            }
+        }
+    }
+    false
 }
 
 /// Counts lower-case and upper-case ASCII letters and non-ASCII characters.
@@ -327,7 +370,7 @@ fn is_quote(character: char) -> bool {
     matches!(character, '"' | '\'' | '”' | '’' | '“' | '‘' | '»' | '›' | '«' | '‹' | '」' | '』')
 }
 
-fn is_opener(character: char) -> bool {
+pub(crate) fn is_opener(character: char) -> bool {
     matches!(
         character,
         '"' | '\''
@@ -504,8 +547,13 @@ struct Splitter<'t, 'f> {
     text: &'t str,
     abbreviations: &'static Abbreviations,
     caseless: bool,
-    /// Whether a Greek or Armenian letter has turned up, so that `:` and
-    /// `;` may end sentences.
+    /// Whether the text is informal ([`is_informal`]): there a lower-case
+    /// word after a terminator starts a sentence.
+    informal: bool,
+    /// Which colons and semicolons end sentences in the language.
+    marks: MarkRules,
+    /// Whether `:` and `;` may end sentences: a Greek or Armenian letter has
+    /// turned up, or the language ends sentences with them ([`MarkRules`]).
     script_marks: bool,
     paragraph: usize,
     /// The last unit, not yet given to `f`.
@@ -560,7 +608,15 @@ impl Splitter<'_, '_> {
         let mut thai_looked = false;
         // No Thai break is left in the range: a later start finds none.
         let mut thai_done = false;
+        // The next place where an e-mail time stamp or a separator starts
+        // or ends a unit ([`email`]).
+        let mut forced = email::next_break(text, scan_from, end);
         loop {
+            while let Some(at) = forced
+                && at <= sentence_start
+            {
+                forced = email::next_break(text, at + 1, end);
+            }
             let candidate = if self.script_marks {
                 find_candidate::<true>(bytes, position, end)
             } else {
@@ -574,8 +630,28 @@ impl Splitter<'_, '_> {
                 (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
                 continue;
             }
+            if let Some(at) = forced
+                && candidate.is_none_or(|candidate| candidate >= at)
+            {
+                self.emit(sentence_start, at);
+                sentence_start = at;
+                position = position.max(at);
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
+                continue;
+            }
             let Some(at) = candidate else { break };
             let Some(character) = text[at..end].chars().next() else { break };
+            if matches!(character, ':' | ';')
+                && open_parentheses == 0
+                && self.marks.ends_sentence(character, &text[at + 1..end])
+            {
+                let boundary = at + 1;
+                self.emit(sentence_start, boundary);
+                sentence_start = boundary;
+                position = boundary;
+                (thai_break, thai_looked, open_parentheses, open_titles) = (None, false, 0, 0);
+                continue;
+            }
             if !is_terminator_at(text, at, character) {
                 match character {
                     '(' => open_parentheses += 1,
@@ -634,6 +710,7 @@ impl Splitter<'_, '_> {
         }
         let unit = span.slice(self.text);
         if !unit.chars().any(char::is_alphanumeric)
+            && !email::is_separator(unit)
             && let Some(last) = &mut self.last
             && (self.last_in_block || unit.chars().all(is_terminator))
         {
@@ -665,7 +742,7 @@ impl Splitter<'_, '_> {
         }
         let case = Case::of(next);
         if run.question_or_exclamation {
-            self.after_question_or_exclamation(next, case, after, end, quoted)
+            self.after_question_or_exclamation(run, next, case, after, end, quoted)
         } else if run.dots >= 2 {
             self.after_ellipsis(run, next, case, after)
         } else {
@@ -728,6 +805,7 @@ impl Splitter<'_, '_> {
     /// quotation (`"Why?" John asked`).
     fn after_question_or_exclamation(
         &self,
+        run: &Run,
         next: &str,
         case: Case,
         after: usize,
@@ -735,7 +813,16 @@ impl Splitter<'_, '_> {
         quoted: bool,
     ) -> Option<usize> {
         if !self.caseless && case == Case::Lower {
-            return None;
+            // Informal writing starts sentences in lower case ("really? i
+            // thought so"), but not after a quotation or a comma (`'',?
+            // fragte er`), where a reporting clause goes on.
+            let after_word = self.text[..run.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']'));
+            if !self.informal || quoted || !after_word {
+                return None;
+            }
         }
         if is_dash(next) {
             // "and -- voila! -- you have cake".
@@ -809,7 +896,13 @@ impl Splitter<'_, '_> {
                 && bare.chars().count() >= MIN_UNABBREVIATED
                 && bare.chars().all(char::is_lowercase)
                 && self.word_kind(bare) == WordKind::Plain;
-            return long_word.then_some(after);
+            // Informal writing starts sentences in lower case after any
+            // plain word: "that's fine. we can go".
+            let informal_start = self.informal
+                && !quoted
+                && bare.chars().nth(1).is_some()
+                && self.word_kind(bare) == WordKind::Plain;
+            return (long_word || informal_start).then_some(after);
         }
         let first_word = self.text[sentence_start..run.start - word.len()].trim().is_empty();
         let starts_digit = next.starts_with(|c: char| c.is_ascii_digit());
@@ -1084,13 +1177,7 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
         quoted |= is_quote(character);
         cursor += character.len_utf8();
     }
-    // A footnote mark: "end.[12] Next".
-    if let Some(inner) = text[cursor..end].strip_prefix('[') {
-        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) && inner[digits..].starts_with(']') {
-            cursor += digits + 2;
-        }
-    }
+    cursor = skip_citation_marks(text, cursor, end);
     let rest = &text[cursor..end];
     let trimmed = rest.trim_start_matches(' ');
     let gap = rest.len() - trimmed.len();
@@ -1114,6 +1201,23 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
         break;
     }
     (cursor, quoted)
+}
+
+/// Skips the citation marks after a terminator: "end.[12] Next", "end.[4][5]
+/// Next", "end. [4] Next" and "end. [4] [5] Next". A mark of one to three
+/// digits in square brackets, attached or after spaces, cites the sentence
+/// before it.
+fn skip_citation_marks(text: &str, mut cursor: usize, end: usize) -> usize {
+    loop {
+        let rest = &text[cursor..end];
+        let trimmed = rest.trim_start_matches(' ');
+        let Some(inner) = trimmed.strip_prefix('[') else { return cursor };
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=3).contains(&digits) || !inner[digits..].starts_with(']') {
+            return cursor;
+        }
+        cursor += rest.len() - trimmed.len() + digits + 2;
+    }
 }
 
 /// Whether the straight `quote` at `at`, right after a terminator, closes a
@@ -1200,7 +1304,7 @@ fn word_before(text: &str, sentence_start: usize, stop: usize) -> Option<&str> {
     }
 }
 
-fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     while !text.is_char_boundary(index) {
         index -= 1;
     }
@@ -1536,6 +1640,64 @@ mod tests {
             ("\"I know.\" \"Really?\" \"Yes.\"", &["\"I know.\"", "\"Really?\"", "\"Yes.\""]),
             ("He wrote “We won.” The team cheered.", &["He wrote “We won.”", "The team cheered."]),
             ("(This is an aside.) This is not.", &["(This is an aside.)", "This is not."]),
+        ]);
+    }
+
+    #[test]
+    fn informal_text_starts_sentences_in_lower_case() {
+        // Informal: the pronoun "i" and a line in lower case.
+        check(&[
+            (
+                "i got the tickets. we leave at noon? bring snacks! see you.",
+                &["i got the tickets.", "we leave at noon?", "bring snacks!", "see you."],
+            ),
+            (
+                "ok so i tried it. it worked.\nthanks for the tip, e.g. the one about the cable.",
+                &[
+                    "ok so i tried it.",
+                    "it worked.",
+                    "thanks for the tip, e.g. the one about the cable.",
+                ],
+            ),
+            ("i asked \"why?\" she laughed.", &["i asked \"why?\" she laughed."]),
+        ]);
+        // Edited text: a lower-case word after "?" or a short word and a
+        // full stop goes on the sentence.
+        check(&[
+            (
+                "Is it \"Who?\" or what? the panel asked.",
+                &["Is it \"Who?\" or what? the panel asked."],
+            ),
+            ("He met Prof. Ng at the lab. and left.", &["He met Prof. Ng at the lab. and left."]),
+        ]);
+        assert!(is_informal("so i said no\nthen we left"));
+        assert!(!is_informal("The index i runs from 1 to n.\nIt ends there."));
+    }
+
+    #[test]
+    fn citation_marks_belong_to_the_sentence_before() {
+        check(&[
+            (
+                "The bridge opened in 1932.[3] It still stands.",
+                &["The bridge opened in 1932.[3]", "It still stands."],
+            ),
+            (
+                "The bridge opened in 1932. [3] It still stands.",
+                &["The bridge opened in 1932. [3]", "It still stands."],
+            ),
+            (
+                "Rain fell all week.[4][12] Crops failed.",
+                &["Rain fell all week.[4][12]", "Crops failed."],
+            ),
+            (
+                "Rain fell all week. [4] [12] Crops failed.",
+                &["Rain fell all week. [4] [12]", "Crops failed."],
+            ),
+            (
+                "She left Oslo in May.\" [7] Nobody followed.",
+                &["She left Oslo in May.\" [7]", "Nobody followed."],
+            ),
+            ("The tower fell. [2]\n\nIt was rebuilt.", &["The tower fell. [2]", "It was rebuilt."]),
             (
                 "She sings (she took lessons for years.) in the choir.",
                 &["She sings (she took lessons for years.) in the choir."],
@@ -1581,6 +1743,28 @@ mod tests {
             (
                 "Shopping:\n- eggs\n- milk and bread\n1. first thing\n2. second thing",
                 &["Shopping:", "- eggs", "- milk and bread", "1. first thing", "2. second thing"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn e_mail_headers_and_separators() {
+        check(&[
+            (
+                "Anna Berg 03/14/2021 09:30 AM Please see the note below. It is short.",
+                &["Anna Berg", "03/14/2021 09:30 AM", "Please see the note below.", "It is short."],
+            ),
+            (
+                "Thanks for the tea. ______________ Get the new mail app now",
+                &["Thanks for the tea.", "______________", "Get the new mail app now"],
+            ),
+            (
+                "We met on 03/14/2021 at 9:30 and talked.",
+                &["We met on 03/14/2021 at 9:30 and talked."],
+            ),
+            (
+                "It was a well-known -- and loved -- tune.",
+                &["It was a well-known -- and loved -- tune."],
             ),
         ]);
     }
@@ -1652,6 +1836,52 @@ mod tests {
                 &["the team lost ... but the fans stayed .", "the coach said so ....", "the end ."],
             ),
         ]);
+    }
+
+    #[test]
+    fn colons_and_semicolons_of_each_language() {
+        check_in(
+            Language::Spanish,
+            &[
+                (
+                    "Llovió toda la semana; El río creció.",
+                    &["Llovió toda la semana;", "El río creció."],
+                ),
+                (
+                    "Llovió toda la semana; el río creció.",
+                    &["Llovió toda la semana; el río creció."],
+                ),
+                ("Dijo: Vamos a casa.", &["Dijo: Vamos a casa."]),
+            ],
+        );
+        check_in(
+            Language::Italian,
+            &[
+                (
+                    "Il sindaco ha detto: Domani si vota.",
+                    &["Il sindaco ha detto:", "Domani si vota."],
+                ),
+                ("Servono tre cose: pane, vino e olio.", &["Servono tre cose: pane, vino e olio."]),
+                (
+                    "Ci sono (vedi sotto: Tabella 2) dati nuovi.",
+                    &["Ci sono (vedi sotto: Tabella 2) dati nuovi."],
+                ),
+            ],
+        );
+        check_in(
+            Language::Portuguese,
+            &[
+                (
+                    "O ministro declarou: «Vamos ganhar.»",
+                    &["O ministro declarou:", "«Vamos ganhar.»"],
+                ),
+                ("Preço: Dez euros.", &["Preço: Dez euros."]),
+            ],
+        );
+        check(&[(
+            "We need three things: Bread, wine and oil; Cheese too.",
+            &["We need three things: Bread, wine and oil; Cheese too."],
+        )]);
     }
 
     #[test]
