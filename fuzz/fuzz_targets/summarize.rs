@@ -1,10 +1,11 @@
-//! The whole summarize pipeline, over every scorer and budget, on arbitrary
-//! bytes: extracts are spans of the input, distinct, in order, and within
+//! The whole summarize pipeline, over every scorer, budget and input
+//! format, on arbitrary bytes: extracts are spans of the text the format
+//! gives (the input itself for plain text), distinct, in order, and within
 //! the budget.
 
 #![no_main]
 
-use abridge::{Budget, Order, ScorerKind, Summarizer};
+use abridge::{Budget, InputFormat, Order, ScorerKind, Summarizer};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,6 +18,8 @@ fuzz_target!(|data: &[u8]| {
         2 => Budget::Chars(amount * 20),
         _ => Budget::Ratio(amount as f64 / 50.0),
     };
+    // The other bits of the order byte choose the input format, or detection.
+    let format = InputFormat::ALL.get(usize::from(order >> 1) % (InputFormat::ALL.len() + 1)).copied();
     let order = if order % 2 == 0 { Order::Document } else { Order::Score };
     let redundancy = (budget_kind & 0x80 != 0).then_some(0.7);
     let text = String::from_utf8_lossy(rest);
@@ -26,10 +29,14 @@ fuzz_target!(|data: &[u8]| {
         None => builder,
     };
     let summarizer = builder.build().expect("valid settings");
-    let summary = summarizer.summarize(&text);
+    let format = format.unwrap_or_else(|| InputFormat::detect(None, &text));
+    let summary = summarizer.summarize_as(&text, format);
+    assert_eq!(summary.format, format);
+    let parsed = format.parse(&text);
+    let text = parsed.text.as_ref();
     let mut indices: Vec<usize> = summary.sentences.iter().map(|extract| extract.index).collect();
     for extract in &summary.sentences {
-        assert_eq!(&text[extract.start..extract.end], extract.text, "an extract is a span of the input");
+        assert_eq!(&text[extract.start..extract.end], extract.text, "an extract is a span of the text");
         assert!(extract.score.is_finite());
         assert!(extract.index < summary.n_sentences);
     }
@@ -42,7 +49,11 @@ fuzz_target!(|data: &[u8]| {
     match budget {
         Budget::Sentences(n) => assert!(summary.sentences.len() <= n),
         Budget::Words(n) => {
-            let document = summarizer.analyze(&text);
+            let analyzer = summarizer.analyzer(summary.language);
+            let document = match &parsed.blocks {
+                Some(blocks) => analyzer.analyze_blocks(text, blocks, format.format().line_breaks()),
+                None => analyzer.analyze(text),
+            };
             let words: usize = summary.sentences.iter().map(|e| document.sentence_words(e.index)).sum();
             assert!(words <= n, "{words} words over a budget of {n}");
         }

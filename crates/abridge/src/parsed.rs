@@ -12,8 +12,10 @@
 //!
 //! An [`Extract`]'s `start` and `end` are byte offsets into
 //! [`Parsed::text`]. Where the format keeps the input as it is (plain text,
-//! Markdown, text from PDFs, pasted e-mail threads, transcripts),
-//! [`Parsed::text`] *is* the input, so they are offsets into the input.
+//! Markdown, pasted e-mail threads, transcripts), [`Parsed::text`] *is* the
+//! input, so they are offsets into the input; text from PDFs is the input
+//! with its page furniture overwritten by spaces byte for byte, so its
+//! offsets are the input's too.
 //! Where it must rewrite it (subtitles, whose cue numbers and timestamps
 //! are cut out; HTML; MIME bodies), the extract's `source` gives the bytes
 //! of the input its blocks came from (from the first block's
@@ -90,6 +92,9 @@ impl Summarizer {
             let mut summary = self.summarize_in(text, known, scratch);
             summary.format = format;
             summary.metadata = parsed.metadata.clone();
+            for extract in &mut summary.sentences {
+                describe(extract, &[], &[], format);
+            }
             return summary;
         };
         let blocks = self.candidate_blocks(blocks);

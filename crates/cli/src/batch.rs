@@ -29,7 +29,7 @@ use crate::args::SummaryArgs;
 use crate::{Outcome, one_line};
 
 /// Files a folder is searched for when no `--glob` is given.
-const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md"];
+const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md", "*.eml", "*.srt", "*.vtt"];
 
 /// Output keys that input fields cannot take over: a passed-through field
 /// with one of these names is dropped.
@@ -37,15 +37,16 @@ const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "l
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Inputs: text files, folders (searched recursively for *.txt and *.md
-    /// files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
+    /// Inputs: text files, folders (searched recursively for *.txt, *.md,
+    /// *.eml, *.srt and *.vtt files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
     /// per line), or `-` for JSONL on standard input [default: -].
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub summary: SummaryArgs,
     /// Which files to take from folders, matched against the path inside
-    /// the folder; repeat for several [default: *.txt, *.md].
+    /// the folder; repeat for several [default: *.txt, *.md, *.eml, *.srt,
+    /// *.vtt].
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Write the JSONL output to FILE instead of standard output.

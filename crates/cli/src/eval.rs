@@ -10,10 +10,11 @@ use std::path::Path;
 
 use abridge::Budget;
 use abridge_eval::{
-    Bootstrap, Corpus, Interval, LanguagePolicy, Report, Settings, System, SystemReport, Variant,
-    evaluate,
+    Bootstrap, Corpus, Interval, LanguagePolicy, Observer, Report, Settings, System, SystemReport,
+    Variant, evaluate_observed,
 };
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use crate::args::{EvalArgs, EvalFormat};
@@ -70,7 +71,10 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         keep_summaries: args.per_doc.is_some(),
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
     };
-    let evaluation = evaluate(&corpus.entries, &settings).context("invalid settings")?;
+    let progress = EvalProgress::new(settings.systems.len() * corpus.entries.len());
+    let evaluation =
+        evaluate_observed(&corpus.entries, &settings, &progress).context("invalid settings")?;
+    progress.finish();
     if let Some(warning) = tokenizer_warning(&evaluation, args.tokenizer) {
         warn(&format!("{name}: {warning}"));
     }
@@ -91,6 +95,61 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         }
     }
     Ok(if corpus.bad_lines.is_empty() { Outcome::Success } else { Outcome::Failed })
+}
+
+/// A progress bar on standard error, when it is a terminal and the run is
+/// not `--quiet`: documents done over all systems, the system at work, and
+/// one line per system as it finishes, so a long evaluation is never silent.
+struct EvalProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl EvalProgress {
+    fn new(total: usize) -> EvalProgress {
+        use std::io::IsTerminal;
+        if crate::is_quiet() || !std::io::stderr().is_terminal() {
+            return EvalProgress { bar: None };
+        }
+        let style = ProgressStyle::with_template(
+            "{spinner} {msg:>12} [{bar:30}] {pos}/{len} summaries ({eta} left)",
+        )
+        .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("=> "));
+        let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())
+            .with_style(style);
+        EvalProgress { bar: Some(bar) }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Observer for EvalProgress {
+    fn system_started(&self, system: System, _docs: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(system.name());
+        }
+    }
+
+    fn document_done(&self, _system: System) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn system_done(&self, report: &SystemReport) {
+        if let Some(bar) = &self.bar {
+            bar.println(format!(
+                "abridge: {}: ROUGE-1 F1 {}, {} documents in {:.1} s",
+                report.scorer,
+                percent(report.rouge1.f),
+                report.docs,
+                report.seconds
+            ));
+        }
+    }
 }
 
 /// The warning for a corpus not in English scored with the default

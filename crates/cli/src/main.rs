@@ -82,6 +82,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// Whether `-q/--quiet` was given: warnings are not printed.
 static QUIET: AtomicBool = AtomicBool::new(false);
 
+/// Whether `-q/--quiet` was given.
+pub fn is_quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
 /// Prints a warning on standard error, unless `-q/--quiet`.
 pub fn warn(message: &str) {
     if !QUIET.load(Ordering::Relaxed) {

@@ -59,3 +59,41 @@ fn batch_records_name_their_format() {
     assert!(records[1]["error"].as_str().unwrap().contains("unknown input format 'docx'"));
     assert!(records[2].get("format").is_none(), "plain text records stay as they were");
 }
+
+fn sample(name: &str) -> String {
+    format!("{}/../../corpora/samples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_transcript_without_punctuation_keeps_to_a_word_budget() {
+    let output = abridge()
+        .args(["summarize", "--words", "60", "--format", "json"])
+        .arg(sample("voice-memo.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["format"], "transcript");
+    let words: usize = json["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap().split_whitespace().count())
+        .sum();
+    assert!((1..=60).contains(&words), "{words}");
+}
+
+#[test]
+fn subtitle_and_transcript_times_are_in_json() {
+    let output = abridge()
+        .args(["summarize", "-n", "2", "--format", "json"])
+        .arg(sample("interview.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    for sentence in json["sentences"].as_array().unwrap() {
+        assert!(sentence["start_ms"].is_u64() && sentence["end_ms"].is_u64(), "{sentence}");
+        assert!(sentence["speaker"].is_string(), "{sentence}");
+    }
+}

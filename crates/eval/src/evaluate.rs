@@ -277,11 +277,43 @@ pub struct Report {
     pub results: Vec<SystemReport>,
 }
 
+/// What [`evaluate_observed`] tells as it goes, for a progress bar: every
+/// method has a default that does nothing. Documents finish on several
+/// threads at once, so the observer is `Sync`.
+pub trait Observer: Sync {
+    /// `system` starts on the corpus's `docs` documents.
+    fn system_started(&self, system: System, docs: usize) {
+        let _ = (system, docs);
+    }
+
+    /// `system` has summarised and scored one more document.
+    fn document_done(&self, system: System) {
+        let _ = system;
+    }
+
+    /// `system` is done, with this report.
+    fn system_done(&self, report: &SystemReport) {
+        let _ = report;
+    }
+}
+
+/// The observer that is told nothing.
+impl Observer for () {}
+
 /// Summarises every entry with every system and scores the summaries.
 ///
 /// Fails only on invalid settings (a budget of zero, say); a document that
 /// cannot be summarised gets an empty summary, which scores zero.
 pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error> {
+    evaluate_observed(entries, settings, &())
+}
+
+/// [`evaluate`], telling `observer` how far it got.
+pub fn evaluate_observed(
+    entries: &[Entry],
+    settings: &Settings,
+    observer: &dyn Observer,
+) -> Result<Report, Error> {
     // Detection, if any, runs once per document, not once per system.
     let resolved: Vec<(Language, LanguageSource)> =
         entries.par_iter().map(|entry| settings.language.resolve(&entry.record)).collect();
@@ -297,6 +329,7 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
     let mut results = Vec::with_capacity(settings.systems.len());
     for &system in &settings.systems {
         let start = Instant::now();
+        observer.system_started(system, entries.len());
         let per_doc: Vec<(DocResult, bool)> = match system {
             System::Scorer(kind) => {
                 let summarizers = summarizers(kind, settings, &languages)?;
@@ -309,7 +342,16 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
                         let text = join_sentences(summary.texts());
-                        doc_result(entry, language, &rouge, indices, text, settings.keep_summaries)
+                        let result = doc_result(
+                            entry,
+                            language,
+                            &rouge,
+                            indices,
+                            text,
+                            settings.keep_summaries,
+                        );
+                        observer.document_done(system);
+                        result
                     })
                     .collect()
             }
@@ -327,7 +369,16 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
                                 .iter()
                                 .map(|&sentence_idx| document.sentence_text(sentence_idx)),
                         );
-                        doc_result(entry, language, &rouge, indices, text, settings.keep_summaries)
+                        let result = doc_result(
+                            entry,
+                            language,
+                            &rouge,
+                            indices,
+                            text,
+                            settings.keep_summaries,
+                        );
+                        observer.document_done(system);
+                        result
                     })
                     .collect()
             }
@@ -335,7 +386,9 @@ pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error>
         let seconds = start.elapsed().as_secs_f64();
         let empty = per_doc.iter().filter(|(_, empty)| *empty).count();
         let per_doc: Vec<DocResult> = per_doc.into_iter().map(|(result, _)| result).collect();
-        results.push(system_report(system, per_doc, empty, seconds, &settings.bootstrap));
+        let report = system_report(system, per_doc, empty, seconds, &settings.bootstrap);
+        observer.system_done(&report);
+        results.push(report);
     }
     Ok(Report {
         docs: entries.len(),
@@ -479,6 +532,40 @@ mod tests {
             ..Settings::default()
         };
         evaluate(&corpus.entries, &settings).unwrap()
+    }
+
+    #[test]
+    fn observer_hears_every_document_of_every_system() {
+        use std::sync::Mutex;
+        #[derive(Default)]
+        struct Log(Mutex<Vec<String>>);
+        impl Observer for Log {
+            fn system_started(&self, system: System, docs: usize) {
+                self.0.lock().unwrap().push(format!("start {system} {docs}"));
+            }
+            fn document_done(&self, system: System) {
+                self.0.lock().unwrap().push(format!("doc {system}"));
+            }
+            fn system_done(&self, report: &SystemReport) {
+                self.0.lock().unwrap().push(format!("done {} {}", report.scorer, report.docs));
+            }
+        }
+        let corpus = Corpus::read(CORPUS.as_bytes(), None).unwrap();
+        let settings =
+            Settings { systems: System::parse_list("lead,oracle").unwrap(), ..Settings::default() };
+        let log = Log::default();
+        let observed = evaluate_observed(&corpus.entries, &settings, &log).unwrap();
+        let log = log.0.into_inner().unwrap();
+        let doc = |system: &str| format!("doc {system}");
+        let expected: Vec<String> = std::iter::once("start lead 3".to_owned())
+            .chain(std::iter::repeat_n(doc("lead"), 3))
+            .chain(["done lead 3".to_owned(), "start oracle 3".to_owned()])
+            .chain(std::iter::repeat_n(doc("oracle"), 3))
+            .chain(std::iter::once("done oracle 3".to_owned()))
+            .collect();
+        assert_eq!(log, expected);
+        let plain = evaluate(&corpus.entries, &settings).unwrap();
+        assert_eq!(observed.results[0].rouge1.f, plain.results[0].rouge1.f);
     }
 
     #[test]

@@ -49,8 +49,8 @@ pub use bootstrap::{Bootstrap, Interval};
 pub use corpus::{BadLine, Corpus, CorpusReader, Entry, Record};
 pub use error::{Error, Result};
 pub use evaluate::{
-    Aggregate, DocResult, LanguageCount, LanguagePolicy, Report, Settings, System, SystemReport,
-    evaluate,
+    Aggregate, DocResult, LanguageCount, LanguagePolicy, Observer, Report, Settings, System,
+    SystemReport, evaluate, evaluate_observed,
 };
 pub use oracle::Oracle;
 pub use rouge::{Prf, Rouge, RougeScores, Tokenizer, UnknownTokenizer, Variant, join_sentences};

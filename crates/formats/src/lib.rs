@@ -27,8 +27,12 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod email;
 mod markdown;
+mod pdf;
+mod subtitles;
 mod text;
+mod transcript;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -37,8 +41,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
+pub use email::Email;
 pub use markdown::Markdown;
+pub use pdf::PdfText;
+pub use subtitles::{Srt, Vtt};
 pub use text::PlainText;
+pub use transcript::Transcript;
 
 /// One kind of input.
 pub trait Format: Send + Sync + fmt::Debug {
@@ -158,17 +166,40 @@ pub enum InputFormat {
     Text,
     /// Markdown (CommonMark, GitHub tables).
     Markdown,
+    /// Transcripts: speaker turns, timestamps, speech without punctuation.
+    Transcript,
+    /// SubRip subtitles.
+    Srt,
+    /// WebVTT subtitles.
+    Vtt,
+    /// Text from PDFs (`pdftotext` output).
+    PdfText,
+    /// E-mail messages and pasted threads.
+    Email,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Markdown];
+    pub const ALL: &'static [InputFormat] = &[
+        InputFormat::Text,
+        InputFormat::Srt,
+        InputFormat::Vtt,
+        InputFormat::PdfText,
+        InputFormat::Email,
+        InputFormat::Markdown,
+        InputFormat::Transcript,
+    ];
 
     /// The parser of this format.
     pub fn format(self) -> &'static dyn Format {
         match self {
             InputFormat::Text => &PlainText,
             InputFormat::Markdown => &Markdown,
+            InputFormat::Transcript => &Transcript,
+            InputFormat::Srt => &Srt,
+            InputFormat::Vtt => &Vtt,
+            InputFormat::PdfText => &PdfText,
+            InputFormat::Email => &Email,
         }
     }
 

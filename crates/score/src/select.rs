@@ -121,10 +121,26 @@ impl Eligible<'_, '_> {
             Rule::Fragments => {
                 sentence.kind() == SentenceKind::Fragment
                     && document.sentence_words(sentence_idx) > 0
+                    && !is_heading_or_lead_in(document, sentence_idx)
             }
             Rule::Nothing => false,
         }
     }
+}
+
+/// Whether a fragment heads a document of fragments rather than says
+/// something: a lead-in to a list ("Before the release:") or the first
+/// paragraph of one unit when more follow, the title of a checklist
+/// ("Release checklist for version 4.2"). Checked only in documents
+/// without prose.
+fn is_heading_or_lead_in(document: &Document<'_>, sentence_idx: usize) -> bool {
+    let text = document.sentence_text(sentence_idx);
+    let lead_in = text.trim_end().ends_with(':');
+    let paragraphs = document.paragraphs();
+    let title = paragraphs.len() > 1
+        && document.paragraph_of(sentence_idx) == 0
+        && paragraphs[0].sentences().len() == 1;
+    lead_in || title
 }
 
 impl Selector {
@@ -710,5 +726,21 @@ mod tests {
         // Nothing to choose.
         let document = Document::new("Powered by", Language::English);
         assert_eq!(mask(&document, Eligibility::Content), [false]);
+    }
+
+    #[test]
+    fn checklist_titles_and_lead_ins_are_not_chosen() {
+        // Issue 13: a checklist has no prose; its items are the fallback,
+        // not its title or the line that introduces the list.
+        let text = "Release checklist for version 4.2\n\nBefore the release:\n- Update the changelog\n- Tag the release\n- Publish the binaries";
+        let document = Document::new(text, Language::English);
+        let chosen: Vec<&str> = Selector::eligible(&document, Eligibility::Content)
+            .iter()
+            .map(|i| document.sentence_text(i))
+            .collect();
+        assert_eq!(
+            chosen,
+            ["- Update the changelog", "- Tag the release", "- Publish the binaries"]
+        );
     }
 }

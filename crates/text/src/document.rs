@@ -15,7 +15,7 @@ use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
 use crate::span::Compact;
 use crate::token::{self, Known, TermId, Token};
 use crate::{Language, Span};
-use crate::{elision, furniture};
+use crate::{elision, furniture, speech};
 
 /// What a sentence-like unit is, for the purpose of choosing it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -450,12 +450,15 @@ impl Analyzer {
                         Span::new(span.start + segment.span.start, span.start + segment.span.end);
                     let paragraph = base + segment.paragraph;
                     next_paragraph = next_paragraph.max(paragraph + 1);
-                    let unit = if speech {
-                        Unit::Speech(segment.kind)
+                    if speech && segment.kind == SegmentKind::Fragment {
+                        // Speech without punctuation: lines and long units
+                        // are cut.
+                        speech::cut(text, span, |piece| {
+                            builder.push(piece, paragraph, Unit::Speech(segment.kind))
+                        });
                     } else {
-                        Unit::Segment(segment.kind)
-                    };
-                    builder.push(span, paragraph, unit);
+                        builder.push(span, paragraph, Unit::Segment(segment.kind));
+                    }
                 });
             }
         }

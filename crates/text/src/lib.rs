@@ -40,6 +40,7 @@ pub mod furniture;
 mod language;
 pub mod segment;
 mod span;
+pub mod speech;
 pub mod token;
 
 pub use block::{Block, BlockKind, LineBreaks};

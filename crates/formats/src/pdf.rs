@@ -1,0 +1,262 @@
+//! Text from PDFs, as `pdftotext` writes it: pages separated by form feeds,
+//! lines broken where the page broke them, words hyphenated at line ends,
+//! running headers, footers and page numbers on every page.
+//!
+//! The parse keeps every byte where it is: [`Parsed::text`] is the input
+//! with page numbers, running headers and footers (lines repeated at the
+//! top or bottom of at least half the pages, digits aside) and form feeds
+//! overwritten with spaces, byte for byte, so offsets into it are offsets
+//! into the input. Where a sentence runs on over a page break or a column
+//! break (the text before the break has no final punctuation and the text
+//! after it starts in lower case), the blank lines between are overwritten
+//! too, so the segmenter reads one paragraph and the sentence is one unit.
+//! The segmenter then reads the text as plain text (no blocks).
+//!
+//! Words hyphenated at a line end ("acquisi-\ntion") stay as they are in
+//! the text and the spans; [`Format::show`] joins them ("acquisition"), and
+//! the summary's `shown` field carries that rendering.
+
+use std::borrow::Cow;
+
+use crate::{Format, Parsed};
+
+/// Text extracted from PDFs (`pdf-text`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PdfText;
+
+/// How many lines at the top and at the bottom of a page may be running
+/// headers or footers.
+const EDGE_LINES: usize = 3;
+
+impl Format for PdfText {
+    fn name(&self) -> &'static str {
+        "pdf-text"
+    }
+
+    fn extensions(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// A form feed between two lines of text: `pdftotext`'s page break.
+    /// Typed prose has none.
+    fn sniff(&self, head: &str) -> bool {
+        head.trim_end().contains('\u{c}')
+    }
+
+    fn parse<'a>(&self, input: &'a str) -> Parsed<'a> {
+        let mut bytes = input.as_bytes().to_vec();
+        blank_furniture(input, &mut bytes);
+        join_broken_paragraphs(&mut bytes);
+        match String::from_utf8(bytes) {
+            Ok(text) if text == input => Parsed::plain(input),
+            Ok(text) => Parsed { text: Cow::Owned(text), ..Parsed::plain(input) },
+            // Only whole lines of valid text and ASCII bytes were
+            // overwritten, so this cannot happen; the input as it is, then.
+            Err(_) => Parsed::plain(input),
+        }
+    }
+
+    fn show<'t>(&self, unit: &'t str) -> Cow<'t, str> {
+        dehyphenate(unit)
+    }
+}
+
+/// Joins words hyphenated at a line end: a letter, `-`, a line break
+/// (with any spaces around it) and a lower-case letter lose the hyphen and
+/// the break.
+pub fn dehyphenate(unit: &str) -> Cow<'_, str> {
+    if !unit.contains("-\n") && !unit.contains("- \n") {
+        return Cow::Borrowed(unit);
+    }
+    let mut out = String::with_capacity(unit.len());
+    let mut rest = unit;
+    while let Some(hyphen) = rest.find('-') {
+        let (before, after) = rest.split_at(hyphen);
+        let after_hyphen = &after[1..];
+        let gap = after_hyphen.len() - after_hyphen.trim_start_matches([' ', '\t', '\r']).len();
+        let broken = after_hyphen[gap..].starts_with('\n');
+        let next_start = if broken {
+            let tail = &after_hyphen[gap + 1..];
+            gap + 1 + (tail.len() - tail.trim_start_matches([' ', '\t']).len())
+        } else {
+            0
+        };
+        let letter_before = before.chars().next_back().is_some_and(char::is_alphabetic);
+        let lower_after =
+            broken && after_hyphen[next_start..].chars().next().is_some_and(char::is_lowercase);
+        out.push_str(before);
+        if letter_before && lower_after {
+            rest = &after_hyphen[next_start..];
+        } else {
+            out.push('-');
+            rest = after_hyphen;
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A line as a running header or footer is recognised: trimmed,
+/// lower-cased, digits made `#`, so "Page 3 of 12" and "Page 4 of 12" match.
+fn edge_key(line: &str) -> String {
+    line.split_whitespace()
+        .map(|word| {
+            word.chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c.to_ascii_lowercase() })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `xii`: a page number.
+fn is_page_number(line: &str) -> bool {
+    let line = line.trim().trim_matches(['-', '–', '—', ' ']);
+    let lower = line.to_lowercase();
+    let body = lower.strip_prefix("page").map_or(lower.as_str(), str::trim_start);
+    let digits = |text: &str| {
+        !text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit())
+    };
+    match body.split_once(" of ") {
+        Some((page, total)) => digits(page.trim()) && digits(total.trim()),
+        None => {
+            digits(body)
+                || (!body.is_empty()
+                    && body.len() <= 6
+                    && body.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+        }
+    }
+}
+
+/// The lines of each page: (byte offset, line without its line break).
+fn pages(input: &str) -> Vec<Vec<(usize, &str)>> {
+    let mut pages = Vec::new();
+    let mut offset = 0;
+    for page in input.split('\u{c}') {
+        let mut lines = Vec::new();
+        let mut line_offset = offset;
+        for line in page.split_inclusive('\n') {
+            lines.push((line_offset, line.trim_end_matches(['\n', '\r'])));
+            line_offset += line.len();
+        }
+        pages.push(lines);
+        offset += page.len() + 1;
+    }
+    pages
+}
+
+/// Overwrites page numbers, running headers and footers, and form feeds
+/// with spaces.
+fn blank_furniture(input: &str, bytes: &mut [u8]) {
+    let pages = pages(input);
+    let edges = |lines: &[(usize, &str)]| -> Vec<usize> {
+        let filled: Vec<usize> =
+            (0..lines.len()).filter(|&i| !lines[i].1.trim().is_empty()).collect();
+        let mut edges: Vec<usize> = filled.iter().take(EDGE_LINES).copied().collect();
+        edges.extend(filled.iter().rev().take(EDGE_LINES).copied());
+        edges.sort_unstable();
+        edges.dedup();
+        edges
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for lines in &pages {
+        let mut keys: Vec<String> =
+            edges(lines).into_iter().map(|i| edge_key(lines[i].1)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let filled_pages =
+        pages.iter().filter(|lines| lines.iter().any(|(_, line)| !line.trim().is_empty())).count();
+    let repeated = |key: &str| {
+        filled_pages >= 2
+            && counts.get(key).is_some_and(|&count| count >= 2 && count * 2 >= filled_pages)
+    };
+    for lines in &pages {
+        for i in edges(lines) {
+            let (offset, line) = lines[i];
+            if is_page_number(line) || repeated(&edge_key(line)) {
+                bytes[offset..offset + line.len()].fill(b' ');
+            }
+        }
+    }
+    for byte in bytes.iter_mut().filter(|byte| **byte == 0x0c) {
+        *byte = b' ';
+    }
+}
+
+/// Where a paragraph ends without final punctuation and the next one
+/// starts in lower case (a sentence cut by a page or column break), the
+/// line breaks between them but the first become spaces.
+fn join_broken_paragraphs(bytes: &mut [u8]) {
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] != b'\n' {
+            index += 1;
+            continue;
+        }
+        // A run of white space holding line breaks: is it a blank line?
+        let start = index;
+        let mut end = index;
+        let mut breaks = 0;
+        while end < bytes.len() && bytes[end].is_ascii_whitespace() {
+            breaks += usize::from(bytes[end] == b'\n');
+            end += 1;
+        }
+        if breaks >= 2 && end < bytes.len() {
+            let before = bytes[..start].iter().rev().find(|b| !b.is_ascii_whitespace()).copied();
+            let cut = before
+                .is_some_and(|b| b.is_ascii_alphanumeric() || b == b',' || b == b'-' || b >= 0x80);
+            let lower = bytes[end].is_ascii_lowercase();
+            if cut && lower {
+                for byte in &mut bytes[start + 1..end] {
+                    if *byte == b'\n' || *byte == b'\r' {
+                        *byte = b' ';
+                    }
+                }
+            }
+        }
+        index = end.max(index + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_words_are_shown_joined() {
+        assert_eq!(dehyphenate("the acquisi-\ntion of land"), "the acquisition of land");
+        assert_eq!(dehyphenate("the acquisi- \n  tion of land"), "the acquisition of land");
+        assert_eq!(dehyphenate("a well-known fact"), "a well-known fact");
+        assert_eq!(dehyphenate("pages 4-\n5"), "pages 4-\n5");
+        assert_eq!(dehyphenate("North-\nWest"), "North-\nWest");
+    }
+
+    #[test]
+    fn page_numbers() {
+        for line in ["12", " - 12 - ", "Page 3", "Page 3 of 40", "xii"] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in ["12 members", "Page three", "The end", "1990s"] {
+            assert!(!is_page_number(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn furniture_is_blanked_byte_for_byte_and_cut_sentences_join() {
+        let input = "Annual Report 2025\nThe board met four times. Growth came\nfrom the northern region\n\n1\n\u{c}Annual Report 2025\naccording to the survey. Costs fell.\n\n2\n";
+        let parsed = PdfText.parse(input);
+        assert_eq!(parsed.text.len(), input.len());
+        assert!(parsed.blocks.is_none());
+        let text = parsed.text.as_ref();
+        assert!(!text.contains("Annual Report") && !text.contains('\u{c}'), "{text:?}");
+        assert!(!text.contains("\n1\n"), "{text:?}");
+        // One paragraph now runs from "The board" to "Costs fell.".
+        let body = &text[text.find("The board").unwrap()..text.find("Costs fell.").unwrap()];
+        assert!(!body.lines().any(|line| line.trim().is_empty()), "{body:?}");
+        assert!(PdfText.sniff(input) && !PdfText.sniff("The harbour closed.\n"));
+    }
+}
