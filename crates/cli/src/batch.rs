@@ -144,7 +144,7 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     };
     let mut counts = Counts::default();
     crate::interrupt::install();
-    let mut interrupted = false;
+    let mut interrupted: Option<String> = None;
     for result in results {
         counts.documents += 1;
         let where_ = || match &result.meta.location {
@@ -177,11 +177,11 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
             break;
         }
         if crate::interrupt::requested() {
-            interrupted = true;
+            interrupted = Some(result.id.to_string());
             break;
         }
     }
-    if interrupted {
+    if interrupted.is_some() {
         sink.suspend()?;
     } else {
         sink.finish()?;
@@ -191,7 +191,7 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     }
     progress.finish();
     counts.skipped = skipped.get();
-    if interrupted {
+    if let Some(last_id) = interrupted {
         // Said even with --quiet: the output is not all there.
         let line = counts.summary_line(started.elapsed());
         let kept = match (&args.out_dir, &args.output) {
@@ -201,7 +201,10 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
             (None, Some(_)) => "the output file holds every document done, each a whole line",
             (None, None) => "the output holds every document done, each a whole line",
         };
-        let _ = writeln!(std::io::stderr(), "abridge: interrupted after {line}; {kept}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "abridge: interrupted after {line}, the last with id {last_id}; {kept}"
+        );
         return Ok(Outcome::Interrupted);
     }
     if !args.quiet {

@@ -111,7 +111,7 @@ impl EvalProgress {
             return EvalProgress { bar: None };
         }
         let style = ProgressStyle::with_template(
-            "{spinner} {msg:>12} [{bar:30}] {pos}/{len} summaries ({eta} left)",
+            "{spinner} {msg:>12} [{bar:30}] {pos}/{len} summaries ({per_sec}, {eta} left)",
         )
         .map_or_else(|_| ProgressStyle::default_bar(), |style| style.progress_chars("=> "));
         let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())

@@ -74,6 +74,8 @@ fn interrupted_output_file_holds_whole_records() {
     assert!(!ids.is_empty() && ids.len() < 20_000, "{} records", ids.len());
     let expected: Vec<String> = (0..ids.len()).map(|i| format!("doc-{i}")).collect();
     assert_eq!(ids, expected, "the first records, in order");
+    let last = format!("the last with id doc-{}", ids.len() - 1);
+    assert!(stderr.contains(&last), "{stderr}");
 }
 
 #[test]
