@@ -113,7 +113,7 @@ impl EmptyReason {
                 "input has no sentence with words in it (only symbols, emoji or punctuation)"
             }
             EmptyReason::OnlyFurniture => {
-                "input has no sentence, only links, headings or page furniture (labels, captions, promotions)"
+                "input has no sentence, only links or page furniture (labels, captions, promotions)"
             }
             EmptyReason::BudgetTooSmall => "no sentence fits in the budget",
         }
