@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod html;
 mod text;
 
 use std::borrow::Cow;
@@ -36,6 +37,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, Span};
+pub use html::Html;
 pub use text::PlainText;
 
 /// One kind of input.
@@ -138,16 +140,19 @@ impl Metadata {
 pub enum InputFormat {
     /// Plain text: structure from the layout.
     Text,
+    /// HTML and XHTML pages: the main content, furniture dropped.
+    Html,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
-    pub const ALL: &'static [InputFormat] = &[InputFormat::Text];
+    pub const ALL: &'static [InputFormat] = &[InputFormat::Text, InputFormat::Html];
 
     /// The parser of this format.
     pub fn format(self) -> &'static dyn Format {
         match self {
             InputFormat::Text => &PlainText,
+            InputFormat::Html => &Html,
         }
     }
 
