@@ -57,6 +57,7 @@
 use std::marker::PhantomData;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use abridge_formats::InputFormat;
 use abridge_score::Score;
 use abridge_text::{AnalyzerCache, Language};
 
@@ -107,22 +108,32 @@ pub struct BatchItem<M> {
     /// `lang`): with language detection on, it is used instead of detecting.
     /// A language given in the settings wins over it.
     pub language: Option<Language>,
+    /// The text's input format (from a file's extension, a record's
+    /// `format`, or the caller's choice); `None` detects it from the
+    /// content, which gives plain text unless a format recogniser fires.
+    pub format: Option<InputFormat>,
 }
 
 impl<M> BatchItem<M> {
     /// A document with its text.
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Ok(text), meta, language: None }
+        BatchItem { id: id.into(), text: Ok(text), meta, language: None, format: None }
     }
 
     /// A document whose text could not be had: its result is this error.
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None }
+        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None, format: None }
     }
 
     /// Says which language the text is in (see [`BatchItem::language`]).
     pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
         self.language = language;
+        self
+    }
+
+    /// Says which format the text is in (see [`BatchItem::format`]).
+    pub fn with_format(mut self, format: Option<InputFormat>) -> BatchItem<M> {
+        self.format = format;
         self
     }
 }
@@ -306,12 +317,12 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta, language } = item;
+    let BatchItem { id, text, meta, language, format } = item;
     let (outcome, text) = match text {
         Err(error) => (Err(BatchError::Input(error)), None),
         Ok(text) => {
             let summarized = catch_unwind(AssertUnwindSafe(|| {
-                summarizer.summarize_in(&text, language, scratch).into_owned()
+                summarizer.summarize_input(&text, format, language, scratch).into_owned()
             }));
             let outcome = match summarized {
                 Ok(summary) => match summary.empty_reason {

@@ -130,6 +130,15 @@ pub struct SummarizerConfig {
     pub order: Order,
     /// MMR trade-off λ in `[0, 1]` (`None`: pick by score alone).
     pub redundancy: Option<f64>,
+    /// Whether quoted replies of e-mail threads may be chosen
+    /// ([`BlockKind::Quoted`](abridge_text::BlockKind::Quoted) blocks read
+    /// as quotations of the text's own).
+    #[serde(skip_serializing_if = "is_false")]
+    pub include_quoted: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 impl Default for SummarizerConfig {
@@ -140,6 +149,7 @@ impl Default for SummarizerConfig {
             budget: Budget::Sentences(DEFAULT_SENTENCES),
             order: Order::Document,
             redundancy: None,
+            include_quoted: false,
         }
     }
 }

@@ -49,10 +49,14 @@
 pub mod batch;
 mod config;
 mod error;
+mod parsed;
 pub mod record;
 mod summarizer;
 mod summary;
 
+pub use abridge_formats::{
+    Block, BlockKind, Format, InputFormat, Metadata, Origin, Parsed, UnknownFormat,
+};
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
 pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
@@ -66,6 +70,7 @@ pub use summary::{EmptyReason, Extract, Summary};
 
 /// The crates behind the facade, for callers who need more.
 pub mod crates {
+    pub use abridge_formats as formats;
     pub use abridge_score as score;
     pub use abridge_text as text;
 }

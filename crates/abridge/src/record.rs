@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use abridge_formats::{InputFormat, UnknownFormat};
 use abridge_text::Language;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -26,6 +27,9 @@ pub struct Record {
     pub text: Result<String, RecordError>,
     /// The language the record names in `lang`, when abridge knows it.
     pub language: Option<Language>,
+    /// The input format the record names in `format` (a string), or the
+    /// name abridge does not know; `None` when it names none.
+    pub format: Option<Result<InputFormat, UnknownFormat>>,
     /// Every field but `id` and `text`, in input order, as raw JSON.
     pub fields: Vec<(String, Box<RawValue>)>,
 }
@@ -84,6 +88,7 @@ impl Record {
             raw_id: None,
             text: Err(RecordError::NoText),
             language: None,
+            format: None,
             fields: Vec::new(),
         };
         let mut seen_text = false;
@@ -102,6 +107,11 @@ impl Record {
                         .map_err(|_| RecordError::TextNotString);
                 }
                 key => {
+                    if key == "format" {
+                        record.format = serde_json::from_str::<String>(value.get())
+                            .ok()
+                            .map(|name| name.parse::<InputFormat>());
+                    }
                     if key == "lang" {
                         record.language = serde_json::from_str::<&str>(value.get())
                             .ok()
@@ -173,5 +183,14 @@ mod tests {
         assert_eq!((record.id.as_deref(), record.text), (Some("a"), Err(RecordError::NoText)));
         let record = Record::parse(br#"{"text": 5}"#.to_vec()).unwrap();
         assert_eq!(record.text, Err(RecordError::TextNotString));
+    }
+
+    #[test]
+    fn reads_the_format_field() {
+        let record = Record::parse(br#"{"text": "T.", "format": "text"}"#.to_vec()).unwrap();
+        assert_eq!(record.format, Some(Ok(InputFormat::Text)));
+        let record = Record::parse(br#"{"text": "T.", "format": "docx"}"#.to_vec()).unwrap();
+        assert_eq!(record.format, Some(Err(UnknownFormat("docx".to_owned()))));
+        assert_eq!(Record::parse(br#"{"text": "T."}"#.to_vec()).unwrap().format, None);
     }
 }

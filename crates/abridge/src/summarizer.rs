@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
+use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
     Budget, Explanation, Order, Score, Scorer, ScorerKind, Selector, SentenceFrequencies, TermStats,
 };
@@ -151,6 +152,11 @@ impl Summarizer {
                     explanation: self.explain.then(|| {
                         self.scorer.explain_for_target(document, stats, target, sentence_idx)
                     }),
+                    shown: None,
+                    source: None,
+                    start_ms: None,
+                    end_ms: None,
+                    speaker: None,
                 }
             })
             .collect();
@@ -159,6 +165,8 @@ impl Summarizer {
             settings: self.config,
             language: document.language(),
             language_source: LanguageSource::Given,
+            format: InputFormat::Text,
+            metadata: Metadata::default(),
             n_sentences: document.sentences().len(),
             sentences,
             empty_reason,
@@ -194,12 +202,10 @@ fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
         EmptyReason::EmptyInput
     } else if document.n_words() == 0 {
         EmptyReason::NoWords
-    } else if document
-        .sentences()
-        .iter()
-        .enumerate()
-        .all(|(i, s)| s.kind() == SentenceKind::Furniture || document.sentence_words(i) == 0)
-    {
+    } else if document.sentences().iter().enumerate().all(|(i, s)| {
+        matches!(s.kind(), SentenceKind::Furniture | SentenceKind::Heading)
+            || document.sentence_words(i) == 0
+    }) {
         EmptyReason::OnlyFurniture
     } else {
         debug_assert!(matches!(budget, Budget::Words(_) | Budget::Chars(_)), "{budget:?}");
@@ -283,6 +289,13 @@ impl SummarizerBuilder {
     /// IDF from a background corpus instead of the document's own sentences.
     pub fn background(mut self, stats: Arc<dyn TermStats>) -> Self {
         self.background = Some(stats);
+        self
+    }
+
+    /// Whether quoted replies of e-mail threads may be chosen (see
+    /// [`SummarizerConfig::include_quoted`]).
+    pub fn include_quoted(mut self, include: bool) -> Self {
+        self.config.include_quoted = include;
         self
     }
 

@@ -6,7 +6,8 @@ use abridge_score::Explanation;
 use serde::{Deserialize, Serialize};
 
 use crate::{LanguageSource, SummarizerConfig};
-use abridge_text::Language;
+use abridge_formats::{InputFormat, Metadata};
+use abridge_text::{Language, Span};
 
 /// One chosen sentence.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +26,27 @@ pub struct Extract<'a> {
     /// How the score was made, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explanation: Option<Explanation>,
+    /// The sentence as its format shows it, when that differs from `text`
+    /// (text from PDFs joins words hyphenated at line ends); `text`, `start`
+    /// and `end` still give it as it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Cow<'a, str>>,
+    /// The bytes of the original input the sentence's blocks came from,
+    /// when the format extracted its text from the input instead of
+    /// keeping it (subtitles, HTML, MIME bodies): then `start` and `end`
+    /// are offsets into the extracted text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Span>,
+    /// When the sentence starts being said, in milliseconds (subtitles,
+    /// timed transcripts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_ms: Option<u64>,
+    /// When it has been said, in milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_ms: Option<u64>,
+    /// Who says it (transcripts with speaker turns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
 }
 
 /// Why a summary came out empty.
@@ -66,6 +88,12 @@ pub struct Summary<'a> {
     pub language: Language,
     /// Whether that language was given, detected, or the fallback.
     pub language_source: LanguageSource,
+    /// The input format the text was read as.
+    #[serde(default)]
+    pub format: InputFormat,
+    /// What the input said about itself (a message's subject and sender).
+    #[serde(default, skip_serializing_if = "Metadata::is_empty")]
+    pub metadata: Metadata,
     /// Number of sentences in the document.
     pub n_sentences: usize,
     /// The chosen sentences, in the configured order.
@@ -102,11 +130,17 @@ impl Summary<'_> {
             settings: self.settings,
             language: self.language,
             language_source: self.language_source,
+            format: self.format,
+            metadata: self.metadata,
             n_sentences: self.n_sentences,
             sentences: self
                 .sentences
                 .into_iter()
-                .map(|extract| Extract { text: Cow::Owned(extract.text.into_owned()), ..extract })
+                .map(|extract| Extract {
+                    text: Cow::Owned(extract.text.into_owned()),
+                    shown: extract.shown.map(|shown| Cow::Owned(shown.into_owned())),
+                    ..extract
+                })
                 .collect(),
             empty_reason: self.empty_reason,
             unanalysed_bytes: self.unanalysed_bytes,

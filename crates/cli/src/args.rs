@@ -39,6 +39,10 @@ pub struct InputArgs {
     /// UTF-8 in 30% of its first 64 KiB) as text instead of refusing it.
     #[arg(short = 'a', long)]
     pub text: bool,
+    /// Input format: `auto` (by extension, then by content), or a name
+    /// (`text`, …).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub input_format: crate::formats::InputFormatArg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +119,9 @@ pub struct SummaryArgs {
     /// `prior.decay=6` (repeatable; see DESIGN.md for each scorer's).
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, serde_json::Value)>,
+    /// Summarise the quoted messages of an e-mail thread too.
+    #[arg(long)]
+    pub include_quoted: bool,
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +156,7 @@ impl SummaryArgs {
                 OrderArg::Score => Order::Score,
             },
             redundancy: self.redundancy,
+            include_quoted: self.include_quoted,
         }
     }
 }

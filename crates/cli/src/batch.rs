@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use abridge::record::Record;
-use abridge::{BatchItem, BatchOptions, BatchResult, Summarizer};
+use abridge::{BatchItem, BatchOptions, BatchResult, InputFormat, Summarizer};
+
+use crate::formats::InputFormatArg;
 use anyhow::{Context, bail};
 use clap::Args;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -31,7 +33,7 @@ const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md"];
 
 /// Output keys that input fields cannot take over: a passed-through field
 /// with one of these names is dropped.
-const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line"];
+const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line", "format"];
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
@@ -72,6 +74,10 @@ pub struct BatchArgs {
     /// error record; invalid UTF-8 is still an error.
     #[arg(short = 'a', long)]
     pub text: bool,
+    /// Input format of every document: `auto` (a file's extension, a
+    /// record's `format`, then the content), or a name (`text`, …).
+    #[arg(long, value_name = "NAME", default_value = "auto")]
+    pub input_format: InputFormatArg,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
@@ -110,7 +116,9 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     };
 
     let progress = Progress::new(args.quiet, &paths, &globs);
-    let inputs = Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    let mut inputs =
+        Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
+    inputs.input_format = args.input_format;
     let skipped = inputs.skipped.clone();
     let options = BatchOptions::default().threads(args.threads);
     let results = summarizer.summarize_batch(inputs, options)?;
@@ -229,6 +237,9 @@ pub struct Meta {
     fields: Vec<(String, Box<RawValue>)>,
     /// With --out-dir: the file the summary goes to.
     target: Option<Target>,
+    /// Whether the record named its `format` (which the output then names
+    /// too, whatever it is).
+    format_given: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -259,6 +270,8 @@ struct Inputs {
     line: Vec<u8>,
     /// Whether files that look binary are read as text (`--text`).
     binary_as_text: bool,
+    /// `--input-format`.
+    input_format: InputFormatArg,
 }
 
 enum Source {
@@ -292,7 +305,13 @@ impl Iterator for Inputs {
                                 continue;
                             }
                             let bytes = std::mem::take(&mut self.line);
-                            return Some(parse_record(name, *line, bytes, target.clone()));
+                            return Some(parse_record(
+                                name,
+                                *line,
+                                bytes,
+                                target.clone(),
+                                self.input_format,
+                            ));
                         }
                         Err(error) => {
                             let location = format!("{name}:{}", *line + 1);
@@ -360,6 +379,7 @@ impl Inputs {
             bytes_read,
             line: Vec::new(),
             binary_as_text,
+            input_format: InputFormatArg::Auto,
         }
     }
 
@@ -428,16 +448,24 @@ impl Inputs {
             }
         } else {
             let meta = Meta { target: target.map(Target::Text), ..Meta::default() };
-            Some(match std::fs::read(&path) {
+            let format = self.input_format.for_file(&path);
+            Some(self.read_file(&path, id, meta).with_format(format))
+        }
+    }
+
+    /// One text file's document.
+    fn read_file(&self, path: &Path, id: String, meta: Meta) -> BatchItem<Meta> {
+        {
+            match std::fs::read(path) {
                 Ok(bytes) => {
                     self.bytes_read.set(self.bytes_read.get() + bytes.len() as u64);
                     if let Some((text, _)) = crate::input::decode_utf16(&bytes) {
-                        return Some(BatchItem::new(id, text, meta));
+                        return BatchItem::new(id, text, meta);
                     }
                     let binary =
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {
-                        return Some(BatchItem::failed(id, binary.to_string(), meta));
+                        return BatchItem::failed(id, binary.to_string(), meta);
                     }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
@@ -449,7 +477,7 @@ impl Inputs {
                     }
                 }
                 Err(error) => BatchItem::failed(id, format!("cannot read: {error}"), meta),
-            })
+            }
         }
     }
 }
@@ -464,6 +492,7 @@ fn parse_record(
     line: u64,
     bytes: Vec<u8>,
     target: Option<PathBuf>,
+    input_format: InputFormatArg,
 ) -> BatchItem<Meta> {
     let fallback_id = format!("{source}:{line}");
     let mut meta = Meta {
@@ -483,10 +512,20 @@ fn parse_record(
         .filter(|(key, _)| !RESERVED_KEYS.contains(&key.as_str()))
         .collect();
     let id = record.id.unwrap_or(fallback_id);
+    meta.format_given = record.format.is_some();
+    // --input-format wins over the record's `format`, as --lang over `lang`.
+    let format = match (input_format.fixed(), record.format) {
+        (Some(format), _) => Some(format),
+        (None, Some(Ok(format))) => Some(format),
+        (None, Some(Err(unknown))) => return BatchItem::failed(id, unknown.to_string(), meta),
+        (None, None) => None,
+    };
     match record.text {
         // A language the record names is used instead of detection (a
         // language given with --lang still wins); the field is passed on.
-        Ok(text) => BatchItem::new(id, text, meta).with_language(record.language),
+        Ok(text) => {
+            BatchItem::new(id, text, meta).with_language(record.language).with_format(format)
+        }
         Err(error) => BatchItem::failed(id, error.to_string(), meta),
     }
 }
@@ -508,6 +547,9 @@ impl Serialize for OutputRecord<'_> {
             Ok(summary) => {
                 map.serialize_entry("sentences", &Texts(summary))?;
                 map.serialize_entry("spans", &Spans(summary))?;
+                if summary.format != InputFormat::Text || result.meta.format_given {
+                    map.serialize_entry("format", &summary.format)?;
+                }
             }
             Err(error) => {
                 if let Some(line) = result.meta.line {
@@ -746,7 +788,7 @@ mod tests {
     use super::*;
 
     fn record(line: &str) -> BatchItem<Meta> {
-        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None)
+        parse_record("in.jsonl", 7, line.as_bytes().to_vec(), None, InputFormatArg::Auto)
     }
 
     #[test]
@@ -781,7 +823,13 @@ mod tests {
             assert_eq!(item.id, id, "{line}");
             assert!(item.text.as_ref().unwrap_err().starts_with(error), "{line}: {:?}", item.text);
         }
-        let item = parse_record("in.jsonl", 2, b"{\"text\": \"caf\xe9\"}".to_vec(), None);
+        let item = parse_record(
+            "in.jsonl",
+            2,
+            b"{\"text\": \"caf\xe9\"}".to_vec(),
+            None,
+            InputFormatArg::Auto,
+        );
         assert_eq!(item.text, Err("invalid UTF-8 at byte 13".to_owned()));
         assert_eq!(item.meta.location.as_deref(), Some("in.jsonl:2"));
     }

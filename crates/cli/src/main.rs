@@ -9,6 +9,7 @@
 mod args;
 mod batch;
 mod eval;
+mod formats;
 mod input;
 mod sentences;
 mod summarize;

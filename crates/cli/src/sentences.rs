@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use abridge::crates::text::Analyzer;
-use abridge::{Document, SentenceKind};
+use abridge::{Block, Document, InputFormat, SentenceKind};
 use serde::Serialize;
 
 use crate::args::{Format, SentencesArgs};
@@ -23,6 +23,13 @@ struct JsonSentence<'a> {
 #[derive(Serialize)]
 struct JsonSentences<'a> {
     input: &'a str,
+    format: InputFormat,
+    /// The text spans point into, when the format extracted it from the
+    /// input rather than keeping it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blocks: Option<&'a [Block]>,
     language: abridge::Language,
     language_source: abridge::LanguageSource,
     sentences: Vec<JsonSentence<'a>>,
@@ -32,12 +39,20 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };
-    let (language, language_source) = args.lang.resolve(&input.text);
-    let document: Document<'_> = Analyzer::new(language).analyze(&input.text);
+    let format = args.input.input_format.resolve(args.input.file.as_deref(), &input.text);
+    let parsed = format.parse(&input.text);
+    let text: &str = &parsed.text;
+    let (language, language_source) = args.lang.resolve(text);
+    let analyzer = Analyzer::new(language);
+    let document: Document<'_> = match &parsed.blocks {
+        Some(blocks) => analyzer.analyze_blocks(text, blocks),
+        None => analyzer.analyze(text),
+    };
     match args.format {
         Format::Text => {
             for sentence in document.sentences() {
-                writeln!(out, "{}", one_line(sentence.span().slice(&input.text)))?;
+                let shown = format.format().show(sentence.span().slice(text));
+                writeln!(out, "{}", one_line(&shown))?;
             }
         }
         Format::Json => {
@@ -49,7 +64,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
                     let span = sentence.span();
                     JsonSentence {
                         index,
-                        text: span.slice(&input.text),
+                        text: span.slice(text),
                         start: span.start,
                         end: span.end,
                         kind: sentence.kind(),
@@ -57,7 +72,15 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
                     }
                 })
                 .collect();
-            let json = JsonSentences { input: &input.name, language, language_source, sentences };
+            let json = JsonSentences {
+                input: &input.name,
+                format,
+                text: matches!(parsed.text, std::borrow::Cow::Owned(_)).then_some(text),
+                blocks: parsed.blocks.as_deref(),
+                language,
+                language_source,
+                sentences,
+            };
             serde_json::to_writer_pretty(&mut *out, &json)?;
             writeln!(out)?;
         }

@@ -27,7 +27,8 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };
-    let summary = summarizer.summarize(&input.text);
+    let format = args.input.input_format.resolve(args.input.file.as_deref(), &input.text);
+    let summary = summarizer.summarize_as(&input.text, format);
     if summary.unanalysed_bytes > 0 {
         warn(&format!(
             "{}: only the first {} bytes of {} are summarised (the most one document may have)",
@@ -46,7 +47,7 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     match args.format {
         Format::Text => {
             for extract in &summary.sentences {
-                writeln!(out, "{}", one_line(&extract.text))?;
+                writeln!(out, "{}", one_line(extract.shown.as_deref().unwrap_or(&extract.text)))?;
                 if let Some(explanation) = &extract.explanation {
                     for line in explanation.to_string().lines() {
                         writeln!(out, "    {line}")?;

@@ -12,6 +12,8 @@ mod eval;
 mod languages;
 // `abridge batch`: inputs, error records, order, --out-dir (issue 6).
 mod batch;
+// Input formats: --input-format, detection, and each format's sample (issue 13).
+mod formats;
 
 use assert_cmd::Command;
 

@@ -56,6 +56,14 @@ pub trait Format: Send + Sync + fmt::Debug {
 
     /// Parses `input`. Never fails.
     fn parse<'a>(&self, input: &'a str) -> Parsed<'a>;
+
+    /// How a unit of [`Parsed::text`] is shown to people: the unit itself,
+    /// unless the format knows a better rendering (text from PDFs joins the
+    /// words it hyphenated at line ends). The unit's span still covers the
+    /// text as it is; callers say which they show.
+    fn show<'t>(&self, unit: &'t str) -> Cow<'t, str> {
+        Cow::Borrowed(unit)
+    }
 }
 
 /// An input as a format parser understood it.
@@ -134,11 +142,12 @@ impl Metadata {
 }
 
 /// The input formats abridge reads, by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum InputFormat {
     /// Plain text: structure from the layout.
+    #[default]
     Text,
     /// HTML and XHTML pages: the main content, furniture dropped.
     Html,
@@ -170,10 +179,24 @@ impl InputFormat {
             .find(|format| format.format().extensions().contains(&extension.as_str()))
     }
 
-    /// The format an input is in: by its extension when that is known, by
-    /// its content otherwise, plain text when nothing fires.
+    /// The format a file's name means, by its extension.
+    pub fn from_path(path: &std::path::Path) -> Option<InputFormat> {
+        path.extension()
+            .and_then(|extension| extension.to_str())
+            .and_then(InputFormat::from_extension)
+    }
+
+    /// The format an input is in: by its extension when that names a
+    /// format, by its content otherwise, plain text when nothing fires.
+    ///
+    /// A `.txt` extension says little (text from PDFs, pasted e-mail
+    /// threads and transcripts are all saved as `.txt`), so it leaves the
+    /// decision to the content too.
     pub fn detect(extension: Option<&str>, input: &str) -> InputFormat {
-        if let Some(format) = extension.and_then(InputFormat::from_extension) {
+        if let Some(format) = extension
+            .and_then(InputFormat::from_extension)
+            .filter(|&format| format != InputFormat::Text)
+        {
             return format;
         }
         let head = head(input, HEAD_BYTES);

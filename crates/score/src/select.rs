@@ -75,7 +75,7 @@ pub struct Eligible<'d, 'a> {
 /// The rule of an [`Eligible`], from the most to the least demanding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Rule {
-    /// Every sentence ([`Eligibility::Any`]).
+    /// Every sentence but headings ([`Eligibility::Any`]).
     Any,
     /// Prose of [`MIN_WORDS`] to [`MAX_WORDS`] words.
     Prose,
@@ -107,7 +107,8 @@ impl Eligible<'_, '_> {
     fn holds(document: &Document<'_>, rule: Rule, sentence_idx: usize) -> bool {
         let sentence = &document.sentences()[sentence_idx];
         match rule {
-            Rule::Any => true,
+            // Headings come only from parsed formats, never from plain text.
+            Rule::Any => sentence.kind() != SentenceKind::Heading,
             Rule::Prose => {
                 sentence.kind() == SentenceKind::Prose
                     && (MIN_WORDS..=MAX_WORDS).contains(&document.sentence_words(sentence_idx))

@@ -10,6 +10,7 @@ use rust_stemmers::Stemmer;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
+use crate::block::{Block, BlockKind};
 use crate::segment::{RuleSegmenter, Segment, SegmentKind, Segmenter};
 use crate::span::Compact;
 use crate::token::{self, Known, TermId, Token};
@@ -26,6 +27,10 @@ pub enum SentenceKind {
     Fragment = 1,
     /// Page furniture (see [the furniture rules](crate::furniture)): never part of a summary.
     Furniture = 2,
+    /// A title or section heading a format parser found (see
+    /// [`Analyzer::analyze_blocks`]): never part of a summary, but its words
+    /// count as a headline's do. Plain text has none.
+    Heading = 3,
 }
 
 /// The most bytes of a text a [`Document`] covers: 1 GiB less one byte.
@@ -73,7 +78,8 @@ impl Sentence {
         match self.token_and_kind >> Sentence::KIND_SHIFT {
             0 => SentenceKind::Prose,
             1 => SentenceKind::Fragment,
-            _ => SentenceKind::Furniture,
+            2 => SentenceKind::Furniture,
+            _ => SentenceKind::Heading,
         }
     }
 
@@ -347,95 +353,94 @@ impl Analyzer {
     /// back to a `char` boundary) are analysed.
     pub fn analyze_cached<'a>(&self, text: &'a str, cache: &mut AnalyzerCache) -> Document<'a> {
         let text = prefix(text, MAX_TEXT_BYTES);
-        cache.prepare(self.language);
-        // The buffers of a document given back with `recycle`, if any.
-        let Spare { mut terms, mut tokens, mut sentences, mut paragraphs } =
-            std::mem::take(&mut cache.spare);
-        tokens.reserve(text.len() / 6);
-        cache.generation = cache.generation.wrapping_add(1);
-        cache.document_words.clear();
-
-        // Each unit becomes a sentence as the segmenter finds it. Rule 6 of
-        // the furniture rules looks at a whole paragraph, so it is settled
-        // when the paragraph ends.
-        let mut paragraph_index: Option<usize> = None;
-        let mut promotion = furniture::PromotionBlock::default();
+        let mut builder = Builder::start(self, text, cache);
         self.segmenter.for_each_segment(text, &mut |segment: Segment| {
-            let sentence_idx = sentences.len() as u32;
-            let span = Compact::from(segment.span);
-            match paragraphs.last_mut() {
-                Some(paragraph) if paragraph_index == Some(segment.paragraph) => {
-                    paragraph.span.end = span.end;
-                    paragraph.end_sentence = sentence_idx + 1;
-                }
-                _ => {
-                    close_paragraph(&mut sentences, paragraphs.last(), promotion);
-                    promotion = furniture::PromotionBlock::default();
-                    paragraph_index = Some(segment.paragraph);
-                    paragraphs.push(Paragraph {
-                        span,
-                        first_sentence: sentence_idx,
-                        end_sentence: sentence_idx + 1,
-                    });
+            builder.push(segment.span, segment.paragraph, Unit::Segment(segment.kind));
+        });
+        builder.finish()
+    }
+
+    /// Analyses `text` as the [`Block`]s a format parser found in it,
+    /// instead of guessing its layout.
+    ///
+    /// Each candidate block ([`BlockKind::is_candidate`]) is segmented on
+    /// its own and is a paragraph (or, where it holds blank lines, several);
+    /// the units of a [`BlockKind::Turn`] are prose even without final
+    /// punctuation, since speech has none to give, and adjacent turns with
+    /// no blank line between them are segmented as one stretch. A title or heading is
+    /// one unit of kind [`SentenceKind::Heading`]: never chosen, but its
+    /// words count as a headline's do. Every other block (code, tables,
+    /// quoted replies, furniture) and the text outside every block are not
+    /// part of the document: they give no unit and no word.
+    ///
+    /// Blocks must be in text order, not overlapping, on `char` boundaries
+    /// of `text`; blocks past [`MAX_TEXT_BYTES`] are left out and a block
+    /// across it is cut there.
+    pub fn analyze_blocks<'a>(&self, text: &'a str, blocks: &[Block]) -> Document<'a> {
+        self.analyze_blocks_cached(text, blocks, &mut AnalyzerCache::new())
+    }
+
+    /// [`Analyzer::analyze_blocks`] with a cache, as
+    /// [`Analyzer::analyze_cached`] is [`Analyzer::analyze`] with one.
+    pub fn analyze_blocks_cached<'a>(
+        &self,
+        text: &'a str,
+        blocks: &[Block],
+        cache: &mut AnalyzerCache,
+    ) -> Document<'a> {
+        let text = prefix(text, MAX_TEXT_BYTES);
+        let mut builder = Builder::start(self, text, cache);
+        // Paragraph numbers: each block's are its own.
+        let mut next_paragraph = 0;
+        let mut block_idx = 0;
+        while block_idx < blocks.len() {
+            let block = blocks[block_idx];
+            block_idx += 1;
+            if block.span.start >= text.len() || block.span.is_empty() {
+                continue;
+            }
+            let mut end = block.span.end;
+            // A run of turns with only white space and no blank line between
+            // them (subtitle cues) is one stretch of speech: a sentence may
+            // run from one cue into the next.
+            if block.kind == BlockKind::Turn {
+                while let Some(next) = blocks.get(block_idx)
+                    && next.kind == BlockKind::Turn
+                    && next.span.start >= end
+                    && next.span.start < text.len()
+                    && text[end..next.span.start].trim().is_empty()
+                    && !text[end..next.span.start].contains("\n\n")
+                {
+                    end = next.span.end;
+                    block_idx += 1;
                 }
             }
-            let rule = furniture::classify_unit(segment.span.slice(text));
-            promotion.add(rule);
-            let kind = match (rule, segment.kind) {
-                (Some(_), _) => SentenceKind::Furniture,
-                (None, SegmentKind::Prose) => SentenceKind::Prose,
-                (None, SegmentKind::Fragment) => SentenceKind::Fragment,
-            };
-
-            let first_token = tokens.len() as u32;
-            let mut push_word = |span: Span, word: &str, forced_stop: bool| {
-                // Most tokens repeat a word of the same document: they are
-                // found in the small table of this document's words, which
-                // stays in the processor's cache.
-                let known = match ShortWord::new(word) {
-                    Some(short) => match cache.document_words.get(&short) {
-                        Some(&known) => known,
-                        None => {
-                            let found = cache.term(word, Some(short), self, &mut terms);
-                            cache.remember_document_word(short, found);
-                            found
-                        }
-                    },
-                    None => cache.term(word, None, self, &mut terms),
-                };
-                tokens.push(Token::new(span, known.or_stop(forced_stop)));
-            };
-            token::for_each_word(text, segment.span, |span, word| {
-                match elision::split(word, self.elided_forms) {
-                    // The elided article or preposition is a stop word.
-                    Some((prefix_end, word_start)) => {
-                        push_word(
-                            Span::new(span.start, span.start + prefix_end),
-                            &word[..prefix_end],
-                            true,
-                        );
-                        push_word(
-                            Span::new(span.start + word_start, span.end),
-                            &word[word_start..],
-                            false,
-                        );
-                    }
-                    None => push_word(span, word, false),
+            let span = Span::new(block.span.start, end.min(text.len()));
+            if block.kind.is_heading() {
+                let span = span.trim(text);
+                if !span.is_empty() {
+                    builder.push(span, next_paragraph, Unit::Heading);
+                    next_paragraph += 1;
                 }
-            });
-            sentences.push(Sentence::new(span, first_token, kind));
-        });
-        close_paragraph(&mut sentences, paragraphs.last(), promotion);
-
-        Document {
-            text,
-            language: self.language,
-            paragraphs,
-            sentences,
-            tokens,
-            terms,
-            term_list: OnceLock::new(),
+            } else if block.kind.is_candidate() {
+                let speech = block.kind == BlockKind::Turn;
+                let base = next_paragraph;
+                let inner = span.slice(text);
+                self.segmenter.for_each_segment(inner, &mut |segment: Segment| {
+                    let span =
+                        Span::new(span.start + segment.span.start, span.start + segment.span.end);
+                    let paragraph = base + segment.paragraph;
+                    next_paragraph = next_paragraph.max(paragraph + 1);
+                    let unit = if speech {
+                        Unit::Speech(segment.kind)
+                    } else {
+                        Unit::Segment(segment.kind)
+                    };
+                    builder.push(span, paragraph, unit);
+                });
+            }
         }
+        builder.finish()
     }
 
     /// The stem and stop-word flag of a word as it stands in the text.
@@ -444,6 +449,144 @@ impl Analyzer {
         let stop = self.stop_words.contains(lower.as_ref());
         let stem = token::stem(self.stemmer.as_ref(), &lower);
         (stem.as_ref().into(), stop)
+    }
+}
+
+/// What a unit is, as its source says.
+#[derive(Clone, Copy, Debug)]
+enum Unit {
+    /// A unit the segmenter found in running text.
+    Segment(SegmentKind),
+    /// A unit of speech (a transcript turn, a subtitle cue): prose whether
+    /// or not it ends with punctuation.
+    Speech(SegmentKind),
+    /// A title or heading.
+    Heading,
+}
+
+/// A document being built, one unit at a time.
+struct Builder<'a, 'c> {
+    analyzer: &'c Analyzer,
+    text: &'a str,
+    cache: &'c mut AnalyzerCache,
+    spare: Spare,
+    /// The paragraph number of the last unit.
+    paragraph_index: Option<usize>,
+    /// Rule 6 of the furniture rules looks at a whole paragraph, so it is
+    /// settled when the paragraph ends.
+    promotion: furniture::PromotionBlock,
+}
+
+impl<'a, 'c> Builder<'a, 'c> {
+    fn start(analyzer: &'c Analyzer, text: &'a str, cache: &'c mut AnalyzerCache) -> Self {
+        cache.prepare(analyzer.language);
+        // The buffers of a document given back with `recycle`, if any.
+        let mut spare = std::mem::take(&mut cache.spare);
+        spare.tokens.reserve(text.len() / 6);
+        cache.generation = cache.generation.wrapping_add(1);
+        cache.document_words.clear();
+        Builder {
+            analyzer,
+            text,
+            cache,
+            spare,
+            paragraph_index: None,
+            promotion: furniture::PromotionBlock::default(),
+        }
+    }
+
+    /// Adds the unit at `span`, of paragraph number `paragraph` (units of
+    /// one paragraph come one after the other).
+    #[inline]
+    fn push(&mut self, span: Span, paragraph: usize, unit: Unit) {
+        let Spare { terms, tokens, sentences, paragraphs } = &mut self.spare;
+        let text = self.text;
+        let sentence_idx = sentences.len() as u32;
+        let compact = Compact::from(span);
+        match paragraphs.last_mut() {
+            Some(last) if self.paragraph_index == Some(paragraph) => {
+                last.span.end = compact.end;
+                last.end_sentence = sentence_idx + 1;
+            }
+            _ => {
+                close_paragraph(sentences, paragraphs.last(), self.promotion);
+                self.promotion = furniture::PromotionBlock::default();
+                self.paragraph_index = Some(paragraph);
+                paragraphs.push(Paragraph {
+                    span: compact,
+                    first_sentence: sentence_idx,
+                    end_sentence: sentence_idx + 1,
+                });
+            }
+        }
+        let kind = match unit {
+            Unit::Heading => SentenceKind::Heading,
+            Unit::Segment(segment_kind) | Unit::Speech(segment_kind) => {
+                let rule = furniture::classify_unit(span.slice(text));
+                self.promotion.add(rule);
+                match (rule, segment_kind, unit) {
+                    (Some(_), _, _) => SentenceKind::Furniture,
+                    (None, SegmentKind::Prose, _) | (None, _, Unit::Speech(_)) => {
+                        SentenceKind::Prose
+                    }
+                    (None, SegmentKind::Fragment, _) => SentenceKind::Fragment,
+                }
+            }
+        };
+
+        let analyzer = self.analyzer;
+        let cache = &mut *self.cache;
+        let first_token = tokens.len() as u32;
+        let mut push_word = |span: Span, word: &str, forced_stop: bool| {
+            // Most tokens repeat a word of the same document: they are
+            // found in the small table of this document's words, which
+            // stays in the processor's cache.
+            let known = match ShortWord::new(word) {
+                Some(short) => match cache.document_words.get(&short) {
+                    Some(&known) => known,
+                    None => {
+                        let found = cache.term(word, Some(short), analyzer, terms);
+                        cache.remember_document_word(short, found);
+                        found
+                    }
+                },
+                None => cache.term(word, None, analyzer, terms),
+            };
+            tokens.push(Token::new(span, known.or_stop(forced_stop)));
+        };
+        token::for_each_word(text, span, |span, word| {
+            match elision::split(word, analyzer.elided_forms) {
+                // The elided article or preposition is a stop word.
+                Some((prefix_end, word_start)) => {
+                    push_word(
+                        Span::new(span.start, span.start + prefix_end),
+                        &word[..prefix_end],
+                        true,
+                    );
+                    push_word(
+                        Span::new(span.start + word_start, span.end),
+                        &word[word_start..],
+                        false,
+                    );
+                }
+                None => push_word(span, word, false),
+            }
+        });
+        sentences.push(Sentence::new(compact, first_token, kind));
+    }
+
+    fn finish(self) -> Document<'a> {
+        let Spare { terms, tokens, mut sentences, paragraphs } = self.spare;
+        close_paragraph(&mut sentences, paragraphs.last(), self.promotion);
+        Document {
+            text: self.text,
+            language: self.analyzer.language,
+            paragraphs,
+            sentences,
+            tokens,
+            terms,
+            term_list: OnceLock::new(),
+        }
     }
 }
 
@@ -784,7 +927,12 @@ mod tests {
     #[test]
     fn sentences_keep_their_kind_and_first_token_in_one_word() {
         let span = Compact { start: 3, end: 90 };
-        for kind in [SentenceKind::Prose, SentenceKind::Fragment, SentenceKind::Furniture] {
+        for kind in [
+            SentenceKind::Prose,
+            SentenceKind::Fragment,
+            SentenceKind::Furniture,
+            SentenceKind::Heading,
+        ] {
             for first_token in [0, 5, Sentence::TOKEN] {
                 let mut sentence = Sentence::new(span, first_token, kind);
                 assert_eq!(sentence.kind(), kind);
