@@ -15,6 +15,8 @@
 //!   dev corpora; writes `docs/tuning.md`.
 //! - `cargo xtask langid`: how often language detection names each corpus's
 //!   language.
+//! - `cargo xtask html`: main-content extraction on the HTML benchmarks
+//!   (`../shared/html`), into `docs/results.md`.
 //! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
 //!   Japanese.
 
@@ -23,6 +25,8 @@ mod bench;
 mod cjk;
 mod eval;
 mod fuzz;
+mod html;
+mod html_metrics;
 mod langid;
 mod parity;
 mod sbd;
@@ -49,6 +53,7 @@ fn main() -> anyhow::Result<()> {
         "langid" => langid::run(),
         "cjk" => cjk::run(),
         "fuzz" => fuzz::run(rest),
+        "html" => html::run(rest),
         "worst-case" => worst::run(),
         "measure" => bench::measure_child(rest),
         "help" | "--help" | "-h" => {
@@ -72,6 +77,7 @@ fn print_help() {
          sbd          the sentence boundary Golden Rules (needs ABRIDGE_SBD or ../shared/sbd)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
+         html         main-content extraction on ../shared/html (--check, --record), into docs/results.md\n  \
          fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)\n  \
          worst-case   time and peak memory of abridge summarize on generated hostile inputs, into docs/results.md"
     );
@@ -97,6 +103,15 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         }
         None => util::note(
             "skipping the corpus checks: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
+        ),
+    }
+    match html::dir() {
+        Some(_) => util::cargo(
+            &["run", "--release", "--quiet", "--package", "xtask", "--", "html", "--check"],
+            &[],
+        )?,
+        None => util::note(
+            "skipping the HTML benchmarks: none (set ABRIDGE_HTML or add ../shared/html)",
         ),
     }
     match sbd::dir() {

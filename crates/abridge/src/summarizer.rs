@@ -157,6 +157,7 @@ impl Summarizer {
                     start_ms: None,
                     end_ms: None,
                     speaker: None,
+                    path: None,
                 }
             })
             .collect();

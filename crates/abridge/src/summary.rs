@@ -47,6 +47,10 @@ pub struct Extract<'a> {
     /// Who says it (transcripts with speaker turns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The path of the element its block came from (HTML:
+    /// `html > body > article > p[2]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 /// Why a summary came out empty.

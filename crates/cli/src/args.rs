@@ -43,6 +43,8 @@ pub struct InputArgs {
     /// (`text`, …).
     #[arg(long, value_name = "NAME", default_value = "auto")]
     pub input_format: crate::formats::InputFormatArg,
+    #[command(flatten)]
+    pub fetch: crate::web::FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

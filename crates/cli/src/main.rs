@@ -13,6 +13,8 @@ mod formats;
 mod input;
 mod sentences;
 mod summarize;
+mod warc;
+mod web;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -14,6 +14,8 @@ mod languages;
 mod batch;
 // Input formats: --input-format, detection, and each format's sample (issue 13).
 mod formats;
+// Web pages: HTML files and records, URLs from a local server, web archives (issue 12).
+mod web;
 
 use assert_cmd::Command;
 

@@ -261,6 +261,9 @@ struct Element<'a> {
     boiler: bool,
     /// Characters of all text in the subtree.
     all_chars: usize,
+    /// Whether the subtree holds an anchor of the content: an `<article>`,
+    /// `<main>`, `<h1>` or an `itemprop="articleBody"`.
+    holds_anchor: bool,
     /// Score change from the tag and the class and id words.
     weight: f32,
     /// Characters of clean (non-boilerplate) text in the subtree.
@@ -423,6 +426,7 @@ impl<'a> Walk<'a> {
                             marked,
                             boiler: false,
                             all_chars: 0,
+                            holds_anchor: false,
                             weight: weight + tag_weight(tag),
                             chars: 0,
                             link_chars: 0,
@@ -430,6 +434,17 @@ impl<'a> Walk<'a> {
                             scored: false,
                             class,
                         });
+                        if matches!(tag, "article" | "main" | "h1")
+                            || element
+                                .attr("itemprop")
+                                .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+                        {
+                            let mut at = index;
+                            while at != usize::MAX && !self.elements[at].holds_anchor {
+                                self.elements[at].holds_anchor = true;
+                                at = self.elements[at].parent;
+                            }
+                        }
                         let block_owner = BLOCK_TAGS.contains(&tag);
                         let outer_kind = stack.last().map_or(BlockKind::Paragraph, |f| f.kind);
                         if block_owner {
@@ -523,8 +538,9 @@ impl<'a> Walk<'a> {
         }
         self.flush(&stack, &mut buffer, &mut buffer_links);
         // A marked element is boilerplate unless it holds much of the
-        // page's text: then the mark names a layout ("left-sidebar" around
-        // the article, a form around the whole page), not furniture.
+        // page's text or the article itself: then the mark names a layout
+        // ("page-with-sidebar" around the article, a form around the whole
+        // page), not furniture.
         for block in &self.blocks {
             let n_chars = block.text.chars().count();
             let mut at = block.owner;
@@ -540,6 +556,7 @@ impl<'a> Walk<'a> {
             let element = &mut self.elements[index];
             element.boiler = inherited
                 || (element.marked
+                    && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
         }
         // Aggregate clean text upwards.
