@@ -243,6 +243,9 @@ const BOILER_PHRASES: &[&str] = &[
 /// layout, not boilerplate.
 const LAYOUT_SHARE: f32 = 0.4;
 
+/// How many levels above the winner siblings are looked for.
+const MAX_SIBLING_LEVEL: usize = 2;
+
 /// Blocks at most this long are checked against [`BOILER_PHRASES`].
 const SHORT_LINE: usize = 80;
 
@@ -297,7 +300,7 @@ pub(crate) fn extract(document: &Html) -> Extracted {
     let mut walk = Walk::default();
     walk.run(document);
     let Walk { mut elements, blocks, facts, .. } = walk;
-    let chosen = choose_blocks(&mut elements, &blocks);
+    let chosen = tidy(choose_blocks(&mut elements, &blocks), &blocks);
     let blocks = chosen
         .into_iter()
         .map(|index| {
@@ -810,23 +813,32 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         }
         at = elements[at].parent;
     }
-    // 3. Siblings that score close to the winner, or are clean paragraphs.
+    // 3. Siblings that score close to the winner, or are clean paragraphs;
+    // then siblings of its parent and grandparent that score as well (a
+    // story split into several columns or sections).
     let top_score = final_score(&elements[top]);
     let threshold = (top_score * 0.2).max(10.0);
     let mut roots = vec![top];
-    let parent = elements[top].parent;
-    if parent != usize::MAX {
+    let mut anchor = top;
+    for level in 0..=MAX_SIBLING_LEVEL {
+        let parent = elements[anchor].parent;
+        if parent == usize::MAX || (level > 0 && matches!(elements[parent].tag, "body" | "html")) {
+            break;
+        }
         let mut child = parent + 1;
         while child <= elements[parent].end {
             let element = &elements[child];
-            if child != top && !element.boiler {
-                let bonus = if !element.class.is_empty() && element.class == elements[top].class {
+            if child != anchor && !element.boiler {
+                let bonus = if !element.class.is_empty() && element.class == elements[anchor].class
+                {
                     top_score * 0.2
                 } else {
                     0.0
                 };
                 let mut join = element.scored && final_score(element) + bonus >= threshold;
-                if !join && element.tag == "p" {
+                if level > 0 {
+                    join &= link_density(element) < 0.3;
+                } else if !join && element.tag == "p" {
                     let density = link_density(element);
                     join = (element.chars > 80 && density < 0.25)
                         || (element.chars > 0 && density == 0.0 && sentence_like(blocks, child));
@@ -837,6 +849,7 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             }
             child = element.end + 1;
         }
+        anchor = parent;
     }
     let inside = |owner: usize| roots.iter().any(|&r| r <= owner && owner <= elements[r].end);
     let chosen: Vec<usize> = clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
@@ -846,6 +859,67 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         return clean;
     }
     chosen
+}
+
+/// Headings that open a page's furniture: what follows them is not the
+/// article (compared lower-cased, as the heading's start).
+const FURNITURE_HEADINGS: &[&str] = &[
+    "related",
+    "more from",
+    "more stories",
+    "more news",
+    "more on",
+    "read more",
+    "read next",
+    "recommended",
+    "you may also like",
+    "you might also like",
+    "popular",
+    "most read",
+    "most popular",
+    "trending",
+    "latest news",
+    "latest stories",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "share this",
+    "tags",
+    "categories",
+    "about the author",
+    "sponsored",
+    "advertisement",
+    "newsletter",
+    "sign up",
+    "join the conversation",
+    "editor's picks",
+];
+
+/// The chosen blocks without repeated captions (a slideshow's) and without the tail after a furniture heading ("Related
+/// stories") when most of the text comes before it.
+fn tidy(chosen: Vec<usize>, blocks: &[RawBlock]) -> Vec<usize> {
+    let total: usize = chosen.iter().map(|&i| blocks[i].text.len()).sum();
+    let mut seen = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(chosen.len());
+    let mut before = 0;
+    for index in chosen {
+        let block = &blocks[index];
+        if block.kind == BlockKind::Heading && block.text.len() < 50 && before * 10 >= total * 6 {
+            let lower = block.text.to_lowercase();
+            if FURNITURE_HEADINGS.iter().any(|heading| lower.starts_with(heading)) {
+                break;
+            }
+        }
+        before += block.text.len();
+        // A caption shown twice is a slideshow's.
+        let count = seen.entry(block.text.as_str()).or_insert(0usize);
+        *count += 1;
+        if block.text.len() > 10 && *count > 1 && block.kind == BlockKind::Caption {
+            continue;
+        }
+        kept.push(index);
+    }
+    kept
 }
 
 /// Whether an element's text reads as a sentence (ends like one).
