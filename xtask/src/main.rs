@@ -23,6 +23,8 @@
 //! - `cargo xtask langid`: how often language detection names each corpus's
 //!   language.
 //! - `cargo xtask man [DIR]`: the man pages, from the clap definitions.
+//! - `cargo xtask html`: main-content extraction on the HTML benchmarks
+//!   (`../shared/html`), into `docs/results.md`.
 //! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
 //!   Japanese.
 
@@ -32,6 +34,8 @@ mod bench_sentences;
 mod cjk;
 mod eval;
 mod fuzz;
+mod html;
+mod html_metrics;
 mod langid;
 mod man;
 mod parity;
@@ -65,6 +69,7 @@ fn main() -> anyhow::Result<()> {
         "man" => man::run(rest),
         "cjk" => cjk::run(),
         "fuzz" => fuzz::run(rest),
+        "html" => html::run(rest),
         "worst-case" => worst::run(),
         "measure" => bench::measure_child(rest),
         "help" | "--help" | "-h" => {
@@ -92,6 +97,7 @@ fn print_help() {
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          man [DIR]    the man pages of abridge, from its clap definitions, into DIR (default <target>/man)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
+         html         main-content extraction on ../shared/html (--check, --record), into docs/results.md\n  \
          fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)\n  \
          worst-case   time and peak memory of abridge summarize on generated hostile inputs, into docs/results.md"
     );
@@ -123,6 +129,15 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         python::run(&[])?;
     } else {
         util::note("skipping the Python package: no python3 (set PYTHON to one)");
+    }
+    match html::dir() {
+        Some(_) => util::cargo(
+            &["run", "--release", "--quiet", "--package", "xtask", "--", "html", "--check"],
+            &[],
+        )?,
+        None => util::note(
+            "skipping the HTML benchmarks: none (set ABRIDGE_HTML or add ../shared/html)",
+        ),
     }
     match sbd::dir() {
         Some(_) => sbd::run(&[])?,

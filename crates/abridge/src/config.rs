@@ -31,15 +31,20 @@ pub enum LanguageSource {
     /// [`MIN_DETECTION_CONFIDENCE`], or a language abridge does not know),
     /// so the fallback, English, was used.
     Fallback,
+    /// Detection could not tell, and the input declared its language
+    /// (an HTML page's `<html lang>`).
+    Declared,
 }
 
 impl LanguageSource {
-    /// The name in JSON and reports: `given`, `detected` or `fallback`.
+    /// The name in JSON and reports: `given`, `detected`, `fallback` or
+    /// `declared`.
     pub const fn name(self) -> &'static str {
         match self {
             LanguageSource::Given => "given",
             LanguageSource::Detected => "detected",
             LanguageSource::Fallback => "fallback",
+            LanguageSource::Declared => "declared",
         }
     }
 }

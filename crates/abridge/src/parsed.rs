@@ -100,6 +100,17 @@ impl Summarizer {
         let blocks = self.candidate_blocks(blocks);
         let (language, source) = match (self.config().language, known) {
             (LanguageChoice::Auto, Some(language)) => (language, LanguageSource::Given),
+            (LanguageChoice::Auto, None) => {
+                let (detected, source) = self.language_of(&detection_sample(text, &blocks));
+                // The language the input declares (`<html lang>`) is a hint:
+                // it decides when detection cannot.
+                match (source, declared_language(&parsed.metadata)) {
+                    (LanguageSource::Fallback, Some(declared)) => {
+                        (declared, LanguageSource::Declared)
+                    }
+                    _ => (detected, source),
+                }
+            }
             _ => self.language_of(&detection_sample(text, &blocks)),
         };
         let document = self.analyzer(language).analyze_blocks_cached(
@@ -134,6 +145,14 @@ impl Summarizer {
             })
             .collect()
     }
+}
+
+/// The language a document's metadata declares, when abridge knows it
+/// (`en-GB` is English).
+fn declared_language(metadata: &abridge_formats::Metadata) -> Option<Language> {
+    let tag = metadata.language.as_deref()?;
+    let primary = tag.split(['-', '_']).next()?.trim();
+    primary.parse::<Language>().ok()
 }
 
 fn recycle(scratch: &mut Scratch, language: Language, document: Document<'_>) {
@@ -184,6 +203,7 @@ fn describe(extract: &mut Extract<'_>, blocks: &[Block], origins: &[Origin], for
         extract.end_ms = Some(end.max(start));
     }
     extract.speaker.clone_from(&first_origin.speaker);
+    extract.path.clone_from(&first_origin.path);
 }
 
 #[cfg(test)]

@@ -106,6 +106,15 @@ impl Record {
                     record.text = serde_json::from_str::<String>(value.get())
                         .map_err(|_| RecordError::TextNotString);
                 }
+                // An `html` field is a web page; `text` wins when both are there.
+                "html" if !seen_text => {
+                    seen_text = true;
+                    record.text = serde_json::from_str::<String>(value.get())
+                        .map_err(|_| RecordError::TextNotString);
+                    if record.format.is_none() {
+                        record.format = Some(Ok(InputFormat::Html));
+                    }
+                }
                 key => {
                     if key == "format" {
                         record.format = serde_json::from_str::<String>(value.get())
@@ -192,5 +201,9 @@ mod tests {
         let record = Record::parse(br#"{"text": "T.", "format": "docx"}"#.to_vec()).unwrap();
         assert_eq!(record.format, Some(Err(UnknownFormat("docx".to_owned()))));
         assert_eq!(Record::parse(br#"{"text": "T."}"#.to_vec()).unwrap().format, None);
+        let record = Record::parse(br#"{"html": "<p>T.</p>", "url": "u"}"#.to_vec()).unwrap();
+        assert_eq!(record.text.as_deref(), Ok("<p>T.</p>"));
+        assert_eq!(record.format, Some(Ok(InputFormat::Html)));
+        assert_eq!(record.fields.len(), 1);
     }
 }

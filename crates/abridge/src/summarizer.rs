@@ -165,6 +165,7 @@ impl Summarizer {
                     end_ms: None,
                     speaker: None,
                     selection: steps.get(pick_idx).map(MmrStep::explanation),
+                    path: None,
                 }
             })
             .collect();

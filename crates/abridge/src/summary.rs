@@ -52,6 +52,10 @@ pub struct Extract<'a> {
     /// the sentences picked before it, and the value that won its round.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selection: Option<Explanation>,
+    /// The path of the element its block came from (HTML:
+    /// `html > body > article > p[2]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
 }
 
 impl Extract<'_> {

@@ -67,6 +67,8 @@ pub struct InputArgs {
     /// -a/--binary-as-text, the two things it could mean.
     #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
     pub ambiguous_text: Option<Option<String>>,
+    #[command(flatten)]
+    pub fetch: crate::web::FetchArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

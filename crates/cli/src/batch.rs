@@ -29,24 +29,28 @@ use crate::args::SummaryArgs;
 use crate::{Outcome, one_line};
 
 /// Files a folder is searched for when no `--glob` is given.
-const DEFAULT_GLOBS: &[&str] = &["*.txt", "*.md", "*.eml", "*.srt", "*.vtt"];
+const DEFAULT_GLOBS: &[&str] =
+    &["*.txt", "*.md", "*.eml", "*.srt", "*.vtt", "*.html", "*.htm", "*.xhtml"];
 
 /// Output keys that input fields cannot take over: a passed-through field
 /// with one of these names is dropped.
-const RESERVED_KEYS: &[&str] = &["id", "text", "sentences", "spans", "error", "line", "format"];
+const RESERVED_KEYS: &[&str] =
+    &["id", "text", "html", "sentences", "spans", "error", "line", "format", "metadata"];
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// Inputs: text files, folders (searched recursively for *.txt, *.md,
-    /// *.eml, *.srt and *.vtt files), JSONL files (*.jsonl, *.ndjson: one {"id", "text", …} record
-    /// per line), or `-` for JSONL on standard input [default: -].
+    /// Inputs: text and HTML files, folders (searched recursively for *.txt,
+    /// *.md, *.eml, *.srt, *.vtt, *.html, *.htm and *.xhtml files), JSONL
+    /// files (*.jsonl, *.ndjson: one {"id", "text", …} or {"id", "html", …}
+    /// record per line), web archives (*.warc, *.warc.gz: every HTML
+    /// response), or `-` for JSONL on standard input [default: -, unless --urls].
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub summary: SummaryArgs,
     /// Which files to take from folders, matched against the path inside
     /// the folder; repeat for several [default: *.txt, *.md, *.eml, *.srt,
-    /// *.vtt].
+    /// *.vtt, *.html, *.htm, *.xhtml].
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Write the JSONL output to FILE instead of standard output.
@@ -89,6 +93,15 @@ pub struct BatchArgs {
     /// `--text`, refused: see `InputArgs::ambiguous_text`.
     #[arg(long = "text", hide = true, num_args = 0..=1, value_name = "TEXT")]
     pub ambiguous_text: Option<Option<String>>,
+    /// Also summarise the web pages of FILE, one URL a line (read before
+    /// the PATHs); each page that cannot be fetched gets an error record.
+    #[arg(long, value_name = "FILE")]
+    pub urls: Option<PathBuf>,
+    /// With --urls: fetch at most N pages at once.
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub fetch_threads: usize,
+    #[command(flatten)]
+    pub fetch: crate::web::FetchArgs,
 }
 
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
@@ -96,8 +109,11 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     crate::input::refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
     let summarizer =
         Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
-    let paths: Vec<PathBuf> =
-        if args.paths.is_empty() { vec![PathBuf::from("-")] } else { args.paths.clone() };
+    let paths: Vec<PathBuf> = if args.paths.is_empty() && args.urls.is_none() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
     let reads_stdin = paths.iter().any(|path| is_stdin(path));
     if reads_stdin && std::io::stdin().is_terminal() {
         bail!("no input: give PATHs, or pipe JSONL into `abridge batch -`");
@@ -132,6 +148,15 @@ pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome>
     let mut inputs =
         Inputs::new(paths, globs, out_dir.clone(), progress.bytes_read.clone(), args.text);
     inputs.input_format = args.input_format;
+    if let Some(list) = &args.urls {
+        let file = File::open(list).with_context(|| format!("{}: cannot open", list.display()))?;
+        inputs.stack.push(Source::Urls(crate::web::UrlSource::new(
+            display_path(list),
+            Box::new(BufReader::new(file)),
+            crate::web::Fetcher::new(&args.fetch),
+            args.fetch_threads,
+        )));
+    }
     let skipped = inputs.skipped.clone();
     let unmatched = inputs.unmatched.clone();
     let options = BatchOptions::default().threads(args.threads);
@@ -353,6 +378,33 @@ enum Source {
         root: PathBuf,
         walker: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>>,
     },
+    /// The HTML responses of a web archive.
+    Warc {
+        name: String,
+        pages: crate::warc::WarcSource,
+    },
+    /// Pages fetched from a list of URLs.
+    Urls(crate::web::UrlSource),
+}
+
+/// A document found on the web: named by its URL, which the output record
+/// carries with its date, when known.
+fn web_item(
+    id: String,
+    url: String,
+    date: Option<String>,
+    text: Result<String, String>,
+) -> BatchItem<Meta> {
+    let mut meta = Meta::default();
+    for (key, value) in [("url", Some(url)), ("date", date)] {
+        if let Some(raw) = value.and_then(|value| serde_json::value::to_raw_value(&value).ok()) {
+            meta.fields.push((key.to_owned(), raw));
+        }
+    }
+    match text {
+        Ok(text) => BatchItem::new(id, text, meta).with_format(Some(InputFormat::Html)),
+        Err(error) => BatchItem::failed(id, error, meta),
+    }
 }
 
 impl Iterator for Inputs {
@@ -368,6 +420,34 @@ impl Iterator for Inputs {
                 continue;
             };
             match source {
+                Source::Warc { name, pages } => match pages.next() {
+                    None => {
+                        self.stack.pop();
+                    }
+                    Some(Ok(page)) => {
+                        return Some(web_item(
+                            page.url.clone(),
+                            page.url,
+                            Some(page.date),
+                            page.text,
+                        ));
+                    }
+                    Some(Err(error)) => {
+                        let item = BatchItem::failed(name.clone(), error, Meta::default());
+                        self.stack.pop();
+                        return Some(item);
+                    }
+                },
+                Source::Urls(urls) => match urls.next_page() {
+                    None => {
+                        self.stack.pop();
+                    }
+                    Some((url, _line, page)) => {
+                        let fetched =
+                            page.as_ref().map_or_else(|_| url.clone(), |page| page.url.clone());
+                        return Some(web_item(url, fetched, None, page.map(|page| page.text)));
+                    }
+                },
                 Source::Jsonl { name, reader, line, target, skip } => {
                     self.line.clear();
                     match reader.read_until(b'\n', &mut self.line) {
@@ -507,6 +587,19 @@ impl Inputs {
         // Files named on the command line keep the path as given; files
         // found in a folder are named by their path inside it.
         let id = if self.stack.is_empty() { display_path(&path) } else { display_path(&relative) };
+        if crate::warc::is_warc(&path) {
+            match crate::warc::WarcSource::open(&path) {
+                Ok(pages) => self.stack.push(Source::Warc { name: id, pages }),
+                Err(error) => {
+                    return Some(BatchItem::failed(
+                        id,
+                        format!("cannot read: {error}"),
+                        Meta::default(),
+                    ));
+                }
+            }
+            return None;
+        }
         let mut done = 0;
         if let (Some(out_dir), Some(target)) = (&self.out_dir, &target)
             && out_dir.skip_existing
@@ -558,6 +651,9 @@ impl Inputs {
                         crate::input::looks_binary(&bytes).filter(|_| !self.binary_as_text);
                     if let Some(binary) = binary {
                         return BatchItem::failed(id, binary.to_string(), meta);
+                    }
+                    if let Some(page) = crate::input::Input::legacy_html(&id, &bytes) {
+                        return BatchItem::new(id, page.text, meta);
                     }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
@@ -637,6 +733,9 @@ impl Serialize for OutputRecord<'_> {
                 map.serialize_entry("spans", &Spans(summary))?;
                 if summary.format != InputFormat::Text || result.meta.format_given {
                     map.serialize_entry("format", &summary.format)?;
+                }
+                if !summary.metadata.is_empty() {
+                    map.serialize_entry("metadata", &summary.metadata)?;
                 }
             }
             Err(error) => {

@@ -32,6 +32,8 @@ pub struct Input {
     pub decoded_from: Option<&'static str>,
     /// Why the input looks like binary data rather than text, if it does.
     pub binary: Option<Binary>,
+    /// The format its source says it is in (a web server's content type).
+    pub source_format: Option<abridge::InputFormat>,
 }
 
 /// How much of the start of an input is not text.
@@ -145,11 +147,24 @@ impl Input {
                 invalid_utf8: None,
                 decoded_from: Some(encoding),
                 binary: None,
+                source_format: None,
             };
         }
         let binary = looks_binary(&bytes);
+        if binary.is_none()
+            && let Some(input) = Input::legacy_html(&name, &bytes)
+        {
+            return input;
+        }
         match String::from_utf8(bytes) {
-            Ok(text) => Input { name, text, invalid_utf8: None, decoded_from: None, binary },
+            Ok(text) => Input {
+                name,
+                text,
+                invalid_utf8: None,
+                decoded_from: None,
+                binary,
+                source_format: None,
+            },
             Err(error) => {
                 let first_offset = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();
@@ -161,20 +176,71 @@ impl Input {
                     invalid_utf8: Some(InvalidUtf8 { first_offset, sequences }),
                     decoded_from: None,
                     binary,
+                    source_format: None,
                 }
             }
         }
     }
 
-    /// Reads the input of `summarize` and `sentences` and warns about how
-    /// it was read; `None`, reported, when it looks binary and
-    /// `--binary-as-text` does not say to read it anyway. `--string TEXT`
-    /// is read as the input `<string>`.
+    /// An HTML page that is not UTF-8, decoded by its `<meta charset>` or
+    /// by detection; `None` for UTF-8 and for anything but HTML.
+    pub fn legacy_html(name: &str, bytes: &[u8]) -> Option<Input> {
+        if std::str::from_utf8(bytes).is_ok() {
+            return None;
+        }
+        let head = String::from_utf8_lossy(
+            &bytes[..bytes.len().min(abridge::crates::formats::HEAD_BYTES)],
+        );
+        if !abridge::crates::formats::html::looks_like_html(&head) {
+            return None;
+        }
+        let (text, encoding, _) = abridge::crates::formats::html::decode_html(bytes, None);
+        Some(Input {
+            name: name.to_owned(),
+            text: text.into_owned(),
+            invalid_utf8: None,
+            decoded_from: Some(encoding.name()),
+            binary: None,
+            source_format: Some(abridge::InputFormat::Html),
+        })
+    }
+
+    /// The format to read this input as: `--input-format`, else what its
+    /// source said (a web server's content type), else its extension and
+    /// content.
+    pub fn format(&self, args: &InputArgs) -> abridge::InputFormat {
+        match (args.input_format.fixed(), self.source_format) {
+            (Some(format), _) | (None, Some(format)) => format,
+            (None, None) => args.input_format.resolve(args.file.as_deref(), &self.text),
+        }
+    }
+
+    /// Fetches the page at `url`.
+    pub fn fetch(url: &str, fetch: &crate::web::FetchArgs) -> anyhow::Result<Input> {
+        let page = crate::web::Fetcher::new(fetch)
+            .fetch(url)
+            .map_err(|error| anyhow::anyhow!("{url}: {error}"))?;
+        Ok(Input {
+            name: url.to_owned(),
+            text: page.text,
+            invalid_utf8: None,
+            decoded_from: (page.encoding != "UTF-8").then_some(page.encoding),
+            binary: None,
+            source_format: Some(page.format),
+        })
+    }
+
+    /// Reads the input of `summarize` and `sentences` (a file, standard
+    /// input, a URL, or `--string TEXT`, read as the input `<string>`) and
+    /// warns about how it was read; `None`, reported, when it looks binary
+    /// and `--binary-as-text` does not say to read it anyway.
     pub fn read_text(args: &InputArgs) -> anyhow::Result<Option<Input>> {
         refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
-        let input = match &args.string {
-            Some(text) => Input::from_bytes("<string>".to_owned(), text.clone().into_bytes()),
-            None => Input::read(args.file.as_deref())?,
+        let url = args.file.as_deref().and_then(Path::to_str).filter(|arg| crate::web::is_url(arg));
+        let input = match (&args.string, url) {
+            (Some(text), _) => Input::from_bytes("<string>".to_owned(), text.clone().into_bytes()),
+            (None, Some(url)) => Input::fetch(url, &args.fetch)?,
+            (None, None) => Input::read(args.file.as_deref())?,
         };
         if let Some(binary) = input.binary.filter(|_| !args.text) {
             crate::report(&format!("{}: {binary}", input.name));
@@ -190,8 +256,9 @@ impl Input {
     /// UTF-8 replaced, or decoded from UTF-16.
     pub fn warning(&self) -> Option<String> {
         if let Some(encoding) = self.decoded_from {
+            let why = if self.source_format.is_some() { "its charset" } else { "byte-order mark" };
             return Some(format!(
-                "{}: read as {encoding} (byte-order mark); offsets refer to the text in UTF-8",
+                "{}: read as {encoding} ({why}); offsets refer to the text in UTF-8",
                 self.name
             ));
         }

@@ -16,6 +16,8 @@ mod input;
 mod interrupt;
 mod sentences;
 mod summarize;
+mod warc;
+mod web;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -39,7 +39,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };
-    let format = args.input.input_format.resolve(args.input.file.as_deref(), &input.text);
+    let format = input.format(&args.input);
     let parsed = format.parse(&input.text);
     let text: &str = &parsed.text;
     let (language, language_source) = args.lang.resolve(text);

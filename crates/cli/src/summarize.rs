@@ -77,7 +77,7 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };
-    let format = args.input.input_format.resolve(args.input.file.as_deref(), &input.text);
+    let format = input.format(&args.input);
     let summary = summarizer.summarize_as(&input.text, format);
     if summary.unanalysed_bytes > 0 {
         warn(&format!(

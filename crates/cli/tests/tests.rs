@@ -18,6 +18,8 @@ mod formats;
 mod habits;
 // Batch runs stopped by Ctrl-C and resumed (issue 15).
 mod interrupt;
+// Web pages: HTML files and records, URLs from a local server, web archives (issue 12).
+mod web;
 
 use assert_cmd::Command;
 

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod email;
+pub mod html;
 mod markdown;
 mod pdf;
 mod subtitles;
@@ -42,6 +43,7 @@ use serde::{Deserialize, Serialize};
 
 pub use abridge_text::{Block, BlockKind, LineBreaks, Span};
 pub use email::Email;
+pub use html::Html;
 pub use markdown::Markdown;
 pub use pdf::PdfText;
 pub use subtitles::{Srt, Vtt};
@@ -176,12 +178,15 @@ pub enum InputFormat {
     PdfText,
     /// E-mail messages and pasted threads.
     Email,
+    /// HTML and XHTML pages: the main content, furniture dropped.
+    Html,
 }
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
     pub const ALL: &'static [InputFormat] = &[
         InputFormat::Text,
+        InputFormat::Html,
         InputFormat::Srt,
         InputFormat::Vtt,
         InputFormat::PdfText,
@@ -200,6 +205,7 @@ impl InputFormat {
             InputFormat::Vtt => &Vtt,
             InputFormat::PdfText => &PdfText,
             InputFormat::Email => &Email,
+            InputFormat::Html => &Html,
         }
     }
 

@@ -1,0 +1,163 @@
+//! Extraction on pages written for these tests.
+
+use super::*;
+
+/// A news page: navigation, a cookie banner, the article with a caption and
+/// a quote, a share bar, related links, comments and a footer.
+const NEWS_PAGE: &str = r##"<!DOCTYPE html>
+<html lang="en-GB"><head>
+<meta charset="utf-8">
+<title>Harbour closed after storm | Kelby Post</title>
+<meta property="og:title" content="Harbour closed after storm">
+<meta property="og:site_name" content="Kelby Post">
+<meta name="author" content="Ines Okafor">
+<meta property="article:published_time" content="2024-01-09T08:00:00Z">
+<link rel="canonical" href="https://kelby.example/news/harbour">
+<script>var tracking = "undefined" !== typeof window.jserrors;</script>
+<style>.share { color: red }</style>
+</head><body>
+<div id="cookie-banner">We use cookies to improve your experience. Accept all cookies?</div>
+<header class="site-header"><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article class="post">
+<h1>Harbour closed after storm</h1>
+<p>The Kelby harbour authority closed the harbour to all shipping on Tuesday after a winter storm tore through the sea wall, sank two moored boats and flooded the fish market.</p>
+<figure><img src="wall.jpg"><figcaption>The breach in the north wall, seen from the pier.</figcaption></figure>
+<p>Harbour master Ines Okafor said divers had found a 40-metre breach in the wall near the north pier, and that repairs would take at least a week.</p>
+<h2>What happens next</h2>
+<p>Engineers will check every berth before the harbour reopens, she said, and the ferry to the islands will sail from Port Amsel until then.</p>
+<blockquote><p>We will not reopen until every berth is safe, whatever it costs us.</p></blockquote>
+<ul><li>Ferries sail from Port Amsel.</li><li>The fish market stays shut until Friday.</li></ul>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+</article>
+<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Storm warning for the coast issued by the met office</a></li><li><a href="/b">Ferry timetable changes for the winter season</a></li></ul></aside>
+<section id="comments"><h3>3 comments</h3><p>Terrible news, I hope the fishermen get compensation soon from the council.</p></section>
+</main>
+<div class="newsletter">Sign up for our newsletter and get the news every morning.</div>
+<footer><p>© 2024 Kelby Post. All rights reserved.</p><p><a href="/privacy">Privacy policy</a></p></footer>
+</body></html>"##;
+
+#[test]
+fn the_article_is_found_and_the_furniture_is_not() {
+    let text = main_text(NEWS_PAGE);
+    for kept in [
+        "The Kelby harbour authority closed",
+        "a 40-metre breach",
+        "What happens next",
+        "every berth is safe",
+        "The fish market stays shut",
+        "The breach in the north wall",
+    ] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in [
+        "cookies",
+        "Home",
+        "Share on",
+        "Related stories",
+        "Ferry timetable",
+        "Terrible news",
+        "newsletter",
+        "All rights reserved",
+        "jserrors",
+        "color: red",
+    ] {
+        assert!(!text.contains(dropped), "{dropped:?} leaked into {text:?}");
+    }
+}
+
+#[test]
+fn blocks_keep_their_kinds_spans_and_paths() {
+    let parsed = Html.parse(NEWS_PAGE);
+    let blocks = parsed.blocks.as_ref().expect("html has blocks");
+    assert_eq!(blocks.len(), parsed.origins.len());
+    let kinds: Vec<BlockKind> = blocks.iter().map(|block| block.kind).collect();
+    assert_eq!(kinds[0], BlockKind::Title);
+    assert_eq!(&parsed.text[blocks[0].span.range()], "Harbour closed after storm");
+    for kind in [
+        BlockKind::Paragraph,
+        BlockKind::Caption,
+        BlockKind::Heading,
+        BlockKind::Quote,
+        BlockKind::ListItem,
+    ] {
+        assert!(kinds.contains(&kind), "no {kind:?} in {kinds:?}");
+    }
+    // The h1 repeats the title, so it is not a heading of the body too.
+    assert_eq!(kinds.iter().filter(|&&k| k == BlockKind::Title).count(), 1);
+    assert!(!parsed.text[blocks[1].span.range()].contains("Harbour closed after storm"));
+    for pair in blocks.windows(2) {
+        assert!(pair[0].span.end < pair[1].span.start, "{pair:?}");
+    }
+    let quote = blocks.iter().position(|block| block.kind == BlockKind::Quote).expect("a quote");
+    assert_eq!(
+        parsed.origins[quote].path.as_deref(),
+        Some("html > body > main > article > blockquote > p")
+    );
+    let meta = &parsed.metadata;
+    assert_eq!(meta.author.as_deref(), Some("Ines Okafor"));
+    assert_eq!(meta.site_name.as_deref(), Some("Kelby Post"));
+    assert_eq!(meta.date.as_deref(), Some("2024-01-09T08:00:00Z"));
+    assert_eq!(meta.url.as_deref(), Some("https://kelby.example/news/harbour"));
+    assert_eq!(meta.language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn a_listing_without_one_article_keeps_its_entries() {
+    let page = r#"<html><body><nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+<div class="grid">
+<div class="card"><h2>Blue kettle</h2><p>A stove-top kettle in enamelled steel, holds 1.5 litres.</p></div>
+<div class="card"><h2>Red teapot</h2><p>A cast-iron teapot with a removable infuser basket.</p></div>
+<div class="card"><h2>Tea towel set</h2><p>Three cotton tea towels with a printed map of the coast.</p></div>
+</div><footer>© Shop</footer></body></html>"#;
+    let text = main_text(page);
+    for kept in ["Blue kettle", "enamelled steel", "Red teapot", "cast-iron", "printed map"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    assert!(!text.contains("Home") && !text.contains("© Shop"), "{text:?}");
+}
+
+#[test]
+fn hidden_and_script_text_is_never_text() {
+    let page = "<html><body><p>Visible words of the page that a reader sees.</p>\
+        <p hidden>Secret one.</p><div style=\"display: none\">Secret two.</div>\
+        <p aria-hidden=\"true\">Secret three.</p><noscript>Enable scripts.</noscript></body></html>";
+    let text = main_text(page);
+    assert_eq!(text, "Visible words of the page that a reader sees.");
+}
+
+#[test]
+fn line_breaks_and_preformatted_text_are_kept() {
+    let page = "<html><body><p>First   line<br>second\n line</p><pre>let x = 1;\n  x + 1</pre></body></html>";
+    let parsed = Html.parse(page);
+    let blocks = parsed.blocks.as_ref().expect("blocks");
+    let texts: Vec<&str> = blocks.iter().map(|block| &parsed.text[block.span.range()]).collect();
+    assert_eq!(texts, ["First line\nsecond line", "let x = 1;\n  x + 1"]);
+    assert_eq!(blocks[1].kind, BlockKind::Code);
+}
+
+#[test]
+fn broken_and_empty_markup_parse() {
+    for page in
+        ["", "<", "<html><body><p>unclosed <b>bold <i>text", "<table><td>cell</table></p></div>"]
+    {
+        let parsed = Html.parse(page);
+        let blocks = parsed.blocks.expect("html always has blocks");
+        for block in &blocks {
+            assert!(parsed.text.is_char_boundary(block.span.start));
+            assert!(parsed.text.is_char_boundary(block.span.end));
+        }
+    }
+    assert_eq!(main_text("<p>unclosed <b>bold <i>text"), "unclosed bold text");
+}
+
+#[test]
+fn sniffing_fires_on_markup_only() {
+    assert!(looks_like_html("<!DOCTYPE html><html>"));
+    assert!(looks_like_html(
+        "\u{feff}  <?xml version=\"1.0\"?>\n<!-- saved -->\n<html xmlns=\"x\">"
+    ));
+    assert!(looks_like_html("<HEAD><title>x</title>"));
+    assert!(!looks_like_html("The <html> tag starts a page."));
+    assert!(!looks_like_html("<p>a fragment</p>"));
+    assert!(!looks_like_html("Dear all, the harbour is closed."));
+}
