@@ -855,8 +855,21 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
     let chosen: Vec<usize> = clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
     let chosen_chars: usize = chosen.iter().map(|&i| blocks[i].text.chars().count()).sum();
     // 4. Not an article: keep every clean block.
-    if chosen_chars * 3 < total_chars && chosen_chars < 1500 {
-        return clean;
+    if chosen_chars * 3 < total_chars && chosen_chars < 3000 {
+        // The smallest container of the winner that holds half the page's
+        // clean text (a listing's grid, a thread), or the whole page.
+        let mut at = top;
+        while at != usize::MAX && elements[at].chars * 2 < total_chars {
+            at = elements[at].parent;
+        }
+        if at == usize::MAX {
+            return clean;
+        }
+        let end = elements[at].end;
+        return clean
+            .into_iter()
+            .filter(|&i| at <= blocks[i].owner && blocks[i].owner <= end)
+            .collect();
     }
     chosen
 }
