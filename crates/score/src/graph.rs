@@ -170,6 +170,25 @@ pub fn pagerank(
     rank
 }
 
+/// PageRank of the sentences of a graph strategy: over the full matrix up
+/// to [`DENSE_GRAPH_SENTENCES`] sentences, over a [`SparseGraph`] past it.
+/// `terms(i)` gives sentence `i`'s content terms (sorted, distinct) and
+/// `similarity` is symmetric.
+pub fn rank_sentences<T: IntoIterator<Item = TermId>>(
+    n: usize,
+    terms: impl Fn(usize) -> T,
+    similarity: impl Fn(usize, usize) -> f64,
+    damping: f64,
+    tolerance: f64,
+    max_iterations: usize,
+) -> Vec<f64> {
+    if n <= DENSE_GRAPH_SENTENCES {
+        pagerank(&Matrix::symmetric(n, similarity), damping, tolerance, max_iterations)
+    } else {
+        pagerank(&SparseGraph::build(n, terms, similarity), damping, tolerance, max_iterations)
+    }
+}
+
 /// A sparse symmetric similarity graph: each sentence keeps its
 /// [`SparseGraph::NEIGHBOURS`] most similar sentences (and is kept by theirs),
 /// in compressed rows sorted by neighbour.

@@ -7,7 +7,7 @@ use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::features::{TermCounts, TfIdfVectors};
-use crate::graph::{DENSE_GRAPH_SENTENCES, Matrix, SparseGraph, pagerank};
+use crate::graph::rank_sentences;
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices joined by their idf-modified cosine (the paper's
@@ -54,18 +54,9 @@ impl LexRank {
         let vectors = TfIdfVectors::new(document, stats, &counts);
         drop(counts);
         let similarity = |i, j| self.weight(vectors.sentence(i).cosine(vectors.sentence(j)));
-        let rank = if n <= DENSE_GRAPH_SENTENCES {
-            pagerank(
-                &Matrix::symmetric(n, similarity),
-                self.damping,
-                self.tolerance,
-                MAX_ITERATIONS,
-            )
-        } else {
-            let terms = |i: usize| vectors.sentence(i).entries().iter().map(|&(term, _)| term);
-            let graph = SparseGraph::build(n, terms, similarity);
-            pagerank(&graph, self.damping, self.tolerance, MAX_ITERATIONS)
-        };
+        let terms = |i: usize| vectors.sentence(i).entries().iter().map(|&(term, _)| term);
+        let rank =
+            rank_sentences(n, terms, similarity, self.damping, self.tolerance, MAX_ITERATIONS);
         scores.copy_from_slice(&rank);
     }
 }

@@ -6,7 +6,7 @@ use abridge_text::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::features::TermCounts;
-use crate::graph::{DENSE_GRAPH_SENTENCES, Matrix, SparseGraph, pagerank};
+use crate::graph::rank_sentences;
 use crate::{Explanation, Score, Scorer, TermStats};
 
 /// Sentences are vertices; two sentences are joined by an edge weighted by
@@ -62,18 +62,9 @@ impl TextRank {
         let counts = TermCounts::new(document);
         let lengths = TextRank::lengths(&counts);
         let similarity = |i, j| TextRank::similarity(&counts, &lengths, i, j);
-        let rank = if n <= DENSE_GRAPH_SENTENCES {
-            pagerank(
-                &Matrix::symmetric(n, similarity),
-                self.damping,
-                self.tolerance,
-                MAX_ITERATIONS,
-            )
-        } else {
-            let terms = |i: usize| counts.sentences.row(i).iter().map(|&(term, _)| term);
-            let graph = SparseGraph::build(n, terms, similarity);
-            pagerank(&graph, self.damping, self.tolerance, MAX_ITERATIONS)
-        };
+        let terms = |i: usize| counts.sentences.row(i).iter().map(|&(term, _)| term);
+        let rank =
+            rank_sentences(n, terms, similarity, self.damping, self.tolerance, MAX_ITERATIONS);
         scores.copy_from_slice(&rank);
     }
 }
