@@ -48,9 +48,8 @@ pub(crate) struct Extracted {
 
 /// Elements never read: their text is not page text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "title", "select", "option", "button", "input", "textarea",
-    "dialog",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "title", "select", "option", "button", "input", "textarea", "dialog",
 ];
 
 /// Elements that start a block of their own.
@@ -86,6 +85,7 @@ const BLOCK_TAGS: &[&str] = &[
     "main",
     "menu",
     "nav",
+    "noscript",
     "ol",
     "p",
     "pre",
@@ -103,8 +103,10 @@ const BLOCK_TAGS: &[&str] = &[
     "legend",
 ];
 
-/// Elements that are boilerplate by their tag.
-const BOILER_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "fieldset"];
+/// Elements that are boilerplate by their tag (a `noscript` holding much
+/// of the page's text is its content for readers without scripts: see
+/// [`LAYOUT_SHARE`]).
+const BOILER_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "fieldset", "noscript"];
 
 /// `class`/`id` words that mark boilerplate whatever else the element says.
 const STRONG_NEGATIVE: &[&str] = &[

@@ -126,6 +126,18 @@ fn hidden_and_script_text_is_never_text() {
 }
 
 #[test]
+fn a_page_built_by_scripts_is_read_from_its_noscript() {
+    let page = "<html><body><div id=\"app\"></div><noscript><div class=\"posts\">\
+        <div class=\"post\"><p>My boiler stops every night at two, and the pressure drops to zero.</p></div>\
+        <div class=\"post\"><p>Check the expansion vessel first, then bleed the radiators again.</p></div>\
+        </div></noscript><footer><a href=\"/about\">About the forum</a></footer></body></html>";
+    let text = main_text(page);
+    assert!(text.contains("boiler stops every night"), "{text:?}");
+    assert!(text.contains("expansion vessel"), "{text:?}");
+    assert!(!text.contains("About the forum"), "{text:?}");
+}
+
+#[test]
 fn line_breaks_and_preformatted_text_are_kept() {
     let page = "<html><body><p>First   line<br>second\n line</p><pre>let x = 1;\n  x + 1</pre></body></html>";
     let parsed = Html.parse(page);
