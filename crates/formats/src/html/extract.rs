@@ -926,10 +926,14 @@ fn tidy(chosen: Vec<usize>, blocks: &[RawBlock]) -> Vec<usize> {
             }
         }
         before += block.text.len();
-        // A caption shown twice is a slideshow's.
+        // A caption shown twice is a slideshow's; any longer block shown
+        // twice is a copy (a gallery's, a layout's for small screens).
         let count = seen.entry(block.text.as_str()).or_insert(0usize);
         *count += 1;
-        if block.text.len() > 10 && *count > 1 && block.kind == BlockKind::Caption {
+        if *count > 1
+            && ((block.text.len() > 10 && block.kind == BlockKind::Caption)
+                || block.text.len() > 40)
+        {
             continue;
         }
         kept.push(index);
