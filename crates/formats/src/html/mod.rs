@@ -128,10 +128,17 @@ fn same_title(title: &str, heading: &str) -> bool {
 }
 
 /// The main content of a page as plain text, blocks separated by blank
-/// lines, without the title: what main-content benchmarks score.
+/// lines, without the title and the captions (which are blocks of the
+/// parsed page, but never summary candidates): what main-content
+/// benchmarks score.
 pub fn main_text(input: &str) -> String {
     let page = Page::parse(input);
-    let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
+    let texts: Vec<&str> = page
+        .blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::Caption)
+        .map(|block| block.text.as_str())
+        .collect();
     texts.join("\n\n")
 }
 
