@@ -137,13 +137,11 @@ const STRONG_NEGATIVE: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "sidebar",
-    "widget",
     "footer",
     "navbar",
     "nav",
     "navigation",
     "menu",
-    "skip",
     "pagination",
     "pager",
     "recommended",
@@ -154,17 +152,23 @@ const STRONG_NEGATIVE: &[&str] = &[
     "paywall",
     "masthead",
     "toolbar",
-    "banner",
     "byline",
     "tags",
     "tagcloud",
     "author-bio",
+    "rss",
+];
+
+/// `class` names that mark boilerplate only as whole names: as a part
+/// they name layout ("overflow-hidden", "hero-banner", "hidden-xs").
+const STRONG_NEGATIVE_NAMES: &[&str] = &[
     "hidden",
     "visually-hidden",
     "sr-only",
     "screen-reader-text",
     "print-only",
-    "rss",
+    "banner",
+    "skip-link",
 ];
 
 /// `class`/`id` words that lower an element's score.
@@ -625,7 +629,9 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("style").is_some_and(|style| {
         let style: String =
             style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
+        // `visibility:hidden` on a page's wrapper hides it until its
+        // scripts have run; only `display:none` takes an element away.
+        style.contains("display:none")
     })
 }
 
@@ -691,7 +697,7 @@ fn class_words(tag: &str, class: &str, id: &str, role: Option<&str>) -> (bool, f
         let (mut negative, mut positive) = (false, false);
         for token in lower.split_whitespace() {
             // Whole names first ("author-bio"), then their parts.
-            if STRONG_NEGATIVE.contains(&token) {
+            if STRONG_NEGATIVE.contains(&token) || STRONG_NEGATIVE_NAMES.contains(&token) {
                 strong = true;
             }
             for word in token.split(['-', '_']).filter(|w| !w.is_empty()) {
