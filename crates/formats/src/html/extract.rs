@@ -601,6 +601,9 @@ impl<'a> Walk<'a> {
             if kind == BlockKind::Table && text.len() > 150 {
                 kind = BlockKind::Paragraph;
             }
+            if kind != BlockKind::Code && credits_a_picture(text) {
+                kind = BlockKind::Caption;
+            }
             let text = text.to_owned();
             // Link text was counted in bytes of the buffer; the aggregates
             // count chars, so scale to the char count.
@@ -657,6 +660,40 @@ fn kind_of(tag: &str, outer: BlockKind) -> BlockKind {
         "td" | "th" => BlockKind::Table,
         _ => BlockKind::Paragraph,
     }
+}
+
+/// Whether a short block credits a picture ("Photo: Ana Ruiz, AP",
+/// "(Image: Getty)", "Image copyright Reuters", "Image 2 of 5").
+fn credits_a_picture(text: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "image:",
+        "image copyright",
+        "image credit",
+        "image caption",
+        "picture:",
+        "credit:",
+        "getty images",
+        "(ap photo",
+        "shutterstock",
+    ];
+    if text.len() > 300 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if CREDITS.iter().any(|credit| lower.contains(credit)) {
+        return true;
+    }
+    // "Image 2 of 5", "Photo 3 of 12": a gallery's counter.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() == 4
+        && matches!(words[0], "image" | "photo" | "picture" | "slide")
+        && words[1].parse::<u32>().is_ok()
+        && words[2] == "of"
+        && words[3].parse::<u32>().is_ok()
 }
 
 /// Readability's start score of a candidate by its tag.
