@@ -249,6 +249,10 @@ const BOILER_PHRASES: &[&str] = &[
 /// layout, not boilerplate.
 const LAYOUT_SHARE: f32 = 0.4;
 
+/// A hidden element holding at least this share of the page's text is
+/// shown by the page's scripts.
+const HIDDEN_SHARE: f32 = 0.5;
+
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
 
@@ -266,6 +270,9 @@ struct Element<'a> {
     nth: u32,
     /// Boilerplate by its own tag, class or id (before the size check).
     marked: bool,
+    /// Hidden from readers, itself or through an ancestor (after the
+    /// size check).
+    hidden: bool,
     /// Boilerplate, itself or through an ancestor (after the size check).
     boiler: bool,
     /// Characters of all text in the subtree.
@@ -381,7 +388,13 @@ impl<'a> Walk<'a> {
                         if tag == "time" && self.facts.time.is_none() {
                             self.facts.time = element.attr("datetime").map(str::to_owned);
                         }
-                        if SKIPPED.contains(&tag) || is_hidden(element) {
+                        // A hidden block may be shown by the page's scripts
+                        // (a shop's whole product under `display:none` until
+                        // they run): it is read, and set apart below unless
+                        // it holds most of the page. Hidden inline text is
+                        // never read.
+                        let hidden = is_hidden(element);
+                        if SKIPPED.contains(&tag) || (hidden && !BLOCK_TAGS.contains(&tag)) {
                             skip_depth = 1;
                             capture = match tag {
                                 "title" if self.facts.title.is_none() => {
@@ -433,6 +446,7 @@ impl<'a> Walk<'a> {
                             end: index,
                             nth,
                             marked,
+                            hidden,
                             boiler: false,
                             all_chars: 0,
                             holds_anchor: false,
@@ -558,12 +572,26 @@ impl<'a> Walk<'a> {
                 at = self.elements[at].parent;
             }
         }
-        let page_chars = self.elements.first().map_or(0, |root| root.all_chars);
+        let all_chars = self.elements.first().map_or(0, |root| root.all_chars);
+        // A hidden element that holds most of the page's text is the page,
+        // waiting for its scripts; any other is not read.
+        let mut page_chars = all_chars;
+        for index in 0..self.elements.len() {
+            let parent = self.elements[index].parent;
+            let inherited = parent != usize::MAX && self.elements[parent].hidden;
+            let element = &mut self.elements[index];
+            element.hidden = inherited
+                || (element.hidden && (element.all_chars as f32) < HIDDEN_SHARE * all_chars as f32);
+            if element.hidden && !inherited {
+                page_chars -= element.all_chars;
+            }
+        }
         for index in 0..self.elements.len() {
             let parent = self.elements[index].parent;
             let inherited = parent != usize::MAX && self.elements[parent].boiler;
             let element = &mut self.elements[index];
             element.boiler = inherited
+                || element.hidden
                 || (element.marked
                     && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
@@ -623,7 +651,9 @@ enum Capture {
 
 /// Whether an element is hidden from readers.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() {
+    // React streams a server-rendered part of the page as `<div hidden
+    // id="S:1">` and its script moves it into place.
+    if element.attr("hidden").is_some() && !element.id().is_some_and(|id| id.starts_with("S:")) {
         return true;
     }
     if element.attr("aria-hidden").is_some_and(|v| v == "true") {
