@@ -270,6 +270,9 @@ struct Element<'a> {
     nth: u32,
     /// Boilerplate by its own tag, class or id (before the size check).
     marked: bool,
+    /// A cookie or consent banner, or a dialog over the page: boilerplate
+    /// whatever its size (a dialog holding the article's anchor excepted).
+    overlay: Option<Overlay>,
     /// Hidden from readers, itself or through an ancestor (after the
     /// size check).
     hidden: bool,
@@ -440,12 +443,14 @@ impl<'a> Walk<'a> {
                         let id = element.attr("id").unwrap_or("");
                         let (strong, weight) = class_words(tag, class, id, element.attr("role"));
                         let marked = strong || BOILER_TAGS.contains(&tag);
+                        let overlay = overlay_of(tag, class, id, element);
                         self.elements.push(Element {
                             tag,
                             parent,
                             end: index,
                             nth,
                             marked,
+                            overlay,
                             hidden,
                             boiler: false,
                             all_chars: 0,
@@ -590,8 +595,14 @@ impl<'a> Walk<'a> {
             let parent = self.elements[index].parent;
             let inherited = parent != usize::MAX && self.elements[parent].boiler;
             let element = &mut self.elements[index];
+            let overlay = match element.overlay {
+                Some(Overlay::Consent) => true,
+                Some(Overlay::Dialog) => !element.holds_anchor,
+                None => false,
+            };
             element.boiler = inherited
                 || element.hidden
+                || overlay
                 || (element.marked
                     && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
@@ -787,6 +798,48 @@ fn class_words(tag: &str, class: &str, id: &str, role: Option<&str>) -> (bool, f
         }
     }
     (strong && !frame, weight)
+}
+
+/// What kind of layer over the page an element is.
+#[derive(Clone, Copy, Debug)]
+enum Overlay {
+    /// A cookie or consent banner.
+    Consent,
+    /// A dialog, modal or pop-up.
+    Dialog,
+}
+
+/// `class`/`id` words of a cookie or consent banner.
+const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot"];
+
+/// `class`/`id` words of a dialog over the page.
+const DIALOG_WORDS: &[&str] = &["modal", "popup", "lightbox"];
+
+/// Whether an element is a layer over the page (the page's own frame
+/// never is).
+fn overlay_of(
+    tag: &str,
+    class: &str,
+    id: &str,
+    element: &scraper::node::Element,
+) -> Option<Overlay> {
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return None;
+    }
+    let mut words = [class, id]
+        .into_iter()
+        .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|word| !word.is_empty());
+    let mut dialog = element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
+        || element.attr("aria-modal").is_some_and(|modal| modal == "true");
+    for word in words.by_ref() {
+        let word = word.to_ascii_lowercase();
+        if CONSENT_WORDS.contains(&word.as_str()) {
+            return Some(Overlay::Consent);
+        }
+        dialog |= DIALOG_WORDS.contains(&word.as_str());
+    }
+    dialog.then_some(Overlay::Dialog)
 }
 
 /// Characters that separate clauses (commas in several scripts).
