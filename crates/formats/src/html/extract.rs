@@ -256,6 +256,9 @@ const HIDDEN_SHARE: f32 = 0.5;
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
 
+/// A link at least this long names an item of a listing.
+const LINK_NAME: usize = 25;
+
 /// Blocks at most this long are checked against [`BOILER_PHRASES`].
 const SHORT_LINE: usize = 80;
 
@@ -302,6 +305,8 @@ struct RawBlock {
     text: String,
     owner: usize,
     link_chars: usize,
+    /// How many links were opened in it.
+    links: usize,
 }
 
 struct Frame {
@@ -354,7 +359,8 @@ impl<'a> Walk<'a> {
         use ego_tree::iter::Edge;
         let mut stack: Vec<Frame> = Vec::new();
         let mut buffer = String::new();
-        let mut buffer_links = 0usize;
+        // Bytes of the buffer inside links, and the links opened in it.
+        let mut buffer_links = (0usize, 0usize);
         let mut pending_space = false;
         let mut link_depth = 0usize;
         let mut pre_depth = 0usize;
@@ -481,6 +487,7 @@ impl<'a> Walk<'a> {
                         }
                         if tag == "a" {
                             link_depth += 1;
+                            buffer_links.1 += 1;
                         }
                         if tag == "pre" {
                             pre_depth += 1;
@@ -520,7 +527,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                         if link_depth > 0 {
-                            buffer_links += buffer.len() - before;
+                            buffer_links.0 += buffer.len() - before;
                         }
                     }
                     _ => {}
@@ -631,7 +638,12 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut usize) {
+    fn flush(
+        &mut self,
+        stack: &[Frame],
+        buffer: &mut String,
+        buffer_links: &mut (usize, usize),
+    ) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -646,12 +658,13 @@ impl<'a> Walk<'a> {
             let text = text.to_owned();
             // Link text was counted in bytes of the buffer; the aggregates
             // count chars, so scale to the char count.
-            let link_bytes = (*buffer_links).min(text.len());
+            let link_bytes = buffer_links.0.min(text.len());
             let link_chars = link_bytes * text.chars().count() / text.len();
-            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars });
+            let links = buffer_links.1;
+            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars, links });
         }
         buffer.clear();
-        *buffer_links = 0;
+        *buffer_links = (0, 0);
     }
 }
 
@@ -990,13 +1003,16 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         while at != usize::MAX && elements[at].chars * 2 < total_chars {
             at = elements[at].parent;
         }
-        if at == usize::MAX {
-            return clean;
-        }
-        let end = elements[at].end;
-        return clean
-            .into_iter()
-            .filter(|&i| at <= blocks[i].owner && blocks[i].owner <= end)
+        // A listing's items are links: inside the container, a long link
+        // (a product's or a story's name) is content too.
+        let (start, end) = if at == usize::MAX { (0, usize::MAX) } else { (at, elements[at].end) };
+        return (0..blocks.len())
+            .filter(|&i| {
+                let block = &blocks[i];
+                start <= block.owner
+                    && block.owner <= end
+                    && (is_clean(elements, block) || is_named_link(elements, block))
+            })
             .collect();
     }
     chosen
@@ -1070,6 +1086,14 @@ fn tidy(chosen: Vec<usize>, blocks: &[RawBlock]) -> Vec<usize> {
 /// Whether an element's text reads as a sentence (ends like one).
 fn sentence_like(blocks: &[RawBlock], element: usize) -> bool {
     blocks.iter().any(|b| b.owner == element && b.text.ends_with(['.', '!', '?', '。']))
+}
+
+/// Whether a block is made of long links outside boilerplate: an item of
+/// a listing (a tag cloud's or a share bar's links are short).
+fn is_named_link(elements: &[Element<'_>], block: &RawBlock) -> bool {
+    !elements[block.owner].boiler
+        && block.link_chars >= LINK_NAME * block.links.max(1)
+        && !BOILER_PHRASES.iter().any(|phrase| block.text.to_lowercase().contains(phrase))
 }
 
 /// Whether a block can be content at all.
