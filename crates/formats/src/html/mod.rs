@@ -76,7 +76,7 @@ struct Page {
 
 impl Page {
     fn parse(input: &str) -> Page {
-        let dom = Dom::parse_document(input);
+        let dom = parse_dom(input);
         let extracted = extract::extract(&dom);
         let metadata = meta::metadata(&extracted.facts);
         let title = metadata.title.as_deref().map(title_key);
@@ -93,6 +93,22 @@ impl Page {
             .collect();
         Page { blocks, metadata }
     }
+}
+
+/// Parses a page as a browser without scripts would: the content of
+/// `<noscript>` is markup, not raw text. Pages built by scripts (forums,
+/// shops) often put their whole text there for readers and crawlers that
+/// do not run them.
+fn parse_dom(input: &str) -> Dom {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(scraper::HtmlTreeSink::new(Dom::new_document()), opts).one(input)
 }
 
 /// A title reduced for comparison: lower case, letters and digits only.
@@ -112,10 +128,17 @@ fn same_title(title: &str, heading: &str) -> bool {
 }
 
 /// The main content of a page as plain text, blocks separated by blank
-/// lines, without the title: what main-content benchmarks score.
+/// lines, without the title and the captions (which are blocks of the
+/// parsed page, but never summary candidates): what main-content
+/// benchmarks score.
 pub fn main_text(input: &str) -> String {
     let page = Page::parse(input);
-    let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
+    let texts: Vec<&str> = page
+        .blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::Caption)
+        .map(|block| block.text.as_str())
+        .collect();
     texts.join("\n\n")
 }
 
