@@ -655,6 +655,11 @@ impl Inputs {
                     if let Some(page) = crate::input::Input::legacy_html(&id, &bytes) {
                         return BatchItem::new(id, page.text, meta);
                     }
+                    if let Some((text, _)) =
+                        abridge::crates::formats::encoding::decode_legacy(&bytes)
+                    {
+                        return BatchItem::new(id, text, meta);
+                    }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
                         Err(error) => BatchItem::failed(

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod email;
+pub mod encoding;
 pub mod html;
 mod markdown;
 mod pdf;
