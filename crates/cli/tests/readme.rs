@@ -11,6 +11,9 @@
 //! `ABRIDGE_BLESS=1 cargo test -p abridge-cli --test tests readme` writes
 //! the output of the current binary into the README instead of comparing.
 
+// The helpers below are test code too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
