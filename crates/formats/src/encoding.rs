@@ -18,7 +18,7 @@
 //! assert_eq!(text, "Café prices rose in March.");
 //! assert_eq!(encoding, "windows-1252");
 //! // UTF-8 with one bad byte is not legacy text: repair it instead.
-//! assert!(decode_legacy("Café prices\xff".as_bytes()).is_none());
+//! assert!(decode_legacy(b"Caf\xc3\xa9 prices\xff").is_none());
 //! // A label forces an encoding.
 //! assert_eq!(decode_with(b"\xc0 bient\xf4t", "latin1").unwrap(), "À bientôt");
 //! ```
