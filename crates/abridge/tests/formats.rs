@@ -380,3 +380,36 @@ fn markdown_quotes_are_read_without_their_marks() {
     // Offsets are still into the file: the span covers the mark's place.
     assert_eq!(input[extract.start..extract.end].replace("\n> ", "\n  "), extract.text);
 }
+
+/// A meeting we wrote, opened and closed with pleasantries.
+const MEETING: &str = "MAYA: Hi everyone, thanks for joining.
+MAYA: Today we need to decide whether the warehouse moves to the new site in March.
+BEN: The lease on the old building ends on the last day of February, so we cannot stay longer.
+MAYA: The new site has room for twice the stock, but the loading bays are not finished yet.
+BEN: The builder says the bays will be ready by the middle of March if the weather holds.
+MAYA: Then we move the slow stock in February and the rest once the bays are done.
+MAYA: Great, thanks everyone, see you next week.
+";
+
+#[test]
+fn transcript_greetings_and_farewells_are_not_chosen() {
+    assert_never_chosen(MEETING, InputFormat::Transcript, &["thanks for joining", "see you"]);
+    let summary = Summarizer::builder()
+        .sentences(1)
+        .build()
+        .unwrap()
+        .summarize_as(MEETING, InputFormat::Transcript);
+    assert_eq!(
+        summary.sentences[0].text,
+        "Today we need to decide whether the warehouse moves to the new site in March."
+    );
+    // A transcript of nothing but pleasantries is still summarised.
+    let only = "MAYA: Hi everyone, thanks for joining.\nBEN: Thanks Maya.\nMAYA: Hello all.\n";
+    let summary = Summarizer::builder()
+        .sentences(1)
+        .build()
+        .unwrap()
+        .summarize_as(only, InputFormat::Transcript);
+    assert_eq!(summary.sentences.len(), 1);
+    assert!(only.contains(summary.sentences[0].text.as_ref()));
+}

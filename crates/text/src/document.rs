@@ -456,6 +456,8 @@ impl Analyzer {
                         speech::cut(text, span, |piece| {
                             builder.push(piece, paragraph, UnitSource::Speech(segment.kind))
                         });
+                    } else if speech {
+                        builder.push(span, paragraph, UnitSource::Spoken(segment.kind));
                     } else {
                         builder.push(span, paragraph, UnitSource::Segment(segment.kind));
                     }
@@ -541,9 +543,12 @@ pub struct Unit {
 enum UnitSource {
     /// A unit the segmenter found in running text.
     Segment(SegmentKind),
-    /// A unit of speech (a transcript turn, a subtitle cue): prose whether
-    /// or not it ends with punctuation.
+    /// A unit of speech without punctuation (a transcript turn, a subtitle
+    /// cue): prose whether or not it ends with punctuation.
     Speech(SegmentKind),
+    /// A unit the segmenter found in punctuated speech: a segment, but a
+    /// greeting or thanks alone is a fragment ([`crate::pleasantry`]).
+    Spoken(SegmentKind),
     /// A title or heading.
     Heading,
 }
@@ -605,7 +610,9 @@ impl<'a, 'c> Builder<'a, 'c> {
         }
         let kind = match unit {
             UnitSource::Heading => SentenceKind::Heading,
-            UnitSource::Segment(segment_kind) | UnitSource::Speech(segment_kind) => {
+            UnitSource::Segment(segment_kind)
+            | UnitSource::Speech(segment_kind)
+            | UnitSource::Spoken(segment_kind) => {
                 let rule = furniture::classify_unit(span.slice(text));
                 self.promotion.add(rule);
                 match (rule, segment_kind, unit) {
@@ -656,6 +663,19 @@ impl<'a, 'c> Builder<'a, 'c> {
                 None => push_word(span, word, false),
             }
         });
+        let kind = match unit {
+            UnitSource::Speech(_) | UnitSource::Spoken(_)
+                if kind == SentenceKind::Prose
+                    && crate::pleasantry::is_pleasantry(
+                        tokens[first_token as usize..]
+                            .iter()
+                            .map(|token| (token.span().slice(text), token.is_stop())),
+                    ) =>
+            {
+                SentenceKind::Fragment
+            }
+            _ => kind,
+        };
         sentences.push(Sentence::new(compact, first_token, kind));
     }
 
