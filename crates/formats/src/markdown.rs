@@ -47,8 +47,14 @@ impl Format for Markdown {
     /// (`## Usage`), a code fence, a table's delimiter row, a setext
     /// underline; or a heading and an inline link. Prose has none of them.
     fn sniff(&self, head: &str) -> bool {
-        // Every mark needs one of these bytes; prose seldom has them.
-        if !head.bytes().any(|b| matches!(b, b'#' | b'`' | b'~' | b'=')) {
+        // Every mark opens a line (after at most a few spaces) with one of
+        // these bytes; a line of prose seldom does. One pass, from line
+        // start to line start: this runs on every input. (A backtick
+        // inside a line is no mark: tokenised news opens its quotations
+        // with two, ``like this''.)
+        if !line_starts(head).any(|line| {
+            line.trim_start_matches(' ').starts_with(['#', '`', '~', '=', '|', '-', ':'])
+        }) {
             return false;
         }
         let mut heading = false;
@@ -90,6 +96,22 @@ impl Format for Markdown {
     fn line_breaks(&self) -> LineBreaks {
         LineBreaks::Spaces
     }
+}
+
+/// The start of each line of `head`, up to a few bytes of it: found
+/// from one line feed to the next (`str::find` of one byte is `memchr`),
+/// without reading the rest of the line.
+fn line_starts(head: &str) -> impl Iterator<Item = &str> {
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        let start = from?;
+        from = head[start..].find('\n').map(|at| start + at + 1);
+        let mut end = (start + 8).min(head.len());
+        while !head.is_char_boundary(end) {
+            end -= 1;
+        }
+        Some(&head[start..end])
+    })
 }
 
 /// `|---|:---:|`, `--- | ---`: a GitHub table's delimiter row.
@@ -391,7 +413,11 @@ mod tests {
         assert!(Markdown.sniff("# Tool\n\nIt works.\n\n```sh\nrun\n```\n"));
         assert!(Markdown.sniff("# Tool\n\nSee [the docs](https://example.invalid).\n"));
         assert!(Markdown.sniff("Tool\n====\n\n## Usage\n"));
+        // A heading and a table whose delimiter row is indented.
+        assert!(Markdown.sniff("Intro.\n\n## Usage\n\n| a | b |\n  |---|---|\n| 1 | 2 |\n"));
+        assert!(Markdown.sniff("Intro\n\n```\ncode\n```\n\n| a | b |\n| --- | --- |\n"));
         for prose in [
+            "``We will reopen on Friday,'' the harbour master said. ``Not before.''",
             "The harbour closed on Tuesday. Divers found a breach in the wall.",
             "#1 seed wins the final\n\nThe top seed won on Sunday.",
             "Scores: 3 - 1 | 2 - 2\n\nThe match ended in a draw.",

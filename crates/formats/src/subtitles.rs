@@ -38,8 +38,12 @@ impl Format for Srt {
 
     /// A cue number on the first line and a timing line on the second.
     fn sniff(&self, head: &str) -> bool {
-        let mut lines =
-            head.trim_start_matches('\u{FEFF}').lines().filter(|line| !line.trim().is_empty());
+        let head = head.trim_start_matches('\u{FEFF}');
+        // Prose does not open with a digit: ruled out without reading on.
+        if !head.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let mut lines = head.lines().filter(|line| !line.trim().is_empty());
         let number =
             lines.next().is_some_and(|line| line.trim().bytes().all(|b| b.is_ascii_digit()));
         number && lines.next().is_some_and(|line| timing(line).is_some())
