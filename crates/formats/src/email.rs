@@ -28,6 +28,15 @@ use mail_parser::MessageParser;
 use crate::{Block, BlockKind, Format, Metadata, Parsed, Span};
 
 /// E-mail messages and threads (`email`).
+///
+/// ```
+/// use abridge_formats::{BlockKind, Email, Format};
+///
+/// let thread = "Yes, on Monday.\n\nOn Fri, 2 May 2026, Ben wrote:\n> When do the racks arrive?\n";
+/// let parsed = Email.parse(thread);
+/// let kinds: Vec<BlockKind> = parsed.blocks.unwrap().iter().map(|block| block.kind).collect();
+/// assert!(kinds.contains(&BlockKind::Quoted) && kinds.contains(&BlockKind::Paragraph));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Email;
 

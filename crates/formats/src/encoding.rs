@@ -33,6 +33,12 @@ const DETECT_BYTES: usize = 1 << 20;
 /// the encoding's name (`windows-1252`, `ISO-8859-2`, `Shift_JIS`, …);
 /// `None` when the bytes are valid UTF-8 or UTF-8 with a few damaged
 /// sequences (see the module doc). Unmappable bytes become U+FFFD.
+///
+/// ```
+/// use abridge_formats::encoding::decode_legacy;
+///
+/// assert_eq!(decode_legacy(b"na\xefve caf\xe9 owners").map(|(_, encoding)| encoding), Some("windows-1252"));
+/// ```
 pub fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static str)> {
     if !looks_legacy(bytes) {
         return None;
@@ -49,6 +55,12 @@ pub fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static str)> {
 /// of the WHATWG Encoding Standard: `latin1`, `cp1252`, `iso-8859-15`,
 /// `shift_jis`, `utf-8`, …), after a byte-order mark of that encoding;
 /// `None` for an unknown label. Unmappable bytes become U+FFFD.
+///
+/// ```
+/// use abridge_formats::encoding::decode_with;
+///
+/// assert_eq!(decode_with(b"\x82\xb1\x82\xf1", "shift_jis").unwrap(), "こん");
+/// ```
 pub fn decode_with(bytes: &[u8], label: &str) -> Option<String> {
     let encoding = encoding_for_label(label)?;
     let (text, _) = encoding.decode_with_bom_removal(bytes);
@@ -57,6 +69,13 @@ pub fn decode_with(bytes: &[u8], label: &str) -> Option<String> {
 
 /// The canonical name of the encoding `label` names, if it names one:
 /// `latin1` is `windows-1252`, as browsers read it.
+///
+/// ```
+/// use abridge_formats::encoding::encoding_for_label;
+///
+/// assert_eq!(encoding_for_label("cp1252").unwrap().name(), "windows-1252");
+/// assert!(encoding_for_label("klingon").is_none());
+/// ```
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     Encoding::for_label_no_replacement(label.trim().as_bytes())
 }

@@ -31,6 +31,13 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::{Block, BlockKind, Format, LineBreaks, Metadata, Parsed, Span};
 
 /// Markdown (`.md`).
+///
+/// ```
+/// use abridge_formats::{Format, LineBreaks, Markdown};
+///
+/// assert!(Markdown.sniff("# Tool\n\n```sh\nrun\n```\n"));
+/// assert_eq!(Markdown.line_breaks(), LineBreaks::Spaces);
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Markdown;
 

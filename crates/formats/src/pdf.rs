@@ -21,6 +21,13 @@ use std::borrow::Cow;
 use crate::{Format, Parsed};
 
 /// Text extracted from PDFs (`pdf-text`).
+///
+/// ```
+/// use abridge_formats::{Format, PdfText};
+///
+/// assert_eq!(PdfText.show("the acquisi-\ntion"), "the acquisition");
+/// assert!(PdfText.sniff("Page one.\n\u{c}Page two.\n"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PdfText;
 
@@ -66,6 +73,14 @@ impl Format for PdfText {
 /// the break ("acquisi-\ntion" is shown "acquisition"), unless the
 /// hyphenated form is a compound ([`is_compound`]: "well-\nknown" is shown
 /// "well-known").
+///
+/// ```
+/// use abridge_formats::{Format, PdfText};
+///
+/// // `PdfText::show` is this function.
+/// assert_eq!(PdfText.show("the construc-\ntion of the berth"), "the construction of the berth");
+/// assert_eq!(PdfText.show("a well-\nknown harbour"), "a well-known harbour");
+/// ```
 pub fn dehyphenate(unit: &str) -> Cow<'_, str> {
     if !unit.contains("-\n") && !unit.contains("- \n") {
         return Cow::Borrowed(unit);

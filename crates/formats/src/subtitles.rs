@@ -20,10 +20,25 @@ use crate::{Block, BlockKind, Format, Origin, Parsed, Span};
 pub const PAUSE_MS: u64 = 5_000;
 
 /// SubRip subtitles.
+///
+/// ```
+/// use abridge_formats::{Format, Srt};
+///
+/// assert!(Srt.sniff("1\n00:00:01,000 --> 00:00:02,000\nHello.\n"));
+/// assert!(!Srt.sniff("12 members met on Monday."));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Srt;
 
 /// WebVTT subtitles.
+///
+/// ```
+/// use abridge_formats::{Format, Vtt};
+///
+/// let parsed = Vtt.parse("WEBVTT\n\n00:00.500 --> 00:04.000\n<v Prof. Lind>Glaciers move.\n");
+/// assert_eq!(parsed.text, "Glaciers move.");
+/// assert_eq!(parsed.origins[0].speaker.as_deref(), Some("Prof. Lind"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vtt;
 
