@@ -32,6 +32,14 @@ use crate::oracle::{ORACLE, Oracle};
 use crate::rouge::{Prf, Rouge, RougeScores, Tokenizer, Variant, join_sentences};
 
 /// What makes the summaries: a built-in scorer, or the oracle.
+///
+/// ```
+/// use abridge::ScorerKind;
+/// use abridge_eval::System;
+///
+/// assert_eq!(System::parse_list("lead,oracle")?, [System::Scorer(ScorerKind::Lead), System::Oracle]);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum System {
     /// A [`Summarizer`] with this scorer.
@@ -42,6 +50,13 @@ pub enum System {
 
 impl System {
     /// The name in reports: the scorer's name, or `oracle`.
+    ///
+    /// ```
+    /// use abridge::ScorerKind;
+    /// use abridge_eval::System;
+    ///
+    /// assert_eq!(System::Scorer(ScorerKind::TextRank).name(), "textrank");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             System::Scorer(kind) => kind.name(),
@@ -52,6 +67,14 @@ impl System {
     /// Parses a comma-separated list of names: scorer names, `oracle`, and
     /// `all` for every built-in scorer ([`ScorerKind::ALL`]). Repeated
     /// systems are listed once, in the order first named.
+    ///
+    /// ```
+    /// use abridge_eval::System;
+    ///
+    /// assert_eq!(System::parse_list("lead, lead, oracle")?.len(), 2);
+    /// assert!(System::parse_list("no-such-scorer").is_err());
+    /// # Ok::<(), abridge_eval::Error>(())
+    /// ```
     pub fn parse_list(list: &str) -> Result<Vec<System>, Error> {
         let mut systems = Vec::new();
         for name in list.split(',').map(str::trim).filter(|name| !name.is_empty()) {
@@ -102,6 +125,14 @@ impl FromStr for System {
 /// `Some(LanguageChoice::Auto)` detects the language of every document and
 /// ignores the records' `lang`; `Some(LanguageChoice::Fixed(English))`
 /// measures what a strategy does without the right language's resources.
+///
+/// ```
+/// use abridge::{Language, LanguageSource};
+/// use abridge_eval::{LanguagePolicy, corpus::parse_line};
+///
+/// let record = parse_line(1, r#"{"text": "Le port a fermé.", "summaries": ["S."], "lang": "fr"}"#).unwrap();
+/// assert_eq!(LanguagePolicy::default().resolve(&record), (Language::French, LanguageSource::Given));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LanguagePolicy {
     /// The language of records that have no `lang` (or one abridge does not
@@ -121,6 +152,15 @@ impl Default for LanguagePolicy {
 impl LanguagePolicy {
     /// The language `record` is analysed in, and how it was chosen: a
     /// record's own `lang` counts as [`LanguageSource::Given`].
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageChoice, LanguageSource};
+    /// use abridge_eval::{LanguagePolicy, corpus::parse_line};
+    ///
+    /// let record = parse_line(1, r#"{"text": "Le port a fermé.", "summaries": ["S."], "lang": "fr"}"#).unwrap();
+    /// let forced = LanguagePolicy { force: Some(LanguageChoice::Fixed(Language::English)), ..LanguagePolicy::default() };
+    /// assert_eq!(forced.resolve(&record), (Language::English, LanguageSource::Given));
+    /// ```
     pub fn resolve(&self, record: &crate::Record) -> (Language, LanguageSource) {
         if let Some(choice) = self.force {
             return choice.resolve(&record.text);
@@ -145,6 +185,14 @@ pub struct LanguageCount {
 }
 
 /// How to evaluate.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Settings, Tokenizer};
+///
+/// let settings = Settings { budget: Budget::Words(60), tokenizer: Tokenizer::Unicode, ..Settings::default() };
+/// assert_eq!(settings.budget, Budget::Words(60));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// The systems, in report order.
