@@ -32,6 +32,12 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 /// Why a unit is page furniture.
+///
+/// ```
+/// use abridge_text::furniture::{FurnitureRule, classify_unit};
+///
+/// assert_eq!(classify_unit("Click here to join our channel"), Some(FurnitureRule::CallToAction));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FurnitureRule {
     /// Rule 1: a call to action.
@@ -135,6 +141,13 @@ const BARE_LABELS: &[&str] =
     &["advertisement", "sponsored", "promoted", "ad", "sponsored content", "partner content"];
 
 /// Classifies a unit on its own (rules 1 to 5); `None` when it may be prose.
+///
+/// ```
+/// use abridge_text::furniture::classify_unit;
+///
+/// assert!(classify_unit("The harbour closed on Tuesday.").is_none());
+/// assert!(classify_unit("https://example.invalid/story").is_some());
+/// ```
 pub fn classify_unit(unit: &str) -> Option<FurnitureRule> {
     if starts_with_pictograph(unit) {
         return Some(FurnitureRule::PromotionMarker);
