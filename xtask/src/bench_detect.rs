@@ -9,6 +9,10 @@
 //! machine, as times do. The two outputs must be byte-identical (detection
 //! never fires on plain prose), and the extra instructions must stay below
 //! [`LIMIT_PERCENT`]. Needs `valgrind`.
+//!
+//! Then, without callgrind, it runs the whole of each corpus of
+//! [`PLAIN_CORPORA`] both ways and checks that the outputs are
+//! byte-identical: the recognisers never fire on plain prose.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -19,6 +23,10 @@ use crate::util;
 
 /// Documents of cnndm_test measured.
 const DOCS: usize = 300;
+
+/// Corpora of plain prose whose summaries must not change with detection.
+const PLAIN_CORPORA: &[&str] =
+    &["cnndm_test/cnndm_test.jsonl", "bbc_news_summary/bbc_news_summary.jsonl"];
 
 /// The most detection may add, in per cent of the instructions without it.
 const LIMIT_PERCENT: f64 = 5.0;
@@ -51,6 +59,31 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     ));
     if percent >= LIMIT_PERCENT {
         bail!("format detection costs {percent:.1}% more instructions, {LIMIT_PERCENT}% allowed");
+    }
+    for name in PLAIN_CORPORA {
+        let corpus = corpora.join(name);
+        if !corpus.is_file() {
+            util::note(&format!("bench detect: skipping {name}: not in {}", corpora.display()));
+            continue;
+        }
+        let outputs: Vec<Vec<u8>> = ["text", "auto"]
+            .iter()
+            .map(|format| -> anyhow::Result<Vec<u8>> {
+                let output = Command::new(&binary)
+                    .args(["batch", "-q", "-j", "1", "--input-format", format])
+                    .arg(&corpus)
+                    .stderr(Stdio::inherit())
+                    .output()
+                    .with_context(|| format!("cannot run {}", binary.display()))?;
+                ensure!(output.status.success(), "abridge batch {name} failed ({})", output.status);
+                Ok(output.stdout)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        ensure!(outputs[0] == outputs[1], "{name}: summaries differ with format detection");
+        let records = outputs[1].iter().filter(|&&byte| byte == b'\n').count();
+        util::note(&format!(
+            "bench detect: {name}: {records} summaries, byte-identical with detection"
+        ));
     }
     Ok(())
 }
