@@ -587,6 +587,17 @@ impl Analyzer {
 
     /// [`Analyzer::analyze_blocks`] with a cache, as
     /// [`Analyzer::analyze_cached`] is [`Analyzer::analyze`] with one.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Block, BlockKind, Language, LineBreaks, Span};
+    ///
+    /// let text = "The harbour closed.";
+    /// let blocks = [Block::new(BlockKind::Paragraph, Span::new(0, text.len()))];
+    /// let analyzer = Analyzer::new(Language::English);
+    /// let mut cache = AnalyzerCache::new();
+    /// let cached = analyzer.analyze_blocks_cached(text, &blocks, LineBreaks::Layout, &mut cache);
+    /// assert_eq!(cached.tokens(), analyzer.analyze_blocks(text, &blocks, LineBreaks::Layout).tokens());
+    /// ```
     pub fn analyze_blocks_cached<'a>(
         &self,
         text: &'a str,
@@ -1011,11 +1022,23 @@ impl AnalyzerCache {
     }
 
     /// Number of words remembered.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Language};
+    ///
+    /// let mut cache = AnalyzerCache::new();
+    /// let _ = Analyzer::new(Language::English).analyze_cached("harbour harbour wall", &mut cache);
+    /// assert_eq!(cache.len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.short_words.len() + self.long_words.len()
     }
 
     /// Whether no word is remembered.
+    ///
+    /// ```
+    /// assert!(abridge_text::AnalyzerCache::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.short_words.is_empty() && self.long_words.is_empty()
     }
