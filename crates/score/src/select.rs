@@ -115,17 +115,41 @@ enum Rule {
 
 impl Eligible<'_, '_> {
     /// Whether sentence `sentence_idx` may be chosen.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert!(Selector::eligible(&document, Eligibility::Any).contains(2));
+    /// ```
     #[inline]
     pub fn contains(&self, sentence_idx: usize) -> bool {
         Eligible::holds(self.document, self.rule, sentence_idx)
     }
 
     /// The sentences that may be chosen, in document order.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(Selector::eligible(&document, Eligibility::Prose).iter().count(), 3);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.document.sentences().len()).filter(|&i| self.contains(i))
     }
 
     /// How many sentences may be chosen.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(Selector::eligible(&document, Eligibility::Any).count(), 3);
+    /// ```
     pub fn count(&self) -> usize {
         self.iter().count()
     }
@@ -179,6 +203,15 @@ impl Selector {
     /// length; if there is none, fragments with a word. Furniture never.
     /// With [`Eligibility::Prose`]: prose with a word; if there is none,
     /// fragments with a word. Furniture never.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Click here to subscribe.\n\nThe harbour closed on Tuesday after the storm broke the wall.");
+    /// let eligible = Selector::eligible(&document, Eligibility::Content);
+    /// assert_eq!(eligible.iter().collect::<Vec<_>>(), [1], "furniture is not eligible");
+    /// ```
     pub fn eligible<'d, 'a>(
         document: &'d Document<'a>,
         eligibility: Eligibility,
@@ -279,6 +312,16 @@ impl Selector {
     /// assert_eq!(chosen, [0, 2]);
     /// assert_eq!((steps[0].pick, steps[1].pick), (1, 2));
     /// assert_eq!(steps[0].redundancy, 0.0);
+    /// ```
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let selector = Selector { budget: Budget::Sentences(2), order: Order::Score, redundancy: Some(0.7) };
+    /// let (chosen, _) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+    /// assert_eq!(chosen, selector.select(&document, &[0.9, 0.8, 0.1], Eligibility::Content));
     /// ```
     pub fn select_explained(
         &self,
@@ -394,6 +437,17 @@ impl Selector {
 
 /// How maximal marginal relevance picked one sentence
 /// ([`Selector::select_explained`]).
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Budget, Eligibility, Order, Selector};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let selector = Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: Some(0.7) };
+/// let (chosen, steps) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+/// assert_eq!(steps.len(), chosen.len());
+/// assert_eq!((steps[0].pick, steps[0].redundancy), (1, 0.0), "nothing picked before the first");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MmrStep {
     /// The sentence picked.
@@ -412,6 +466,16 @@ pub struct MmrStep {
 
 impl MmrStep {
     /// The step as an [`Explanation`](crate::Explanation) tree.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let selector = Selector { budget: Budget::Sentences(1), order: Order::Document, redundancy: Some(0.5) };
+    /// let (_, steps) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+    /// assert!(steps[0].explanation().description.contains("MMR"));
+    /// ```
     pub fn explanation(&self) -> crate::Explanation {
         crate::Explanation::new(
             format!(
@@ -646,12 +710,31 @@ impl BudgetMeter {
     }
 
     /// Counts sentence `sentence_idx` as chosen (whether or not it fits).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let mut meter = BudgetMeter::new(Budget::Words(9), 3);
+    /// meter.add(&document, 2);
+    /// assert!(meter.fits(&document, 0), "4 + 5 words");
+    /// ```
     pub fn add(&mut self, document: &Document<'_>, sentence_idx: usize) {
         self.used += self.cost(document, sentence_idx);
         self.sentences += 1;
     }
 
     /// Adds the sentence if it fits; says whether it did.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let mut meter = BudgetMeter::new(Budget::Sentences(1), 3);
+    /// assert!(meter.try_add(&document, 0) && !meter.try_add(&document, 1));
+    /// ```
     pub fn try_add(&mut self, document: &Document<'_>, sentence_idx: usize) -> bool {
         let fits = self.fits(document, sentence_idx);
         if fits {
