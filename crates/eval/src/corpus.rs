@@ -146,6 +146,13 @@ pub struct CorpusReader<R> {
 
 impl<R: BufRead> CorpusReader<R> {
     /// Reads records from `reader`.
+    ///
+    /// ```
+    /// use abridge_eval::CorpusReader;
+    ///
+    /// let mut reader = CorpusReader::new("{\"text\": \"T.\", \"summaries\": [\"S.\"]}\n".as_bytes());
+    /// assert!(reader.next().unwrap().is_ok());
+    /// ```
     pub fn new(reader: R) -> CorpusReader<R> {
         CorpusReader { reader, line: 0, buffer: Vec::new(), done: false }
     }
@@ -153,6 +160,12 @@ impl<R: BufRead> CorpusReader<R> {
 
 impl CorpusReader<std::io::BufReader<std::fs::File>> {
     /// Opens the corpus file at `path`.
+    ///
+    /// ```
+    /// use abridge_eval::CorpusReader;
+    ///
+    /// assert!(CorpusReader::open(std::path::Path::new("no-such-corpus.jsonl")).is_err());
+    /// ```
     pub fn open(path: &Path) -> Result<Self, Error> {
         let file = std::fs::File::open(path)
             .map_err(|source| Error::Open { path: path.to_owned(), source })?;
