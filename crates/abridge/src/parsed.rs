@@ -122,7 +122,7 @@ impl Summarizer {
             summary.format = format;
             summary.metadata = parsed.metadata.clone();
             for extract in &mut summary.sentences {
-                describe(extract, &[], &[], format);
+                describe(extract, text, &[], &[], format);
             }
             return summary;
         };
@@ -154,7 +154,7 @@ impl Summarizer {
         summary.format = format;
         summary.metadata = parsed.metadata.clone();
         for extract in &mut summary.sentences {
-            describe(extract, &blocks, &parsed.origins, format);
+            describe(extract, text, &blocks, &parsed.origins, format);
         }
         recycle(scratch, language, document);
         summary
@@ -209,9 +209,16 @@ fn detection_sample<'t>(text: &'t str, blocks: &[Block]) -> Cow<'t, str> {
 }
 
 /// Adds to a chosen sentence what its blocks say: where in the input they
-/// came from, when it was said and by whom, and how the format shows it.
-fn describe(extract: &mut Extract<'_>, blocks: &[Block], origins: &[Origin], format: InputFormat) {
-    let shown = format.format().show(&extract.text);
+/// came from, when it was said and by whom, and how the format shows it
+/// (reading `text`, the whole text the sentence is part of).
+fn describe(
+    extract: &mut Extract<'_>,
+    text: &str,
+    blocks: &[Block],
+    origins: &[Origin],
+    format: InputFormat,
+) {
+    let shown = format.format().show_in(&extract.text, text);
     if shown != extract.text {
         extract.shown = Some(Cow::Owned(shown.into_owned()));
     }

@@ -70,9 +70,11 @@ pub struct Extract<'a> {
 }
 
 impl Extract<'_> {
-    /// The sentence on one line: runs of white space, line breaks
-    /// included, become one space, as `abridge summarize` prints it.
-    /// [`Extract::text`] keeps the input's bytes exactly.
+    /// The sentence on one line, as `abridge summarize` prints it: as its
+    /// format shows it ([`Extract::shown`], where there is one: text from
+    /// PDFs joins words hyphenated at line ends), with runs of white space,
+    /// line breaks included, as one space. [`Extract::text`] keeps the
+    /// input's bytes exactly.
     ///
     /// ```
     /// use abridge::Summarizer;
@@ -84,7 +86,7 @@ impl Extract<'_> {
     /// # Ok::<(), abridge::Error>(())
     /// ```
     pub fn one_line(&self) -> String {
-        one_line(&self.text)
+        one_line(self.shown.as_deref().unwrap_or(&self.text))
     }
 }
 

@@ -296,6 +296,33 @@ fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
     assert!(summary.sentences[0].shown.is_none(), "nothing to join");
 }
 
+#[test]
+fn pdf_hyphens_at_line_ends_are_shown_as_the_document_writes_the_word() {
+    // "open-source" is written whole on the first page, "selfish" on the
+    // second; where a line end cuts them, they are shown the same way.
+    let pages = "The port runs open-source software for its cranes and berths.\n\
+                 Its engineers publish the open-\nsource code of the berth planner.\n\
+                 \u{c}No one in the team is self-\nish about the planner's code.\n\
+                 A selfish team would keep it.\n";
+    let summary = Summarizer::builder()
+        .scorer(ScorerKind::Lead)
+        .sentences(4)
+        .build()
+        .unwrap()
+        .summarize_as(pages, InputFormat::PdfText);
+    let shown: Vec<String> = summary.sentences.iter().map(|extract| extract.one_line()).collect();
+    assert!(
+        shown.contains(
+            &"Its engineers publish the open-source code of the berth planner.".to_owned()
+        ),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&"No one in the team is selfish about the planner's code.".to_owned()),
+        "{shown:?}"
+    );
+}
+
 const THREAD: &str = include_str!("../../../corpora/samples/thread.txt");
 const MESSAGE: &str = include_str!("../../../corpora/samples/club-meeting.eml");
 

@@ -25,8 +25,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::Outcome;
 use crate::args::SummaryArgs;
-use crate::{Outcome, one_line};
 
 /// Files a folder is searched for when no `--glob` is given.
 const DEFAULT_GLOBS: &[&str] =
@@ -840,8 +840,8 @@ impl OutDirWriter {
                 self.close()?;
                 let Ok(summary) = &result.outcome else { return Ok(()) };
                 let mut text = String::new();
-                for sentence in summary.texts() {
-                    text.push_str(&one_line(sentence));
+                for extract in &summary.sentences {
+                    text.push_str(&extract.one_line());
                     text.push('\n');
                 }
                 let partial = partial_path(target);

@@ -85,6 +85,24 @@ pub trait Format: Send + Sync + fmt::Debug {
         Cow::Borrowed(unit)
     }
 
+    /// [`Format::show`] for a unit of `text` (the whole [`Parsed::text`]
+    /// it is part of), which the format may read for how the document
+    /// writes things elsewhere: text from PDFs shows a word hyphenated at a
+    /// line end as the document writes it where no line end cuts it. The
+    /// default ignores `text`.
+    ///
+    /// ```
+    /// use abridge_formats::{Format, PdfText, Srt};
+    ///
+    /// let text = "A cross-\ntown ferry. The crosstown route is new.";
+    /// assert_eq!(PdfText.show_in("A cross-\ntown ferry.", text), "A crosstown ferry.");
+    /// assert_eq!(Srt.show_in("A cross-\ntown ferry.", text), "A cross-\ntown ferry.");
+    /// ```
+    fn show_in<'t>(&self, unit: &'t str, text: &str) -> Cow<'t, str> {
+        let _ = text;
+        self.show(unit)
+    }
+
     /// How line breaks inside this format's blocks read: as in plain text
     /// (the default), or as spaces (Markdown and HTML, which wrap
     /// paragraphs freely).

@@ -66,6 +66,10 @@ impl Format for PdfText {
     fn show<'t>(&self, unit: &'t str) -> Cow<'t, str> {
         dehyphenate(unit)
     }
+
+    fn show_in<'t>(&self, unit: &'t str, text: &str) -> Cow<'t, str> {
+        dehyphenate_in(unit, text)
+    }
 }
 
 /// Joins words hyphenated at a line end: a letter, `-`, a line break
@@ -82,6 +86,64 @@ impl Format for PdfText {
 /// assert_eq!(PdfText.show("a well-\nknown harbour"), "a well-known harbour");
 /// ```
 pub fn dehyphenate(unit: &str) -> Cow<'_, str> {
+    dehyphenate_by(unit, is_compound)
+}
+
+/// [`dehyphenate`], reading the document the unit is part of first: a
+/// hyphenated word is shown as the document writes it elsewhere, where it
+/// is not cut by a line end. When `text` has the hyphenated form
+/// ("open-source" in running text) and not the joined one, the hyphen
+/// stays; when it has the joined form ("selfish") and not the hyphenated
+/// one, the word is joined; otherwise (neither, or both) the rule of
+/// [`dehyphenate`] decides. This needs no word list and works in any
+/// language whose words the document repeats.
+///
+/// ```
+/// use abridge_formats::{Format, PdfText};
+///
+/// // `PdfText::show_in` is this function.
+/// let text = "Our open-source tools are selfish about memory.\n\
+///             We publish open-\nsource code; no one is self-\nish here.";
+/// let unit = "We publish open-\nsource code; no one is self-\nish here.";
+/// assert_eq!(PdfText.show_in(unit, text), "We publish open-source code; no one is selfish here.");
+/// ```
+pub fn dehyphenate_in<'t>(unit: &'t str, text: &str) -> Cow<'t, str> {
+    dehyphenate_by(unit, |head, next| {
+        let tail = &next[..next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len())];
+        let hyphenated = written_as_word(text, head, "-", tail);
+        let joined = written_as_word(text, head, "", tail);
+        match (hyphenated, joined) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => is_compound(head, next),
+        }
+    })
+}
+
+/// Whether `text` has `head`, `joint` and `tail` written together as a
+/// word of its own (no letter before or after it), with `head` as it is
+/// or with its first letter's case changed ("Well-known" for "well-known").
+fn written_as_word(text: &str, head: &str, joint: &str, tail: &str) -> bool {
+    let mut chars = head.chars();
+    let Some(first) = chars.next() else { return false };
+    let rest = chars.as_str();
+    let flipped: String = if first.is_uppercase() {
+        first.to_lowercase().collect()
+    } else {
+        first.to_uppercase().collect()
+    };
+    [format!("{head}{joint}{tail}"), format!("{flipped}{rest}{joint}{tail}")].iter().any(|word| {
+        text.match_indices(word.as_str()).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        })
+    })
+}
+
+/// Joins the line-end hyphens of `unit` whose first part and following
+/// text `keep` does not call a compound.
+fn dehyphenate_by(unit: &str, keep: impl Fn(&str, &str) -> bool) -> Cow<'_, str> {
     if !unit.contains("-\n") && !unit.contains("- \n") {
         return Cow::Borrowed(unit);
     }
@@ -104,7 +166,7 @@ pub fn dehyphenate(unit: &str) -> Cow<'_, str> {
         out.push_str(before);
         if letter_before && lower_after {
             let head = last_word(before);
-            if is_compound(head, next) {
+            if keep(head, next) {
                 // The hyphen stays; only the line break goes.
                 out.push('-');
             }
@@ -464,6 +526,50 @@ mod tests {
             MORE_CUTS.len(),
             MORE_COMPOUNDS.len()
         );
+    }
+
+    #[test]
+    fn the_document_shows_how_it_writes_a_word_where_no_line_end_cuts_it() {
+        let show = |unit: &str, text: &str| dehyphenate_in(unit, text).into_owned();
+        // Words the rule of `dehyphenate` gets wrong, written whole elsewhere.
+        let text = "Open-source tools. A selfish plan. Ils viendront peut-être.";
+        assert_eq!(show("an open-\nsource tool", text), "an open-source tool");
+        assert_eq!(show("a self-\nish plan", text), "a selfish plan");
+        assert_eq!(show("ils peut-\nêtre", text), "ils peut-être");
+        assert_eq!(dehyphenate("an open-\nsource tool"), "an opensource tool");
+        assert_eq!(dehyphenate("a self-\nish plan"), "a self-ish plan");
+        // Only a word of its own counts: "left-wingers" is no "left-wing",
+        // so the rule decides (it joins).
+        assert_eq!(show("the left-\nwing", "The left-wingers met."), "the leftwing");
+        assert_eq!(show("the left-\nwing", "The left-wing party met."), "the left-wing");
+        // Both forms, or neither: the rule.
+        let both = "A co-operative and a cooperative.";
+        assert_eq!(show("the co-\noperative", both), dehyphenate("the co-\noperative"));
+        assert_eq!(show("a well-\nknown", "Nothing here."), "a well-known");
+        // A case of its own at a sentence start counts.
+        assert_eq!(show("a hard-\nworking crew", "Hard-working crews."), "a hard-working crew");
+    }
+
+    #[test]
+    fn the_document_fixes_what_the_rule_misses_on_the_lists_written_after_it() {
+        // Each word written once whole in the document, as a report that
+        // hyphenates a word at a line end usually writes it elsewhere.
+        let text: String = MORE_CUTS
+            .iter()
+            .map(|cut| cut.replace('-', ""))
+            .chain(MORE_COMPOUNDS.iter().map(|word| (*word).to_owned()))
+            .collect::<Vec<_>>()
+            .join(". ");
+        let shown = |word: &str| {
+            let (head, tail) = word.split_once('-').unwrap();
+            dehyphenate_in(&format!("the {head}-\n{tail} of"), &text).into_owned()
+        };
+        for cut in MORE_CUTS {
+            assert_eq!(shown(cut), format!("the {} of", cut.replace('-', "")));
+        }
+        for word in MORE_COMPOUNDS {
+            assert_eq!(shown(word), format!("the {word} of"));
+        }
     }
 
     #[test]
