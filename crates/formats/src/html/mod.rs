@@ -26,6 +26,14 @@ pub use charset::{CharsetSource, decode_html, sniff_encoding};
 use crate::{Block, BlockKind, Format, Metadata, Origin, Parsed, Span};
 
 /// HTML and XHTML pages.
+///
+/// ```
+/// use abridge_formats::{Format, Html};
+///
+/// let page = "<html><body><nav>Home | News</nav><article><p>The harbour closed on Tuesday after the storm broke the sea wall.</p></article></body></html>";
+/// let parsed = Html.parse(page);
+/// assert!(parsed.text.contains("The harbour closed") && !parsed.text.contains("Home | News"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Html;
 
@@ -131,6 +139,13 @@ fn same_title(title: &str, heading: &str) -> bool {
 /// lines, without the title and the captions (which are blocks of the
 /// parsed page, but never summary candidates): what main-content
 /// benchmarks score.
+///
+/// ```
+/// use abridge_formats::html::main_text;
+///
+/// let page = "<html><body><article><p>The harbour closed on Tuesday after the storm broke the sea wall.</p></article><footer>Contact us</footer></body></html>";
+/// assert!(main_text(page).starts_with("The harbour closed"));
+/// ```
 pub fn main_text(input: &str) -> String {
     let page = Page::parse(input);
     let texts: Vec<&str> = page
@@ -146,6 +161,13 @@ pub fn main_text(input: &str) -> String {
 /// `<head>` or `<body>` tag (after white space, a byte-order mark, an XML
 /// declaration or comments). Prose that mentions a tag does not start
 /// with one.
+///
+/// ```
+/// use abridge_formats::html::looks_like_html;
+///
+/// assert!(looks_like_html("<!DOCTYPE html>\n<html>"));
+/// assert!(!looks_like_html("The <html> tag opens a page."));
+/// ```
 pub fn looks_like_html(head: &str) -> bool {
     let mut rest = head.trim_start_matches('\u{feff}').trim_start();
     for _ in 0..16 {
