@@ -99,6 +99,11 @@ pub struct SummarizeArgs {
     /// Show how each chosen sentence's score was made.
     #[arg(long)]
     pub explain: bool,
+    /// Summarise these files (or every file of these folders) as one
+    /// cluster of documents on one story: one summary, each sentence naming
+    /// its document.
+    #[arg(long, value_name = "FILE|FOLDER", num_args = 1.., conflicts_with_all = ["file", "string"])]
+    pub cluster: Vec<PathBuf>,
 }
 
 /// The length budget: at most one of these flags.

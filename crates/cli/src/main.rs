@@ -8,6 +8,7 @@
 
 mod args;
 mod batch;
+mod cluster;
 mod completions;
 mod config;
 mod eval;
