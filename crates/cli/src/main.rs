@@ -12,6 +12,7 @@ mod cluster;
 mod completions;
 mod config;
 mod eval;
+mod eval_protocol;
 mod formats;
 mod input;
 mod interrupt;

@@ -17,9 +17,11 @@
 //!   summary, however many chosen sentences hold it. A fact that several
 //!   wires report is a concept of several documents; the second sentence
 //!   that reports it adds nothing. Sentences are picked greedily by gain per
-//!   word, the gain being the weight of the concepts a sentence would newly
-//!   cover plus a share of its own (normalised) score from the scorer, which
-//!   carries the position prior. With [`ClusterMethod::Mmr`] it picks by
+//!   length: the weight of the concepts a sentence would newly cover,
+//!   divided by its words to the power [`ConceptParams::length_exponent`]
+//!   (½ by default) and normalised so the best sentence gains 1, plus its own
+//!   score from the scorer (normalised by the best of its document), which
+//!   carries the position prior, times [`ConceptParams::relevance_weight`]. With [`ClusterMethod::Mmr`] it picks by
 //!   maximal marginal relevance instead, the redundancy being the
 //!   content-term cosine to the sentences already chosen, across
 //!   documents.
@@ -165,20 +167,21 @@ impl Default for ClusterMethod {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConceptParams {
-    /// How much of a sentence's gain its normalised score gives, beside the
-    /// concepts it covers (normalised so the best sentence covers 1).
+    /// How much a sentence's score (over the best of its document) adds to
+    /// the gain of the concepts it covers (normalised so the best sentence
+    /// gains 1).
     pub relevance_weight: f64,
     /// The weight of a content word shared by documents, as a concept of
     /// its own, beside the bigrams (0 counts bigrams only).
     pub unigram_weight: f64,
-    /// Gain is divided by the sentence's words to this power (1: gain per
-    /// word).
+    /// The concepts' gain is divided by the sentence's words to this power:
+    /// 1 is gain per word, as a knapsack greedy, 0 gain per sentence.
     pub length_exponent: f64,
 }
 
 impl Default for ConceptParams {
     fn default() -> Self {
-        ConceptParams { relevance_weight: 0.5, unigram_weight: 0.0, length_exponent: 1.0 }
+        ConceptParams { relevance_weight: 1.0, unigram_weight: 0.0, length_exponent: 0.5 }
     }
 }
 
@@ -242,9 +245,21 @@ impl ClusterSelector {
         let mut covered = vec![false; weights.len()];
         let mut chosen: Vec<usize> = Vec::new();
         let mut open: Vec<bool> = vec![true; candidates.len()];
+        let length_exponent = match self.method {
+            ClusterMethod::Concepts(params) => params.length_exponent,
+            ClusterMethod::Mmr(_) => 0.0,
+        };
+        let per_word = |candidate: &Candidate, gain: f64| {
+            gain / (candidate.words.max(1) as f64).powf(length_exponent)
+        };
         let max_gain = candidates
             .iter()
-            .map(|candidate| candidate.concepts.iter().map(|&c| weights[c as usize]).sum::<f64>())
+            .map(|candidate| {
+                per_word(
+                    candidate,
+                    candidate.concepts.iter().map(|&c| weights[c as usize]).sum::<f64>(),
+                )
+            })
             .fold(0.0, f64::max);
         while !meter.is_full() {
             let mut best: Option<(usize, f64)> = None;
@@ -263,11 +278,11 @@ impl ClusterSelector {
                             .filter(|&&c| !covered[c as usize])
                             .map(|&c| weights[c as usize])
                             .sum();
+                        let gain = per_word(candidate, gain);
                         let gain = if max_gain > 0.0 { gain / max_gain } else { 0.0 };
                         // A sliver of relevance orders sentences that cover
                         // nothing new, so the budget still fills.
-                        let total = gain + (params.relevance_weight + 1e-3) * candidate.relevance;
-                        total / (candidate.words.max(1) as f64).powf(params.length_exponent)
+                        gain + (params.relevance_weight + 1e-3) * candidate.relevance
                     }
                     ClusterMethod::Mmr(lambda) => {
                         let lambda = lambda.clamp(0.0, 1.0);
