@@ -112,22 +112,46 @@ pub struct BatchItem<M> {
     /// `format`, or the caller's choice); `None` detects it from the
     /// content, which gives plain text unless a format recogniser fires.
     pub format: Option<InputFormat>,
+    /// A cluster of documents to summarise together
+    /// ([`Summarizer::summarize_cluster`]) instead of `text`.
+    pub cluster: Option<Vec<crate::OwnedClusterDocument>>,
 }
 
 impl<M> BatchItem<M> {
     /// A document with its text.
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Ok(text), meta, language: None, format: None }
+        BatchItem {
+            id: id.into(),
+            text: Ok(text),
+            meta,
+            language: None,
+            format: None,
+            cluster: None,
+        }
     }
 
     /// A document whose text could not be had: its result is this error.
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None, format: None }
+        BatchItem {
+            id: id.into(),
+            text: Err(error.into()),
+            meta,
+            language: None,
+            format: None,
+            cluster: None,
+        }
     }
 
     /// Says which language the text is in (see [`BatchItem::language`]).
     pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
         self.language = language;
+        self
+    }
+
+    /// A cluster of documents, summarised together instead of the text
+    /// (see [`BatchItem::cluster`]).
+    pub fn with_cluster(mut self, documents: Vec<crate::OwnedClusterDocument>) -> BatchItem<M> {
+        self.cluster = Some(documents);
         self
     }
 
@@ -317,12 +341,17 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta, language, format } = item;
+    let BatchItem { id, text, meta, language, format, cluster } = item;
     let (outcome, text) = match text {
         Err(error) => (Err(BatchError::Input(error)), None),
         Ok(text) => {
-            let summarized = catch_unwind(AssertUnwindSafe(|| {
-                summarizer.summarize_input(&text, format, language, scratch).into_owned()
+            let summarized = catch_unwind(AssertUnwindSafe(|| match &cluster {
+                Some(documents) => {
+                    let documents: Vec<crate::ClusterDocument<'_>> =
+                        documents.iter().map(crate::OwnedClusterDocument::as_document).collect();
+                    summarizer.summarize_cluster(&documents).into_owned()
+                }
+                None => summarizer.summarize_input(&text, format, language, scratch).into_owned(),
             }));
             let outcome = match summarized {
                 Ok(summary) => match summary.empty_reason {

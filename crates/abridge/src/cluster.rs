@@ -62,6 +62,87 @@ impl<'a> ClusterDocument<'a> {
     }
 }
 
+/// A [`ClusterDocument`] that owns its text, id and date: what a batch item
+/// or a corpus record holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OwnedClusterDocument {
+    /// The document.
+    pub text: String,
+    /// Its id.
+    pub id: Option<String>,
+    /// Its date (see [`ClusterDocument::date`]).
+    pub date: Option<String>,
+}
+
+impl OwnedClusterDocument {
+    /// The document, borrowed, to give [`Summarizer::summarize_cluster`].
+    pub fn as_document(&self) -> ClusterDocument<'_> {
+        ClusterDocument {
+            text: &self.text,
+            id: self.id.as_deref().map(Cow::Borrowed),
+            date: self.date.as_deref().map(Cow::Borrowed),
+        }
+    }
+
+    /// The documents of a JSONL record's `docs` field, the schema of
+    /// `cstnews_mds`: a list of strings, or of objects with `text` and
+    /// optionally `id` and `date`, with the record's `doc_ids` (a list
+    /// beside it) naming documents that do not name themselves. An id that
+    /// is not a string is kept as its JSON (`7`).
+    ///
+    /// ```
+    /// use abridge::OwnedClusterDocument;
+    ///
+    /// let docs = serde_json::json!(["First.", {"text": "Second.", "date": "2024-05-01"}]);
+    /// let ids = serde_json::json!(["d1", "d2"]);
+    /// let documents = OwnedClusterDocument::from_json(&docs, Some(&ids)).unwrap();
+    /// assert_eq!(documents[1].text, "Second.");
+    /// assert_eq!(documents[1].id.as_deref(), Some("d2"));
+    /// assert_eq!(documents[1].date.as_deref(), Some("2024-05-01"));
+    /// assert!(OwnedClusterDocument::from_json(&serde_json::json!("one"), None).is_err());
+    /// ```
+    pub fn from_json(
+        docs: &serde_json::Value,
+        doc_ids: Option<&serde_json::Value>,
+    ) -> Result<Vec<OwnedClusterDocument>, String> {
+        let serde_json::Value::Array(docs) = docs else {
+            return Err("`docs` is not a list of documents".to_owned());
+        };
+        let ids: &[serde_json::Value] = match doc_ids {
+            Some(serde_json::Value::Array(ids)) => ids,
+            _ => &[],
+        };
+        docs.iter()
+            .enumerate()
+            .map(|(doc_idx, doc)| {
+                let listed = ids.get(doc_idx).and_then(id_string);
+                match doc {
+                    serde_json::Value::String(text) => {
+                        Ok(OwnedClusterDocument { text: text.clone(), id: listed, date: None })
+                    }
+                    serde_json::Value::Object(fields) => {
+                        let Some(serde_json::Value::String(text)) = fields.get("text") else {
+                            return Err(format!("`docs[{doc_idx}]` has no `text` string"));
+                        };
+                        let id = fields.get("id").and_then(id_string).or(listed);
+                        let date = fields.get("date").and_then(id_string);
+                        Ok(OwnedClusterDocument { text: text.clone(), id, date })
+                    }
+                    _ => Err(format!("`docs[{doc_idx}]` is neither a string nor an object")),
+                }
+            })
+            .collect()
+    }
+}
+
+fn id_string(id: &serde_json::Value) -> Option<String> {
+    match id {
+        serde_json::Value::String(id) => Some(id.clone()),
+        serde_json::Value::Null => None,
+        other => Some(other.to_string()),
+    }
+}
+
 /// The order documents are summarised in: dated ones first, by date, then
 /// by id (documents with an id first), then by text.
 fn canonical(a: &ClusterDocument<'_>, b: &ClusterDocument<'_>) -> Ordering {

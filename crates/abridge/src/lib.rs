@@ -62,7 +62,7 @@ pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerK
 pub use abridge_score::{ClusterMethod, ConceptParams};
 pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
-pub use cluster::ClusterDocument;
+pub use cluster::{ClusterDocument, OwnedClusterDocument};
 pub use config::{
     DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,
     SummarizerConfig, nest_params,

@@ -74,3 +74,42 @@ fn an_unreadable_file_is_reported_and_the_rest_summarised() {
     assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
     assert_eq!(stdout_lines(&output).len(), 2);
 }
+
+// Issue 17: a JSONL record with `docs` (the schema of cstnews_mds) is a
+// cluster in `abridge batch`; a record without is summarised as before.
+#[test]
+fn batch_records_with_docs_are_clusters() {
+    let record = serde_json::json!({
+        "id": "kelso",
+        "docs": [WIRE_A, WIRE_B],
+        "doc_ids": ["a", "b"],
+        "topic": "storm",
+    });
+    let plain = serde_json::json!({"id": "plain", "text": WIRE_A});
+    let broken = serde_json::json!({"id": "broken", "docs": "not a list"});
+    let input = format!("{record}\n{plain}\n{broken}\n");
+    let output = abridge()
+        .args(["batch", "-n", "3", "--lang", "en", "-j", "2"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<serde_json::Value> =
+        stdout_lines(&output).iter().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    let cluster = &lines[0];
+    assert_eq!(cluster["topic"], "storm");
+    assert!(cluster.get("docs").is_none(), "the documents are not passed through: {cluster}");
+    let sentences = cluster["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 3);
+    let texts = [WIRE_A, WIRE_B];
+    for (sentence, span) in sentences.iter().zip(cluster["spans"].as_array().unwrap()) {
+        let doc = span["doc"].as_u64().unwrap() as usize;
+        assert_eq!(span["doc_id"], ["a", "b"][doc]);
+        let (start, end) =
+            (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        assert_eq!(sentence.as_str().unwrap(), texts[doc][start..end].replace('\n', " "));
+    }
+    assert!(lines[1]["spans"][0].get("doc").is_none());
+    assert_eq!(lines[2]["error"], "`docs` is not a list of documents");
+}

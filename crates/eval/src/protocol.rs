@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use abridge::ClusterDocument;
+use abridge::{ClusterDocument, OwnedClusterDocument};
 use serde::{Deserialize, Serialize};
 
 use crate::Record;
@@ -163,64 +163,25 @@ impl Protocol {
     }
 }
 
-/// One document of a record's `docs`, as JSON gives it.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DocField {
-    Text(String),
-    Object {
-        text: String,
-        #[serde(default)]
-        id: Option<serde_json::Value>,
-        #[serde(default)]
-        date: Option<String>,
-    },
-}
-
-/// The documents of a cluster record, owned: text, id and date.
+/// The documents of a cluster record.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClusterDocs {
-    docs: Vec<(String, Option<String>, Option<String>)>,
+    docs: Vec<OwnedClusterDocument>,
 }
 
 impl ClusterDocs {
     /// The documents of `record`'s `docs` (with `doc_ids` naming string
-    /// documents), or `None` when it has no `docs` list of documents.
+    /// documents, see [`OwnedClusterDocument::from_json`]), or `None` when
+    /// it has no `docs` list of documents.
     pub fn of(record: &Record) -> Option<ClusterDocs> {
-        let docs: Vec<DocField> = serde_json::from_value(record.extra.get("docs")?.clone()).ok()?;
-        let ids: Vec<Option<String>> = record
-            .extra
-            .get("doc_ids")
-            .and_then(|ids| ids.as_array())
-            .map(|ids| ids.iter().map(id_string).collect())
-            .unwrap_or_default();
-        let docs = docs
-            .into_iter()
-            .enumerate()
-            .map(|(doc_idx, doc)| match doc {
-                DocField::Text(text) => (text, ids.get(doc_idx).cloned().flatten(), None),
-                DocField::Object { text, id, date } => {
-                    let id = id
-                        .as_ref()
-                        .and_then(id_string)
-                        .or_else(|| ids.get(doc_idx).cloned().flatten());
-                    (text, id, date)
-                }
-            })
-            .collect();
+        let docs = record.extra.get("docs")?;
+        let docs = OwnedClusterDocument::from_json(docs, record.extra.get("doc_ids")).ok()?;
         Some(ClusterDocs { docs })
     }
 
     /// The documents, to give [`Summarizer::summarize_cluster`](abridge::Summarizer::summarize_cluster).
     pub fn documents(&self) -> Vec<ClusterDocument<'_>> {
-        self.docs
-            .iter()
-            .map(|(text, id, date)| ClusterDocument {
-                text,
-                id: id.as_deref().map(Cow::Borrowed),
-                date: date.as_deref().map(Cow::Borrowed),
-            })
-            .collect()
+        self.docs.iter().map(OwnedClusterDocument::as_document).collect()
     }
 
     /// Number of documents.
@@ -231,14 +192,6 @@ impl ClusterDocs {
     /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
-    }
-}
-
-fn id_string(id: &serde_json::Value) -> Option<String> {
-    match id {
-        serde_json::Value::String(id) => Some(id.clone()),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
     }
 }
 
