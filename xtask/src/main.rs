@@ -29,12 +29,16 @@
 //!   (`../shared/html`), into `docs/results.md`.
 //! - `cargo xtask cjk`: the time to summarise 1 MB of generated Chinese and
 //!   Japanese.
+//! - `cargo xtask cluster [--no-speed]`: multi-document summaries on
+//!   cstnews_mds (ROUGE recall) and the speed of `abridge batch` on
+//!   generated clusters, into `docs/results.md`.
 
 mod acceptance;
 mod bench;
 mod bench_detect;
 mod bench_sentences;
 mod cjk;
+mod cluster;
 mod eval;
 mod fuzz;
 mod html;
@@ -71,6 +75,7 @@ fn main() -> anyhow::Result<()> {
         "langid" => langid::run(),
         "man" => man::run(rest),
         "cjk" => cjk::run(),
+        "cluster" => cluster::run(rest),
         "fuzz" => fuzz::run(rest),
         "html" => html::run(rest),
         "worst-case" => worst::run(),
@@ -101,6 +106,7 @@ fn print_help() {
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          man [DIR]    the man pages of abridge, from its clap definitions, into DIR (default <target>/man)\n  \
          cjk          time to summarise 1 MB of generated Chinese and Japanese, every strategy\n  \
+         cluster      multi-document summaries on cstnews_mds (recall) and batch speed on generated clusters (--no-speed skips it)\n  \
          html         main-content extraction on ../shared/html (--check, --record), into docs/results.md\n  \
          fuzz         the libFuzzer targets in fuzz/ (--time SECONDS, default 60; names to pick some)\n  \
          worst-case   time and peak memory of abridge summarize on generated hostile inputs, into docs/results.md"

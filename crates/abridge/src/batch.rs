@@ -140,6 +140,9 @@ pub struct BatchItem<M> {
     /// `format`, or the caller's choice); `None` detects it from the
     /// content, which gives plain text unless a format recogniser fires.
     pub format: Option<InputFormat>,
+    /// A cluster of documents to summarise together
+    /// ([`Summarizer::summarize_cluster`]) instead of `text`.
+    pub cluster: Option<Vec<crate::OwnedClusterDocument>>,
 }
 
 impl<M> BatchItem<M> {
@@ -152,7 +155,14 @@ impl<M> BatchItem<M> {
     /// assert_eq!((item.id.as_str(), item.meta), ("doc-1", 7));
     /// ```
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Ok(text), meta, language: None, format: None }
+        BatchItem {
+            id: id.into(),
+            text: Ok(text),
+            meta,
+            language: None,
+            format: None,
+            cluster: None,
+        }
     }
 
     /// A document whose text could not be had: its result is this error.
@@ -164,7 +174,14 @@ impl<M> BatchItem<M> {
     /// assert_eq!(item.text, Err("invalid UTF-8 at byte 3".to_owned()));
     /// ```
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None, format: None }
+        BatchItem {
+            id: id.into(),
+            text: Err(error.into()),
+            meta,
+            language: None,
+            format: None,
+            cluster: None,
+        }
     }
 
     /// Says which language the text is in (see [`BatchItem::language`]).
@@ -177,6 +194,13 @@ impl<M> BatchItem<M> {
     /// ```
     pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
         self.language = language;
+        self
+    }
+
+    /// A cluster of documents, summarised together instead of the text
+    /// (see [`BatchItem::cluster`]).
+    pub fn with_cluster(mut self, documents: Vec<crate::OwnedClusterDocument>) -> BatchItem<M> {
+        self.cluster = Some(documents);
         self
     }
 
@@ -466,12 +490,17 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta, language, format } = item;
+    let BatchItem { id, text, meta, language, format, cluster } = item;
     let (outcome, text) = match text {
         Err(error) => (Err(BatchError::Input(error)), None),
         Ok(text) => {
-            let summarized = catch_unwind(AssertUnwindSafe(|| {
-                summarizer.summarize_input(&text, format, language, scratch).into_owned()
+            let summarized = catch_unwind(AssertUnwindSafe(|| match &cluster {
+                Some(documents) => {
+                    let documents: Vec<crate::ClusterDocument<'_>> =
+                        documents.iter().map(crate::OwnedClusterDocument::as_document).collect();
+                    summarizer.summarize_cluster(&documents).into_owned()
+                }
+                None => summarizer.summarize_input(&text, format, language, scratch).into_owned(),
             }));
             let outcome = match summarized {
                 Ok(summary) => match summary.empty_reason {

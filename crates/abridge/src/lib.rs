@@ -47,6 +47,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
+mod cluster;
 mod config;
 mod error;
 mod parsed;
@@ -58,8 +59,10 @@ pub use abridge_formats::{
     Block, BlockKind, Format, InputFormat, LineBreaks, Metadata, Origin, Parsed, UnknownFormat,
 };
 pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
+pub use abridge_score::{ClusterMethod, ConceptParams};
 pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};
+pub use cluster::{ClusterDocument, OwnedClusterDocument};
 pub use config::{
     DEFAULT_SENTENCES, FALLBACK_LANGUAGE, LanguageChoice, LanguageSource, MIN_DETECTION_CONFIDENCE,
     SummarizerConfig, nest_params,

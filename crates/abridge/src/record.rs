@@ -12,6 +12,8 @@ use std::fmt;
 
 use abridge_formats::{InputFormat, UnknownFormat};
 use abridge_text::Language;
+
+use crate::OwnedClusterDocument;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -39,8 +41,12 @@ pub struct Record {
     /// The input format the record names in `format` (a string), or the
     /// name abridge does not know; `None` when it names none.
     pub format: Option<Result<InputFormat, UnknownFormat>>,
-    /// Every field but `id` and `text`, in input order, as raw JSON.
+    /// Every field but `id`, `text` and `docs`, in input order, as raw JSON.
     pub fields: Vec<(String, Box<RawValue>)>,
+    /// A cluster record's documents (its `docs` list, named by `doc_ids`;
+    /// see [`OwnedClusterDocument::from_json`]), or why they cannot be read;
+    /// `None` when the record has no `docs`.
+    pub docs: Option<Result<Vec<OwnedClusterDocument>, String>>,
 }
 
 /// Why a line gives no document.
@@ -112,7 +118,9 @@ impl Record {
             language: None,
             format: None,
             fields: Vec::new(),
+            docs: None,
         };
+        let mut docs = None;
         let mut seen_text = false;
         for (key, value) in fields.0 {
             match key.as_ref() {
@@ -137,6 +145,7 @@ impl Record {
                         record.format = Some(Ok(InputFormat::Html));
                     }
                 }
+                "docs" if docs.is_none() => docs = Some(value),
                 key => {
                     if key == "format" {
                         record.format = serde_json::from_str::<String>(value.get())
@@ -152,6 +161,16 @@ impl Record {
                 }
             }
         }
+        record.docs = docs.map(|docs| {
+            let docs: serde_json::Value = serde_json::from_str(docs.get())
+                .map_err(|error| format!("`docs` is not JSON: {error}"))?;
+            let ids = record
+                .fields
+                .iter()
+                .find(|(key, _)| key == "doc_ids")
+                .and_then(|(_, ids)| serde_json::from_str::<serde_json::Value>(ids.get()).ok());
+            OwnedClusterDocument::from_json(&docs, ids.as_ref())
+        });
         Ok(record)
     }
 }

@@ -5,8 +5,8 @@ use std::sync::{Arc, OnceLock};
 
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams, Selector,
-    SentenceFrequencies, TermStats,
+    Budget, ClusterMethod, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams,
+    Selector, SentenceFrequencies, TermStats,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -37,6 +37,7 @@ pub struct Summarizer {
     scorer: Arc<dyn Scorer>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
+    cluster_method: ClusterMethod,
 }
 
 impl Summarizer {
@@ -59,6 +60,7 @@ impl Summarizer {
             config,
             background: None,
             explain: false,
+            cluster_method: ClusterMethod::default(),
         })
     }
 
@@ -85,6 +87,17 @@ impl Summarizer {
     /// ```
     pub fn config(&self) -> &SummarizerConfig {
         &self.config
+    }
+
+    /// Whether chosen sentences get an [`Explanation`].
+    pub(crate) fn explains(&self) -> bool {
+        self.explain
+    }
+
+    /// How [`Summarizer::summarize_cluster`] controls redundancy when the
+    /// settings ask for no MMR.
+    pub fn cluster_method(&self) -> ClusterMethod {
+        self.cluster_method
     }
 
     /// The scorer in use.
@@ -291,6 +304,8 @@ impl Summarizer {
                     speaker: None,
                     selection: steps.get(pick_idx).map(MmrStep::explanation),
                     path: None,
+                    doc: None,
+                    doc_id: None,
                 }
             })
             .collect();
@@ -308,7 +323,7 @@ impl Summarizer {
         }
     }
 
-    fn selector(&self) -> Selector {
+    pub(crate) fn selector(&self) -> Selector {
         Selector {
             budget: self.config.budget,
             order: self.config.order,
@@ -342,7 +357,7 @@ impl Summarizer {
     }
 }
 
-fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
+pub(crate) fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReason {
     if document.text().trim().is_empty() {
         EmptyReason::EmptyInput
     } else if document.n_words() == 0 {
@@ -385,6 +400,7 @@ pub struct SummarizerBuilder {
     typed_scorer: Option<Result<Box<dyn Scorer>, abridge_score::InvalidParams>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
+    cluster_method: Option<ClusterMethod>,
 }
 
 impl SummarizerBuilder {
@@ -636,6 +652,14 @@ impl SummarizerBuilder {
         self
     }
 
+    /// How [`Summarizer::summarize_cluster`] controls redundancy across
+    /// documents when no MMR λ is set ([`SummarizerBuilder::redundancy`]
+    /// asks for MMR): concept coverage with these parameters, by default.
+    pub fn cluster_method(mut self, method: ClusterMethod) -> Self {
+        self.cluster_method = Some(method);
+        self
+    }
+
     /// Attach an [`Explanation`] to every chosen sentence.
     ///
     /// ```
@@ -688,6 +712,9 @@ impl SummarizerBuilder {
         }
         summarizer.background = self.background;
         summarizer.explain = self.explain;
+        if let Some(method) = self.cluster_method {
+            summarizer.cluster_method = method;
+        }
         Ok(summarizer)
     }
 }

@@ -67,6 +67,16 @@ pub struct Extract<'a> {
     /// `html > body > article > p[2]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
+    /// In a summary of a cluster of documents
+    /// ([`Summarizer::summarize_cluster`](crate::Summarizer::summarize_cluster)):
+    /// the index of the document the sentence comes from, in the order the
+    /// documents were given; `index`, `start` and `end` are then into that
+    /// document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<usize>,
+    /// The id of that document, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_id: Option<String>,
 }
 
 impl Extract<'_> {

@@ -104,6 +104,11 @@ pub struct SummarizeArgs {
     /// Show how each chosen sentence's score was made.
     #[arg(long)]
     pub explain: bool,
+    /// Summarise these files (or every file of these folders) as one
+    /// cluster of documents on one story: one summary, each sentence naming
+    /// its document.
+    #[arg(long, value_name = "FILE|FOLDER", num_args = 1.., conflicts_with_all = ["file", "string"])]
+    pub cluster: Vec<PathBuf>,
 }
 
 /// The length budget: at most one of these flags.
@@ -232,7 +237,10 @@ pub fn nest_params(
 
 /// A count of at least 1, refused in words: "a summary needs at least 1
 /// sentence" rather than clap's "0 is not in 1..18446744073709551615".
-fn count_parser(what: &'static str, unit: &'static str) -> impl TypedValueParser<Value = usize> {
+pub(crate) fn count_parser(
+    what: &'static str,
+    unit: &'static str,
+) -> impl TypedValueParser<Value = usize> {
     move |input: &str| -> Result<usize, String> {
         match input.trim().parse::<usize>() {
             Ok(0) => Err(format!("{what} needs at least 1 {unit}")),
@@ -256,7 +264,7 @@ fn parse_ratio(input: &str) -> Result<f64, String> {
     }
 }
 
-fn parse_unit_interval(input: &str) -> Result<f64, String> {
+pub(crate) fn parse_unit_interval(input: &str) -> Result<f64, String> {
     let value: f64 = input.parse().map_err(|_| format!("'{input}' is not a number"))?;
     if (0.0..=1.0).contains(&value) {
         Ok(value)
@@ -320,6 +328,8 @@ pub struct EvalArgs {
     /// Bootstrap resamples for the 95% confidence intervals.
     #[arg(long, value_name = "N", default_value_t = abridge_eval::bootstrap::DEFAULT_RESAMPLES)]
     pub resamples: usize,
+    #[command(flatten)]
+    pub protocol: crate::eval_protocol::ProtocolArgs,
 }
 
 impl BudgetArgs {

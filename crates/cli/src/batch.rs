@@ -709,13 +709,19 @@ fn parse_record(
         (None, Some(Err(unknown))) => return BatchItem::failed(id, unknown.to_string(), meta),
         (None, None) => None,
     };
-    match record.text {
+    match (record.text, record.docs) {
+        // A record with `docs` is a cluster: its documents are summarised
+        // together, and `text` (the joined documents, if any) is not needed.
+        (_, Some(Ok(documents))) => BatchItem::new(id, String::new(), meta)
+            .with_language(record.language)
+            .with_cluster(documents),
+        (_, Some(Err(error))) => BatchItem::failed(id, error, meta),
         // A language the record names is used instead of detection (a
         // language given with --lang still wins); the field is passed on.
-        Ok(text) => {
+        (Ok(text), None) => {
             BatchItem::new(id, text, meta).with_language(record.language).with_format(format)
         }
-        Err(error) => BatchItem::failed(id, error.to_string(), meta),
+        (Err(error), None) => BatchItem::failed(id, error.to_string(), meta),
     }
 }
 
@@ -768,16 +774,26 @@ impl Serialize for Texts<'_> {
 struct Spans<'s>(&'s abridge::Summary<'static>);
 
 #[derive(Serialize)]
-struct Span {
+struct Span<'e> {
     start: usize,
     end: usize,
+    /// In a cluster: the document (its index in `docs`) and its id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_id: Option<&'e str>,
 }
 
 impl Serialize for Spans<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.sentences.len()))?;
         for extract in &self.0.sentences {
-            seq.serialize_element(&Span { start: extract.start, end: extract.end })?;
+            seq.serialize_element(&Span {
+                start: extract.start,
+                end: extract.end,
+                doc: extract.doc,
+                doc_id: extract.doc_id.as_deref(),
+            })?;
         }
         seq.end()
     }

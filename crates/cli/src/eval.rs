@@ -10,8 +10,8 @@ use std::path::Path;
 
 use abridge::Budget;
 use abridge_eval::{
-    Bootstrap, Corpus, Interval, LanguagePolicy, Observer, Report, Settings, System, SystemReport,
-    Variant, evaluate_observed,
+    Bootstrap, Corpus, Interval, LanguagePolicy, Measure, Observer, Report, Settings, System,
+    SystemReport, Variant, evaluate_observed,
 };
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -70,7 +70,9 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         bootstrap: Bootstrap { resamples: args.resamples, ..Bootstrap::default() },
         keep_summaries: args.per_doc.is_some(),
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
+        protocol: args.protocol.to_protocol(),
     };
+    let measure = args.protocol.measure;
     let progress = EvalProgress::new(settings.systems.len() * corpus.entries.len());
     let evaluation =
         evaluate_observed(&corpus.entries, &settings, &progress).context("invalid settings")?;
@@ -82,8 +84,10 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         write_per_doc(path, &evaluation)?;
     }
     match args.format {
-        EvalFormat::Table => out.write_all(table(&name, &corpus, &evaluation).as_bytes())?,
-        EvalFormat::Markdown => out.write_all(markdown(&evaluation).as_bytes())?,
+        EvalFormat::Table => {
+            out.write_all(table(&name, &corpus, &evaluation, measure).as_bytes())?;
+        }
+        EvalFormat::Markdown => out.write_all(markdown(&evaluation, measure).as_bytes())?,
         EvalFormat::Json => {
             let json = JsonReport {
                 corpus: &name,
@@ -221,7 +225,20 @@ fn cell_with_interval(
     )
 }
 
-fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
+/// What the protocol adds to a table's caption: `, clusters of `docs`,
+/// first 100 words (ROUGE-1.5.5 -l 100)`.
+fn describe_protocol(evaluation: &Report) -> String {
+    let mut text = String::new();
+    if evaluation.protocol.cluster {
+        text.push_str(", clusters of `docs`");
+    }
+    if let Some(truncation) = evaluation.protocol.truncation {
+        let _ = write!(text, ", {}", truncation.describe());
+    }
+    text
+}
+
+fn table(name: &str, corpus: &Corpus, evaluation: &Report, measure: Measure) -> String {
     let mut text = String::new();
     let _ = writeln!(
         text,
@@ -237,8 +254,10 @@ fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
     let _ = writeln!(text, "languages: {}", describe_languages(evaluation));
     let _ = writeln!(
         text,
-        "ROUGE F1 × 100 (tokenizer {}), mean [{:.0}% bootstrap interval, {} resamples]\n",
+        "ROUGE {} × 100 (tokenizer {}{}), mean [{:.0}% bootstrap interval, {} resamples]\n",
+        measure.label(),
         evaluation.tokenizer.describe(),
+        describe_protocol(evaluation),
         evaluation.bootstrap.confidence * 100.0,
         evaluation.bootstrap.resamples
     );
@@ -248,8 +267,8 @@ fn table(name: &str, corpus: &Corpus, evaluation: &Report) -> String {
         .map(|system| {
             let mut row = vec![system.scorer.clone(), system.docs.to_string()];
             row.extend(Variant::ALL.iter().map(|&variant| {
-                let aggregate = system.get(variant);
-                cell_with_interval(aggregate.f, aggregate.f_ci, " [", ", ", "]")
+                let (value, interval) = measure.of(system.get(variant));
+                cell_with_interval(value, interval, " [", ", ", "]")
             }));
             row.push(format!("{:.0}", system.docs_per_s));
             row
@@ -293,7 +312,7 @@ fn describe_languages(evaluation: &Report) -> String {
 
 /// The results as a Markdown table: F1 × 100 with the interval, per
 /// variant, and a line naming the tokenizer.
-fn markdown(evaluation: &Report) -> String {
+fn markdown(evaluation: &Report, measure: Measure) -> String {
     let mut text = String::from("| scorer | docs |");
     for variant in Variant::ALL {
         let _ = write!(text, " {} |", variant.label());
@@ -302,24 +321,25 @@ fn markdown(evaluation: &Report) -> String {
     text.push_str(&"---:|".repeat(Variant::ALL.len()));
     text.push_str("---:|\n");
     for system in &evaluation.results {
-        text.push_str(&markdown_row(system));
+        text.push_str(&markdown_row(system, measure));
     }
     let _ = writeln!(
         text,
-        "\nROUGE F1 × 100, tokenizer `{}` ({}); languages: {}.",
+        "\nROUGE {} × 100, tokenizer `{}` ({}){}; languages: {}.",
+        measure.label(),
         evaluation.tokenizer.profile(),
         if evaluation.tokenizer.stems() { "Porter stemmer" } else { "no stemming" },
+        describe_protocol(evaluation),
         describe_languages(evaluation)
     );
     text
 }
 
-fn markdown_row(system: &SystemReport) -> String {
+fn markdown_row(system: &SystemReport, measure: Measure) -> String {
     let mut row = format!("| {} | {} |", system.scorer, system.docs);
     for variant in Variant::ALL {
-        let aggregate = system.get(variant);
-        let _ =
-            write!(row, " {} |", cell_with_interval(aggregate.f, aggregate.f_ci, " (", "–", ")"));
+        let (value, interval) = measure.of(system.get(variant));
+        let _ = write!(row, " {} |", cell_with_interval(value, interval, " (", "–", ")"));
     }
     let _ = writeln!(row, " {:.0} |", system.docs_per_s);
     row

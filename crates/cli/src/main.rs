@@ -8,9 +8,11 @@
 
 mod args;
 mod batch;
+mod cluster;
 mod completions;
 mod config;
 mod eval;
+mod eval_protocol;
 mod formats;
 mod input;
 mod interrupt;

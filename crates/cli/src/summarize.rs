@@ -68,6 +68,9 @@ impl<'a> JsonSummary<'a> {
 }
 
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
+    if !args.cluster.is_empty() {
+        return crate::cluster::run(args, out);
+    }
     let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
     let summarizer = Summarizer::builder()
         .explain(args.explain)

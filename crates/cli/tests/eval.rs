@@ -346,3 +346,37 @@ fn languages_given_forced_and_detected() {
         .collect();
     assert_eq!(per_doc, ["fr", "de", "pt"]);
 }
+
+/// Issue 17: two wires on one story, as cstnews_mds gives clusters.
+const CLUSTER_CORPUS: &str = concat!(
+    r#"{"id": "kelso", "text": "joined", "docs": ["A storm flooded the harbour town of Kelso on Monday night. Fishing boats broke loose from their moorings in the old port.", "The harbour town of Kelso was flooded by a storm on Monday night. Insurers expect claims of several million pounds from the town."], "doc_ids": ["a", "b"], "summaries": ["A storm flooded Kelso on Monday night. Boats broke loose and insurers expect large claims."]}"#,
+    "\n",
+);
+
+// Issue 17: the multi-document protocol (clusters, ROUGE-1.5.5's -l, recall tables).
+#[test]
+fn clusters_truncation_and_recall_tables() {
+    let corpus = corpus_file(CLUSTER_CORPUS);
+    let (json, stderr, code) = json_report(
+        &["--scorer", "tfidf-position", "-n", "3", "--cluster", "--truncate-words", "12"],
+        &corpus,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json["protocol"]["cluster"], true);
+    assert_eq!(json["protocol"]["truncation"]["words"], 12);
+    let output = abridge()
+        .args(["eval", "--scorer", "tfidf-position", "-n", "3", "--cluster", "--measure", "recall"])
+        .args(["--truncate-words", "12", "--corpus"])
+        .arg(corpus.path())
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert!(table.contains("ROUGE recall × 100"), "{table}");
+    assert!(table.contains("clusters of `docs`, first 12 words (ROUGE-1.5.5 -l 12)"), "{table}");
+    // The table's R-1 is the JSON's recall.
+    let recall = json["results"][0]["rouge1"]["r"].as_f64().unwrap();
+    assert!(table.contains(&format!("{:.2}", recall * 100.0)), "{recall} not in {table}");
+    // Without --cluster the one word of `text` is the summary.
+    let (joined, _, _) = json_report(&["--scorer", "tfidf-position", "-n", "3"], &corpus);
+    assert!(joined["results"][0]["rouge1"]["r"].as_f64().unwrap() < recall);
+}

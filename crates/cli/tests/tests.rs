@@ -22,6 +22,8 @@ mod interrupt;
 mod readme;
 // Web pages: HTML files and records, URLs from a local server, web archives (issue 12).
 mod web;
+// `abridge summarize --cluster`: several documents, one summary (issue 17).
+mod cluster;
 
 use assert_cmd::Command;
 

@@ -29,6 +29,7 @@ use crate::Error;
 use crate::bootstrap::{Bootstrap, Interval};
 use crate::corpus::Entry;
 use crate::oracle::{ORACLE, Oracle};
+use crate::protocol::{ClusterDocs, Protocol};
 use crate::rouge::{Prf, Rouge, RougeScores, Tokenizer, Variant, join_sentences};
 
 /// What makes the summaries: a built-in scorer, or the oracle.
@@ -223,6 +224,9 @@ pub struct Settings {
     /// [`SummarizerBuilder::scorer_params`](abridge::SummarizerBuilder::scorer_params);
     /// they apply to every scorer system but `lead`, which has none.
     pub params: serde_json::Map<String, serde_json::Value>,
+    /// Clusters and truncation ([`Protocol`]); the default summarises each
+    /// record's `text` and cuts nothing.
+    pub protocol: Protocol,
 }
 
 impl Default for Settings {
@@ -235,6 +239,7 @@ impl Default for Settings {
             bootstrap: Bootstrap::default(),
             keep_summaries: false,
             params: serde_json::Map::new(),
+            protocol: Protocol::default(),
         }
     }
 }
@@ -396,6 +401,9 @@ pub struct Report {
     pub languages: Vec<LanguageCount>,
     /// How the confidence intervals were made.
     pub bootstrap: Bootstrap,
+    /// Clusters and truncation.
+    #[serde(default)]
+    pub protocol: Protocol,
     /// One report per system, in the order asked for.
     pub results: Vec<SystemReport>,
 }
@@ -511,18 +519,19 @@ pub fn evaluate_observed(
                     .zip(&resolved)
                     .map(|(entry, &(language, _))| {
                         let summarizer = &summarizers[&language];
-                        let summary = summarizer.summarize(&entry.record.text);
+                        let cluster = settings
+                            .protocol
+                            .cluster
+                            .then(|| ClusterDocs::of(&entry.record))
+                            .flatten();
+                        let summary = match &cluster {
+                            Some(docs) => summarizer.summarize_cluster(&docs.documents()),
+                            None => summarizer.summarize(&entry.record.text),
+                        };
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
                         let text = join_sentences(summary.texts());
-                        let result = doc_result(
-                            entry,
-                            language,
-                            &rouge,
-                            indices,
-                            text,
-                            settings.keep_summaries,
-                        );
+                        let result = doc_result(entry, language, &rouge, indices, text, settings);
                         observer.document_done(system);
                         result
                     })
@@ -542,14 +551,7 @@ pub fn evaluate_observed(
                                 .iter()
                                 .map(|&sentence_idx| document.sentence_text(sentence_idx)),
                         );
-                        let result = doc_result(
-                            entry,
-                            language,
-                            &rouge,
-                            indices,
-                            text,
-                            settings.keep_summaries,
-                        );
+                        let result = doc_result(entry, language, &rouge, indices, text, settings);
                         observer.document_done(system);
                         result
                     })
@@ -570,6 +572,7 @@ pub fn evaluate_observed(
         language_policy: settings.language,
         languages: count_languages(&resolved),
         bootstrap: settings.bootstrap,
+        protocol: settings.protocol,
         results,
     })
 }
@@ -602,12 +605,15 @@ fn summarizers(
             } else {
                 settings.params.clone()
             };
-            let summarizer = Summarizer::builder()
+            let mut builder = Summarizer::builder()
                 .scorer(kind)
                 .budget(settings.budget)
                 .language(language)
-                .scorer_params(params)
-                .build()?;
+                .scorer_params(params);
+            if let Some(method) = settings.protocol.cluster_method {
+                builder = builder.cluster_method(method);
+            }
+            let summarizer = builder.build()?;
             Ok((language, summarizer))
         })
         .collect()
@@ -619,9 +625,19 @@ fn doc_result(
     rouge: &Rouge,
     sentences: Vec<usize>,
     summary: String,
-    keep_summary: bool,
+    settings: &Settings,
 ) -> (DocResult, bool) {
-    let scores = rouge.score_multi(&entry.record.summaries, &summary);
+    let keep_summary = settings.keep_summaries;
+    let protocol = settings.protocol;
+    let scores = if protocol.truncation.is_some() {
+        let references: Vec<std::borrow::Cow<'_, str>> =
+            entry.record.summaries.iter().map(|reference| protocol.cut(reference)).collect();
+        rouge.score_multi(&references, &protocol.cut(&summary))
+    } else {
+        rouge.score_multi(&entry.record.summaries, &summary)
+    };
+    // The summary kept is the one scored.
+    let summary = protocol.cut(&summary).into_owned();
     let empty = sentences.is_empty();
     let result = DocResult {
         line: entry.line,
@@ -686,6 +702,7 @@ fn system_report(
 mod tests {
     use super::*;
     use crate::Corpus;
+    use crate::Truncation;
 
     const CORPUS: &str = concat!(
         r#"{"id": "one", "text": "Engineers reopened the old bridge on Friday after long repairs. The weather stayed mild all week. Repairs to the bridge cost twelve million dollars in all.", "summaries": ["The bridge reopened on Friday.\nRepairs cost twelve million dollars."]}"#,
@@ -739,6 +756,44 @@ mod tests {
         assert_eq!(log, expected);
         let plain = evaluate(&corpus.entries, &settings).unwrap();
         assert_eq!(observed.results[0].rouge1.f, plain.results[0].rouge1.f);
+    }
+
+    const CLUSTER_CORPUS: &str = concat!(
+        r#"{"id": "c1", "text": "joined", "docs": ["A storm flooded the harbour town of Kelso on Monday night. Fishing boats broke loose from their moorings in the old port.", "The harbour town of Kelso was flooded by a storm on Monday night. Insurers expect claims of several million pounds from the town."], "doc_ids": ["a", "b"], "summaries": ["A storm flooded Kelso on Monday. Boats broke loose and insurers expect large claims."]}"#,
+        "\n",
+    );
+
+    #[test]
+    fn clusters_are_summarised_from_their_docs_and_summaries_cut_to_the_limit() {
+        let corpus = Corpus::read(CLUSTER_CORPUS.as_bytes(), None).unwrap();
+        let settings = |protocol: Protocol| Settings {
+            systems: System::parse_list("tfidf-position").unwrap(),
+            budget: Budget::Sentences(2),
+            keep_summaries: true,
+            protocol,
+            ..Settings::default()
+        };
+        let joined = evaluate(&corpus.entries, &settings(Protocol::default())).unwrap();
+        // Without the cluster protocol the record's `text` is summarised.
+        assert_eq!(joined.results[0].per_doc[0].summary.as_deref(), Some("joined"));
+        let cluster = Protocol { cluster: true, ..Protocol::default() };
+        let report = evaluate(&corpus.entries, &settings(cluster)).unwrap();
+        let summary = report.results[0].per_doc[0].summary.clone().unwrap();
+        assert_eq!(summary.lines().count(), 2, "{summary}");
+        assert_eq!(summary.matches("Monday night").count(), 1, "{summary}");
+        let cut = Protocol {
+            cluster: true,
+            truncation: Some(Truncation::Words(5)),
+            cluster_method: None,
+        };
+        let cut_report = evaluate(&corpus.entries, &settings(cut)).unwrap();
+        let cut_summary = cut_report.results[0].per_doc[0].summary.clone().unwrap();
+        assert_eq!(cut_summary.split_whitespace().count(), 5, "{cut_summary}");
+        assert!(summary.starts_with(&cut_summary));
+        assert_eq!(cut_report.protocol, cut);
+        // Fewer words of summary, and of the reference: precision can only
+        // be scored on what is left.
+        assert_ne!(cut_report.results[0].rouge1.r, report.results[0].rouge1.r);
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub mod corpus;
 mod error;
 pub mod evaluate;
 pub mod oracle;
+pub mod protocol;
 pub mod rouge;
 
 pub use bootstrap::{Bootstrap, Interval};
@@ -53,6 +54,7 @@ pub use evaluate::{
     SystemReport, evaluate, evaluate_observed,
 };
 pub use oracle::Oracle;
+pub use protocol::{ClusterDocs, Measure, Protocol, Truncation};
 pub use rouge::{Prf, Rouge, RougeScores, Tokenizer, UnknownTokenizer, Variant, join_sentences};
 
 #[cfg(test)]

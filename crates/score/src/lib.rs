@@ -49,6 +49,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod centroid;
+mod cluster;
 mod dummy_example;
 mod explain;
 pub mod features;
@@ -72,6 +73,9 @@ mod textrank;
 mod tfidf;
 
 pub use centroid::Centroid;
+pub use cluster::{
+    ClusterMethod, ClusterPick, ClusterSelector, ClusterStats, ClusterTerms, ConceptParams,
+};
 pub use dummy_example::WordCount;
 pub use explain::Explanation;
 pub use kind::{InvalidParams, ScorerKind, UnknownScorer};
