@@ -638,12 +638,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(
-        &mut self,
-        stack: &[Frame],
-        buffer: &mut String,
-        buffer_links: &mut (usize, usize),
-    ) {
+    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut (usize, usize)) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -843,8 +838,9 @@ fn overlay_of(
         .into_iter()
         .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|word| !word.is_empty());
-    let mut dialog = element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
-        || element.attr("aria-modal").is_some_and(|modal| modal == "true");
+    let mut dialog =
+        element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
+            || element.attr("aria-modal").is_some_and(|modal| modal == "true");
     for word in words.by_ref() {
         let word = word.to_ascii_lowercase();
         if CONSENT_WORDS.contains(&word.as_str()) {
