@@ -84,8 +84,20 @@ impl Summarizer {
     /// Summarises `input` in `format`, or the format detected from its
     /// content when `None`, with memory kept between calls (see
     /// [`Summarizer::summarize_with`]); `known` is the text's language when
-    /// its source says it.
-    pub(crate) fn summarize_input<'a>(
+    /// its source says it. This is what `abridge summarize` and `abridge
+    /// batch` do with each input.
+    ///
+    /// ```
+    /// use abridge::{InputFormat, Language, Scratch, Summarizer};
+    ///
+    /// let page = "<html><body><article><p>The harbour closed on Tuesday after the storm.</p></article></body></html>";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let summary = summarizer.summarize_input(page, None, Some(Language::English), &mut Scratch::new());
+    /// assert_eq!(summary.format, InputFormat::Html);
+    /// assert_eq!(summary.texts().collect::<Vec<_>>(), ["The harbour closed on Tuesday after the storm."]);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn summarize_input<'a>(
         &self,
         input: &'a str,
         format: Option<InputFormat>,

@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use abridge::{ClusterDocument, Summarizer, Summary};
+use abridge::{ClusterDocument, Summary};
 use anyhow::Context;
 use serde::Serialize;
 
@@ -62,12 +62,7 @@ fn is_hidden(path: &Path) -> bool {
 }
 
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
-    let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
-    let summarizer = Summarizer::builder()
-        .explain(args.explain)
-        .scorer_params(params)
-        .build_from(args.summary.to_config())
-        .context("invalid settings")?;
+    let summarizer = crate::summarize::summarizer(args)?;
     let mut failed = false;
     let mut inputs: Vec<Input> = Vec::new();
     for path in expand(&args.cluster)? {

@@ -67,16 +67,21 @@ impl<'a> JsonSummary<'a> {
     }
 }
 
+/// The summarizer the flags of `summarize` describe.
+pub fn summarizer(args: &SummarizeArgs) -> anyhow::Result<Summarizer> {
+    let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
+    Summarizer::builder()
+        .explain(args.explain)
+        .scorer_params(params)
+        .build_from(args.summary.to_config())
+        .context("invalid settings")
+}
+
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
     if !args.cluster.is_empty() {
         return crate::cluster::run(args, out);
     }
-    let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
-    let summarizer = Summarizer::builder()
-        .explain(args.explain)
-        .scorer_params(params)
-        .build_from(args.summary.to_config())
-        .context("invalid settings")?;
+    let summarizer = summarizer(args)?;
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };

@@ -43,6 +43,8 @@ fn lock(shared: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
 struct PyItems {
     texts: Py<PyIterator>,
     langs: Option<Py<PyIterator>>,
+    /// The summarizer's input format (`None`: detected per text).
+    format: Option<abridge::InputFormat>,
     next_index: usize,
     finished: bool,
     shared: Arc<Mutex<Shared>>,
@@ -64,10 +66,15 @@ impl Iterator for PyItems {
 }
 
 impl PyItems {
-    fn new(texts: &Bound<'_, PyAny>, langs: Option<&Bound<'_, PyAny>>) -> PyResult<PyItems> {
+    fn new(
+        summarizer: &Summarizer,
+        texts: &Bound<'_, PyAny>,
+        langs: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyItems> {
         Ok(PyItems {
             texts: texts.try_iter()?.unbind(),
             langs: langs.map(|langs| langs.try_iter().map(Bound::unbind)).transpose()?,
+            format: summarizer.settings.format,
             next_index: 0,
             finished: false,
             shared: Arc::default(),
@@ -122,7 +129,9 @@ impl PyItems {
                     }
                     (Ok(_), Err(message)) => BatchItem::failed(id, message, index),
                     (Ok(rust_text), Ok(language)) => {
-                        BatchItem::new(id, rust_text.into_owned(), index).with_language(language)
+                        BatchItem::new(id, rust_text.into_owned(), index)
+                            .with_language(language)
+                            .with_format(self.format)
                     }
                 };
                 (item, Some(text.unbind()))
@@ -214,7 +223,7 @@ pub fn summarize_all(
     langs: Option<&Bound<'_, PyAny>>,
     threads: usize,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let items = PyItems::new(texts, langs)?;
+    let items = PyItems::new(summarizer, texts, langs)?;
     let shared = items.shared.clone();
     let mut results = start(summarizer, items, options(threads, 0))?;
     let gathered: PyResult<Vec<Ready>> = py.detach(|| {
@@ -259,7 +268,7 @@ impl BatchIterator {
         threads: usize,
         window: usize,
     ) -> PyResult<BatchIterator> {
-        let items = PyItems::new(texts, langs)?;
+        let items = PyItems::new(summarizer, texts, langs)?;
         let shared = items.shared.clone();
         let results = start(summarizer, items, options(threads, window))?;
         Ok(BatchIterator {

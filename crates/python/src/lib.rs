@@ -53,7 +53,9 @@ pyo3::create_exception!(
 /// an English name or `"auto"`; `order` is `"document"` or `"score"`;
 /// `redundancy` the MMR trade-off in [0, 1]; `params` the scorer's
 /// parameters (dotted keys nest); `explain=True` computes every chosen
-/// sentence's explanation at once. Bad settings raise `ValueError`.
+/// sentence's explanation at once; `format` is the texts' input format
+/// (`"auto"` detects it from each text's content, as `abridge summarize`
+/// does; or one of `abridge.FORMATS`). Bad settings raise `ValueError`.
 /// A summarizer is thread-safe and pickles.
 #[pyclass(module = "abridge", name = "Summarizer", frozen)]
 #[derive(Debug)]
@@ -72,7 +74,7 @@ const MAX_SCRATCHES: usize = 8;
 #[pymethods]
 impl Summarizer {
     #[new]
-    #[pyo3(signature = (*, sentences=None, words=None, chars=None, ratio=None, scorer="tfidf-position", lang="auto", order="document", redundancy=None, params=None, explain=false))]
+    #[pyo3(signature = (*, sentences=None, words=None, chars=None, ratio=None, scorer="tfidf-position", lang="auto", order="document", redundancy=None, params=None, explain=false, format="auto"))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         sentences: Option<i64>,
@@ -85,6 +87,7 @@ impl Summarizer {
         redundancy: Option<f64>,
         params: Option<&Bound<'_, PyAny>>,
         explain: bool,
+        format: &str,
     ) -> PyResult<Summarizer> {
         let settings = Settings::from_python(
             [sentences, words, chars],
@@ -95,24 +98,36 @@ impl Summarizer {
             redundancy,
             params,
             explain,
+            format,
         )?;
         Summarizer::from_settings(settings)
     }
 
     /// Summarises one text: a `Summary`. `lang` overrides the language for
-    /// this text. Raises `SummaryError` when the text has nothing to
-    /// summarise, `TypeError` when it is not a `str`.
-    #[pyo3(signature = (text, *, lang=None))]
-    fn summarize(&self, text: &Bound<'_, PyString>, lang: Option<&str>) -> PyResult<Summary> {
+    /// this text, `format` the summarizer's input format. Raises
+    /// `SummaryError` when the text has nothing to summarise, `TypeError`
+    /// when it is not a `str`.
+    #[pyo3(signature = (text, *, lang=None, format=None))]
+    fn summarize(
+        &self,
+        text: &Bound<'_, PyString>,
+        lang: Option<&str>,
+        format: Option<&str>,
+    ) -> PyResult<Summary> {
         let py = text.py();
         let rust_text = text.to_cow()?;
         let known = lang.map(settings::parse_language).transpose()?;
+        let format = match format {
+            None => self.settings.format,
+            Some(name) => settings::parse_format(name)?,
+        };
         let summarizer = &self.inner;
         let scratches = &self.scratches;
         let summary = py.detach(|| {
             let taken = scratches.lock().unwrap_or_else(PoisonError::into_inner).pop();
             let mut scratch = taken.unwrap_or_default();
-            let summary = summarizer.summarize_in(&rust_text, known, &mut scratch).into_owned();
+            let summary =
+                summarizer.summarize_input(&rust_text, format, known, &mut scratch).into_owned();
             let mut pool = scratches.lock().unwrap_or_else(PoisonError::into_inner);
             if pool.len() < MAX_SCRATCHES {
                 pool.push(scratch);
@@ -282,6 +297,10 @@ fn _abridge(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(summary::_summary_from_state, module)?)?;
     let scorers: Vec<&str> = ScorerKind::ALL.iter().map(|kind| kind.name()).collect();
     module.add("SCORERS", scorers)?;
+    let formats: Vec<&str> = std::iter::once("auto")
+        .chain(abridge::InputFormat::ALL.iter().map(|format| format.name()))
+        .collect();
+    module.add("FORMATS", formats)?;
     let languages: Vec<&str> =
         abridge::Language::ALL.iter().map(|language| language.code()).collect();
     module.add("LANGUAGES", languages)?;

@@ -1,7 +1,7 @@
 //! Python keyword arguments to the library's settings, with the CLI's
 //! wording in the errors.
 
-use abridge::{Budget, Language, LanguageChoice, Order, ScorerKind, SummarizerConfig};
+use abridge::{Budget, InputFormat, Language, LanguageChoice, Order, ScorerKind, SummarizerConfig};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -13,6 +13,9 @@ pub struct Settings {
     /// The scorer's parameters, dotted keys already nested.
     pub params: serde_json::Map<String, serde_json::Value>,
     pub explain: bool,
+    /// The input format of the texts; `None` detects it from each text's
+    /// content, as the command line does.
+    pub format: Option<InputFormat>,
 }
 
 /// The budget keywords, in the order `Settings::from_python` takes them.
@@ -29,6 +32,7 @@ impl Settings {
         redundancy: Option<f64>,
         params: Option<&Bound<'_, PyAny>>,
         explain: bool,
+        format: &str,
     ) -> PyResult<Settings> {
         let mut given: Vec<&str> = COUNT_BUDGETS
             .iter()
@@ -97,7 +101,8 @@ impl Settings {
             None => serde_json::Map::new(),
             Some(params) => nest_params(python_to_json(params)?)?,
         };
-        let settings = Settings { config, params, explain };
+        let format = parse_format(format)?;
+        let settings = Settings { config, params, explain, format };
         // Unknown or ill-typed parameters fail here, not at the first text.
         settings.build()?;
         Ok(settings)
@@ -121,6 +126,7 @@ impl Settings {
         };
         object.insert("params".to_owned(), serde_json::Value::Object(self.params.clone()));
         object.insert("explain".to_owned(), serde_json::Value::Bool(self.explain));
+        object.insert("format".to_owned(), serde_json::Value::from(format_name(self.format)));
         serde_json::Value::Object(object)
     }
 
@@ -136,8 +142,12 @@ impl Settings {
             _ => serde_json::Map::new(),
         };
         let explain = matches!(object.remove("explain"), Some(serde_json::Value::Bool(true)));
+        let format = match object.remove("format") {
+            Some(serde_json::Value::String(name)) => parse_format(&name)?,
+            _ => None,
+        };
         let config = serde_json::from_value(serde_json::Value::Object(object)).map_err(invalid)?;
-        Ok(Settings { config, params, explain })
+        Ok(Settings { config, params, explain, format })
     }
 
     /// `Summarizer(...)` with the keywords that differ from the defaults.
@@ -163,8 +173,25 @@ impl Settings {
         if self.explain {
             parts.push("explain=True".to_owned());
         }
+        if let Some(format) = self.format {
+            parts.push(format!("format='{format}'"));
+        }
         format!("Summarizer({})", parts.join(", "))
     }
+}
+
+/// `auto` (`None`: detected from each text's content) or a format's name,
+/// as `--input-format` takes them.
+pub fn parse_format(name: &str) -> PyResult<Option<InputFormat>> {
+    if name.trim().eq_ignore_ascii_case("auto") {
+        return Ok(None);
+    }
+    name.parse::<InputFormat>().map(Some).map_err(|error| PyValueError::new_err(error.to_string()))
+}
+
+/// The name `format=` takes for `format`.
+pub fn format_name(format: Option<InputFormat>) -> &'static str {
+    format.map_or("auto", InputFormat::name)
 }
 
 /// `auto`, an ISO 639-1 code or an English name.

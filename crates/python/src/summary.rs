@@ -48,10 +48,20 @@ impl<'a> CharOffsets<'a> {
         }
     }
 
+    /// The input's bytes from `start` to `end`, when both are in it.
+    pub fn bytes(&self, start: usize, end: usize) -> Option<&[u8]> {
+        self.bytes.get(start..end)
+    }
+
     fn tail(&self) -> &[u8] {
         let start = (self.blocks.len().saturating_sub(1)) * Self::BLOCK;
         &self.bytes[start..]
     }
+}
+
+/// A string index for `__repr__`: the number, or `None`.
+fn index_repr(index: Option<usize>) -> String {
+    index.map_or_else(|| "None".to_owned(), |index| index.to_string())
 }
 
 /// Code points in `bytes`: every byte that does not continue a sequence.
@@ -69,13 +79,18 @@ pub struct Extract {
     /// The sentence, exactly as it stands in the text.
     #[pyo3(get)]
     pub text: String,
-    /// String index of its first character: `text[start:end]` is the sentence.
+    /// String index of its first character in the text summarised:
+    /// `text[start:end]` is the sentence. Where the format rewrote the
+    /// input, it is the start of the stretch of the input the sentence came
+    /// from (a subtitle's cue, an e-mail's body part), or `None` where the
+    /// input does not say (HTML, whose text is extracted from the markup).
     #[pyo3(get)]
-    pub start: usize,
-    /// String index one past its last character.
+    pub start: Option<usize>,
+    /// String index one past its last character (see `start`).
     #[pyo3(get)]
-    pub end: usize,
-    /// UTF-8 byte offsets, as `abridge batch` reports them.
+    pub end: Option<usize>,
+    /// UTF-8 byte offsets, as `abridge batch` reports them (for a format
+    /// that extracts its text, into the extracted text).
     #[pyo3(get)]
     pub byte_start: usize,
     #[pyo3(get)]
@@ -90,7 +105,11 @@ impl Extract {
     fn __repr__(&self) -> String {
         format!(
             "Extract(index={}, start={}, end={}, score={:.4}, text={:?})",
-            self.index, self.start, self.end, self.score, self.text
+            self.index,
+            index_repr(self.start),
+            index_repr(self.end),
+            self.score,
+            self.text
         )
     }
 
@@ -173,11 +192,22 @@ pub fn extracts(summary: &abridge::Summary<'_>, offsets: &CharOffsets<'_>) -> Ve
     summary
         .sentences
         .iter()
-        .map(|extract| Extract {
+        .map(|extract| {
+            // The sentence where it stands in the input; where the format
+            // rewrote the input, the stretch it came from, when known.
+            let stands = offsets.bytes(extract.start, extract.end) == Some(extract.text.as_bytes());
+            let span = if stands {
+                Some((extract.start, extract.end))
+            } else {
+                extract.source.map(|source| (source.start, source.end))
+            };
+            (extract, span)
+        })
+        .map(|(extract, span)| Extract {
             index: extract.index,
             text: extract.text.clone().into_owned(),
-            start: offsets.char_index(extract.start),
-            end: offsets.char_index(extract.end),
+            start: span.map(|(start, _)| offsets.char_index(start)),
+            end: span.map(|(_, end)| offsets.char_index(end)),
             byte_start: extract.start,
             byte_end: extract.end,
             score: extract.score,
@@ -225,6 +255,13 @@ impl Summary {
         self.inner.language_source.name()
     }
 
+    /// The input format the text was read as (`text`, `html`, `markdown`,
+    /// …: one of `abridge.FORMATS` but `auto`).
+    #[getter]
+    fn format(&self) -> &'static str {
+        self.inner.format.name()
+    }
+
     /// Number of sentences in the text.
     #[getter]
     fn n_sentences(&self) -> usize {
@@ -243,16 +280,39 @@ impl Summary {
         let text = self.text.bind(py).to_cow()?;
         let summarizer = &self.summarizer.inner;
         let inner = &self.inner;
-        let explained = py.detach(|| {
+        let settings = &self.summarizer.settings;
+        py.detach(|| -> PyResult<String> {
             let precomputed = inner.sentences.iter().all(|extract| extract.explanation.is_some());
+            let plain = inner.format == abridge::InputFormat::Text;
             let document =
-                (!precomputed).then(|| summarizer.analyzer(inner.language).analyze(&text));
+                (!precomputed && plain).then(|| summarizer.analyzer(inner.language).analyze(&text));
+            // A text read in another format is summarised again, in that
+            // format and language, with its explanations.
+            let again = if !precomputed && !plain {
+                let explaining = Settings { explain: true, ..settings.clone() }.build()?;
+                let summary = explaining.summarize_input(
+                    &text,
+                    Some(inner.format),
+                    Some(inner.language),
+                    &mut abridge::Scratch::new(),
+                );
+                summary
+                    .sentences
+                    .into_iter()
+                    .filter_map(|extract| Some((extract.index, extract.explanation?)))
+                    .collect()
+            } else {
+                std::collections::HashMap::new()
+            };
             let mut out = String::new();
             for extract in &inner.sentences {
                 let explanation = match (&extract.explanation, &document) {
                     (Some(explanation), _) => explanation.clone(),
                     (None, Some(document)) => summarizer.explain(document, extract.index),
-                    (None, None) => continue,
+                    (None, None) => match again.get(&extract.index).cloned() {
+                        Some(explanation) => explanation,
+                        None => continue,
+                    },
                 };
                 out.push_str(&one_line(&extract.text));
                 out.push('\n');
@@ -262,9 +322,8 @@ impl Summary {
                     out.push('\n');
                 }
             }
-            out
-        });
-        Ok(explained)
+            Ok(out)
+        })
     }
 
     /// The summary as a dict: settings, language, sentences with string

@@ -1,8 +1,7 @@
 """The package and the `abridge` command give the same sentences.
 
-The package reads every text as plain text (the command line's input
-formats, such as Markdown, e-mail and transcripts, are not in it yet), so
-the command line is run with `--input-format text`.
+Both detect each sample's format (plain text, a transcript, text from a
+PDF, an e-mail thread) from its content, and read it the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ def test_there_are_samples() -> None:
 @pytest.mark.parametrize("flags, kwargs", [([], {}), (["-n", "1", "--scorer", "textrank"], {"sentences": 1, "scorer": "textrank"}), (["--words", "40"], {"words": 40})])
 def test_summarize_matches_the_cli(abridge_bin: pathlib.Path, path: pathlib.Path, flags: list, kwargs: dict) -> None:
     cli = subprocess.run(
-        [str(abridge_bin), "summarize", str(path), "--input-format", "text", "--format", "json", *flags],
+        [str(abridge_bin), "summarize", str(path), "--format", "json", *flags],
         capture_output=True, check=True, text=True,
     )
     expected = json.loads(cli.stdout)
@@ -37,6 +36,7 @@ def test_summarize_matches_the_cli(abridge_bin: pathlib.Path, path: pathlib.Path
         (s["start"], s["end"]) for s in expected["sentences"]
     ]
     assert summary.language == expected["language"]
+    assert summary.format == expected["format"]
 
 
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda path: path.name)

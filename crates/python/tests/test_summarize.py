@@ -230,3 +230,83 @@ def test_public_names_are_documented() -> None:
     for method in ("summarize", "summarize_batch", "iter_batch"):
         assert len(getattr(abridge.Summarizer, method).__doc__) > 80, method
     assert "GIL" in abridge.Summarizer.summarize_batch.__doc__
+
+
+PAGE = (
+    "<!doctype html><html lang='en'><head><title>Harbour news</title></head><body>"
+    "<nav><a href='/'>Home</a> | <a href='/news'>News</a> | <a href='/sport'>Sport</a></nav>"
+    "<article><h1>Kelby harbour closes after the storm</h1>"
+    "<p>The Kelby harbour closed to all shipping on Tuesday after a winter storm broke the sea wall.</p>"
+    "<p>Engineers said repairs would take at least three weeks and cost the town two million pounds.</p>"
+    "<p>Fishing boats have moved to the next port along the coast until the wall is rebuilt.</p>"
+    "</article><footer>Contact us · Privacy · Cookies</footer></body></html>"
+)
+
+
+def test_formats_are_detected_as_the_command_line_does() -> None:
+    summary = abridge.Summarizer(sentences=2).summarize(PAGE)
+    assert summary.format == "html"
+    assert summary.texts == [
+        "The Kelby harbour closed to all shipping on Tuesday after a winter storm broke the sea wall.",
+        "Engineers said repairs would take at least three weeks and cost the town two million pounds.",
+    ]
+    for extract in summary.sentences:
+        # The page's text is extracted from its markup: no string index.
+        assert extract.start is None and extract.end is None
+    assert abridge.summarize(PAGE, sentences=2) == summary.texts
+    assert abridge.Summarizer().summarize(HARBOUR).format == "text"
+
+
+def test_format_can_be_forced() -> None:
+    raw = abridge.Summarizer(sentences=1, format="text").summarize(PAGE)
+    assert raw.format == "text" and "<" in raw.texts[0]
+    assert abridge.Summarizer(sentences=1).summarize(PAGE, format="TEXT").format == "text"
+    assert abridge.summarize(PAGE, sentences=1, format="html") == abridge.summarize(PAGE, sentences=1)
+    assert "html" in abridge.FORMATS and "auto" in abridge.FORMATS
+    with pytest.raises(ValueError, match="unknown input format 'docx'"):
+        abridge.Summarizer(format="docx")
+    with pytest.raises(ValueError, match="unknown input format"):
+        abridge.Summarizer().summarize(PAGE, format="pdf")
+
+
+def test_batch_reads_formats_as_summarize_does() -> None:
+    summarizer = abridge.Summarizer(sentences=2)
+    one = summarizer.summarize(PAGE)
+    [batched] = summarizer.summarize_batch([PAGE])
+    assert isinstance(batched, abridge.Summary)
+    assert batched.texts == one.texts and batched.format == "html"
+    assert [(e.start, e.end) for e in batched.sentences] == [(e.start, e.end) for e in one.sentences]
+    [forced] = abridge.Summarizer(sentences=1, format="text").summarize_batch([PAGE])
+    assert isinstance(forced, abridge.Summary) and forced.format == "text"
+
+
+def test_explain_reads_the_text_in_its_format() -> None:
+    summary = abridge.Summarizer(sentences=2).summarize(PAGE)
+    explained = summary.explain()
+    assert explained.startswith(summary.texts[0])
+    assert explained == abridge.Summarizer(sentences=2, explain=True).summarize(PAGE).explain()
+    assert "tfidf-position" in explained
+
+
+def test_format_survives_pickling() -> None:
+    summarizer = abridge.Summarizer(sentences=1, format="markdown")
+    back = pickle.loads(pickle.dumps(summarizer))
+    assert back.settings["format"] == "markdown"
+    assert "format='markdown'" in repr(back)
+    summary = abridge.Summarizer(sentences=1).summarize(PAGE)
+    again = pickle.loads(pickle.dumps(summary))
+    assert again.texts == summary.texts and again.format == "html"
+    assert [(e.start, e.end) for e in again.sentences] == [(e.start, e.end) for e in summary.sentences]
+
+
+def test_subtitles_point_at_their_cues() -> None:
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\nThe harbour closed on Tuesday after the storm broke the sea wall.\n\n"
+        "2\n00:00:04,500 --> 00:00:08,000\nEngineers said the repairs would take at least three weeks.\n\n"
+        "3\n00:00:08,500 --> 00:00:12,000\nFishing boats have moved to the next port along the coast.\n"
+    )
+    summary = abridge.Summarizer(sentences=2).summarize(srt)
+    assert summary.format == "srt"
+    for extract in summary.sentences:
+        assert extract.start is not None and extract.end is not None
+        assert extract.text in srt[extract.start : extract.end]

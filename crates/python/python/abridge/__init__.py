@@ -31,6 +31,7 @@ import json
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from abridge._abridge import (
+    FORMATS,
     LANGUAGES,
     SCORERS,
     BatchIterator,
@@ -47,6 +48,7 @@ from abridge._abridge import (
 from abridge._abridge import sentences as _sentences
 
 __all__ = [
+    "FORMATS",
     "LANGUAGES",
     "SCORERS",
     "BatchIterator",
@@ -73,7 +75,7 @@ _CACHE_SIZE = 32
 def _cached_summarizer(key: Tuple[Any, ...], params: Optional[Mapping[str, Any]]) -> Summarizer:
     summarizer = _CACHE.get(key)
     if summarizer is None:
-        sentences, words, chars, ratio, scorer, lang, order, redundancy, _ = key
+        sentences, words, chars, ratio, scorer, lang, order, redundancy, format, _ = key
         summarizer = Summarizer(
             sentences=sentences,
             words=words,
@@ -84,6 +86,7 @@ def _cached_summarizer(key: Tuple[Any, ...], params: Optional[Mapping[str, Any]]
             order=order,
             redundancy=redundancy,
             params=params,
+            format=format,
         )
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
@@ -103,6 +106,7 @@ def summarize(
     order: str = "document",
     redundancy: Optional[float] = None,
     params: Optional[Mapping[str, Any]] = None,
+    format: str = "auto",
 ) -> List[str]:
     """The sentences that summarise ``text``, exactly as they stand in it.
 
@@ -113,7 +117,10 @@ def summarize(
     ``"auto"`` to detect it; ``order`` is ``"document"`` or ``"score"``
     (best first); ``redundancy`` is the MMR trade-off in [0, 1];
     ``params`` the scorer's parameters (``{"position_weight": 0.5}``;
-    dotted keys nest, as ``--param prior.decay=6`` does).
+    dotted keys nest, as ``--param prior.decay=6`` does); ``format`` the
+    input format, one of :data:`FORMATS` (``"auto"`` detects HTML,
+    Markdown, e-mail, subtitles, transcripts and text from PDFs by their
+    content, as ``abridge summarize`` does).
 
     Raises :class:`SummaryError` (a :class:`ValueError`) when the text has
     nothing to summarise, and :class:`ValueError` for bad settings.
@@ -121,7 +128,7 @@ def summarize(
     does not rebuild one each time.
     """
     params_key = json.dumps(params, sort_keys=True) if params else ""
-    key = (sentences, words, chars, ratio, scorer, lang, order, redundancy, params_key)
+    key = (sentences, words, chars, ratio, scorer, lang, order, redundancy, format, params_key)
     return _cached_summarizer(key, params).summarize(text).texts
 
 

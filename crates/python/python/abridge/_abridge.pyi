@@ -16,12 +16,14 @@ __all__ = [
     "_summarizer_from_state",
     "_summary_from_state",
     "SCORERS",
+    "FORMATS",
     "LANGUAGES",
     "__version__",
 ]
 
 __version__: str
 SCORERS: List[str]
+FORMATS: List[str]
 LANGUAGES: List[str]
 
 class SummaryError(ValueError):
@@ -49,9 +51,9 @@ class Extract:
     @property
     def text(self) -> str: ...
     @property
-    def start(self) -> int: ...
+    def start(self) -> Optional[int]: ...
     @property
-    def end(self) -> int: ...
+    def end(self) -> Optional[int]: ...
     @property
     def byte_start(self) -> int: ...
     @property
@@ -92,6 +94,8 @@ class Summary:
     @property
     def n_sentences(self) -> int: ...
     @property
+    def format(self) -> str: ...
+    @property
     def settings(self) -> Dict[str, Any]: ...
     def explain(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -122,8 +126,11 @@ class Summarizer:
         redundancy: Optional[float] = None,
         params: Optional[Mapping[str, Any]] = None,
         explain: bool = False,
+        format: str = "auto",
     ) -> Summarizer: ...
-    def summarize(self, text: str, *, lang: Optional[str] = None) -> Summary: ...
+    def summarize(
+        self, text: str, *, lang: Optional[str] = None, format: Optional[str] = None
+    ) -> Summary: ...
     def summarize_batch(
         self,
         texts: Iterable[object],
