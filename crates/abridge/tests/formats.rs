@@ -440,3 +440,26 @@ fn transcript_greetings_and_farewells_are_not_chosen() {
     assert_eq!(summary.sentences.len(), 1);
     assert!(only.contains(summary.sentences[0].text.as_ref()));
 }
+
+/// The samples of `corpora/samples/` in plain prose.
+const PLAIN_SAMPLES: &[(&str, &str)] = &[
+    ("harbour.txt", include_str!("../../../corpora/samples/harbour.txt")),
+    ("minutes.txt", include_str!("../../../corpora/samples/minutes.txt")),
+    ("port-fr.txt", include_str!("../../../corpora/samples/port-fr.txt")),
+    ("typhoon-zh.txt", include_str!("../../../corpora/samples/typhoon-zh.txt")),
+    ("wrapped-email.txt", include_str!("../../../corpora/samples/wrapped-email.txt")),
+];
+
+#[test]
+fn the_recognisers_never_fire_on_the_plain_samples() {
+    let summarizer = Summarizer::builder().build().unwrap();
+    for (name, text) in PLAIN_SAMPLES {
+        assert_eq!(InputFormat::detect(Some("txt"), text), InputFormat::Text, "{name}");
+        assert_eq!(InputFormat::detect(None, text), InputFormat::Text, "{name}");
+        // Summarised by detection, as plain text and as before the formats
+        // (`summarize`, which reads plain text): the same sentences.
+        let detected = summarizer.summarize_as(text, InputFormat::detect(None, text));
+        let plain = summarizer.summarize(text);
+        assert_eq!(detected.sentences, plain.sentences, "{name}");
+    }
+}
