@@ -463,3 +463,23 @@ fn the_recognisers_never_fire_on_the_plain_samples() {
         assert_eq!(detected.sentences, plain.sentences, "{name}");
     }
 }
+
+#[test]
+fn nested_listed_and_lazy_markdown_quotes_are_read_without_their_marks() {
+    let input = "# Notes\n\n> > The council said the harbour would reopen on Friday\n> > once the engineers had checked every berth.\n\n- A list item that quotes:\n\n  > The ferry timetable stays as it is\n  > until the end of the month.\n\nLazy quotes too:\n\n> The mayor thanked the divers\nwho found the breach in the wall.\n";
+    let summary = Summarizer::builder()
+        .scorer(ScorerKind::Lead)
+        .sentences(5)
+        .build()
+        .unwrap()
+        .summarize_as(input, InputFormat::Markdown);
+    let lines: Vec<String> = summary.sentences.iter().map(|extract| extract.one_line()).collect();
+    for sentence in [
+        "The council said the harbour would reopen on Friday once the engineers had checked every berth.",
+        "The ferry timetable stays as it is until the end of the month.",
+        "The mayor thanked the divers who found the breach in the wall.",
+    ] {
+        assert!(lines.contains(&sentence.to_owned()), "{lines:?}");
+    }
+    assert!(lines.iter().all(|line| !line.contains('>')), "{lines:?}");
+}
