@@ -30,7 +30,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         Some((what, rest)) if what == "batch" => batch(rest),
         Some((what, rest)) if what == "sentences" => crate::bench_sentences::run(rest),
         Some((what, rest)) if what == "detect" => crate::bench_detect::run(rest),
-        _ => bail!("usage: cargo xtask bench batch|sentences [--runs N] | detect"),
+        _ => {
+            bail!("usage: cargo xtask bench batch|sentences [--runs N] | detect [--before BINARY]")
+        }
     }
 }
 

@@ -13,6 +13,17 @@
 //! Then, without callgrind, it runs the whole of each corpus of
 //! [`PLAIN_CORPORA`] both ways and checks that the outputs are
 //! byte-identical: the recognisers never fire on plain prose.
+//!
+//! `--before BINARY` compares with an `abridge` built before the formats
+//! (issue 13: "summaries byte-identical to before", "throughput within 5%
+//! of before"): the same runs with that binary (`abridge batch -q -j 1`,
+//! no `--input-format`), whose outputs must equal the ones with detection
+//! and whose instructions detection may exceed by less than
+//! [`LIMIT_PERCENT`]. Build one from the commit before the formats layer:
+//! `mkdir /tmp/before && git archive 7fbe3ec7~1 | tar -x -C /tmp/before &&
+//! cargo build --release --manifest-path /tmp/before/Cargo.toml
+//! --target-dir /tmp/before/target -p abridge-cli`, then `--before
+//! /tmp/before/target/release/abridge`.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -32,7 +43,14 @@ const PLAIN_CORPORA: &[&str] =
 const LIMIT_PERCENT: f64 = 5.0;
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
-    ensure!(args.is_empty(), "`cargo xtask bench detect` takes no arguments");
+    let before = match args {
+        [] => None,
+        [flag, binary] if flag == "--before" => Some(std::path::PathBuf::from(binary)),
+        _ => bail!("usage: cargo xtask bench detect [--before BINARY]"),
+    };
+    if let Some(binary) = &before {
+        ensure!(binary.is_file(), "{}: no such binary (--before)", binary.display());
+    }
     let corpora = util::corpora_dir().context("no corpora: set ABRIDGE_CORPORA")?;
     let corpus = corpora.join("cnndm_test/cnndm_test.jsonl");
     let text = std::fs::read_to_string(&corpus)
@@ -43,8 +61,10 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let head: String = text.lines().take(DOCS).map(|line| format!("{line}\n")).collect();
     std::fs::write(&input, head)?;
     let binary = util::release_binary()?;
-    let (plain, plain_out) = instructions(&binary, &input, "text", &scratch)?;
-    let (auto, auto_out) = instructions(&binary, &input, "auto", &scratch)?;
+    let (plain, plain_out) =
+        instructions(&binary, &["--input-format", "text"], &input, "text", &scratch)?;
+    let (auto, auto_out) =
+        instructions(&binary, &["--input-format", "auto"], &input, "auto", &scratch)?;
     ensure!(
         std::fs::read(&plain_out)? == std::fs::read(&auto_out)?,
         "the output with detection differs from --input-format text ({} and {})",
@@ -60,17 +80,44 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     if percent >= LIMIT_PERCENT {
         bail!("format detection costs {percent:.1}% more instructions, {LIMIT_PERCENT}% allowed");
     }
+    let mut over_before = None;
+    if let Some(old_binary) = &before {
+        let (old, old_out) = instructions(old_binary, &[], &input, "before", &scratch)?;
+        ensure!(
+            std::fs::read(&old_out)? == std::fs::read(&auto_out)?,
+            "the output with detection differs from the binary before ({} and {})",
+            old_out.display(),
+            auto_out.display()
+        );
+        let percent = 100.0 * (auto as f64 - old as f64) / old as f64;
+        util::note(&format!(
+            "bench detect: first {DOCS} documents of cnndm_test: {:.1} M instructions before ({}), {:.1} M now with detection: {percent:+.1}%, outputs identical",
+            old as f64 / 1e6,
+            old_binary.display(),
+            auto as f64 / 1e6
+        ));
+        // Reported after the corpora are compared too.
+        over_before = (percent >= LIMIT_PERCENT).then_some(percent);
+    }
     for name in PLAIN_CORPORA {
         let corpus = corpora.join(name);
         if !corpus.is_file() {
             util::note(&format!("bench detect: skipping {name}: not in {}", corpora.display()));
             continue;
         }
-        let outputs: Vec<Vec<u8>> = ["text", "auto"]
+        let mut runs: Vec<(&Path, Vec<&str>)> = vec![
+            (&binary, vec!["--input-format", "text"]),
+            (&binary, vec!["--input-format", "auto"]),
+        ];
+        if let Some(old_binary) = &before {
+            runs.push((old_binary, vec![]));
+        }
+        let outputs: Vec<Vec<u8>> = runs
             .iter()
-            .map(|format| -> anyhow::Result<Vec<u8>> {
-                let output = Command::new(&binary)
-                    .args(["batch", "-q", "-j", "1", "--input-format", format])
+            .map(|(binary, flags)| -> anyhow::Result<Vec<u8>> {
+                let output = Command::new(binary)
+                    .args(["batch", "-q", "-j", "1"])
+                    .args(flags)
                     .arg(&corpus)
                     .stderr(Stdio::inherit())
                     .output()
@@ -80,37 +127,53 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             })
             .collect::<anyhow::Result<_>>()?;
         ensure!(outputs[0] == outputs[1], "{name}: summaries differ with format detection");
+        if before.is_some() {
+            ensure!(outputs[2] == outputs[1], "{name}: summaries differ from the binary before");
+        }
         let records = outputs[1].iter().filter(|&&byte| byte == b'\n').count();
         util::note(&format!(
-            "bench detect: {name}: {records} summaries, byte-identical with detection"
+            "bench detect: {name}: {records} summaries, byte-identical with detection{}",
+            if before.is_some() { " and to the binary before" } else { "" }
         ));
+    }
+    if let Some(percent) = over_before {
+        bail!(
+            "abridge batch costs {percent:.1}% more instructions than before, {LIMIT_PERCENT}% allowed"
+        );
     }
     Ok(())
 }
 
-/// The instructions callgrind counts for one run, and its output file.
+/// The instructions callgrind counts for one run of `binary batch -q -j 1`
+/// with `flags`, and its output file (named after `label`).
 fn instructions(
     binary: &Path,
+    flags: &[&str],
     input: &Path,
-    format: &str,
+    label: &str,
     scratch: &Path,
 ) -> anyhow::Result<(u64, std::path::PathBuf)> {
-    let output = scratch.join(format!("out-{format}.jsonl"));
-    let log = scratch.join(format!("callgrind-{format}.log"));
+    let output = scratch.join(format!("out-{label}.jsonl"));
+    let log = scratch.join(format!("callgrind-{label}.log"));
     let status = Command::new("valgrind")
         .arg("--tool=callgrind")
         .arg(format!(
             "--callgrind-out-file={}",
-            scratch.join(format!("callgrind-{format}.out")).display()
+            scratch.join(format!("callgrind-{label}.out")).display()
         ))
         .arg(format!("--log-file={}", log.display()))
         .arg(binary)
-        .args(["batch", "-q", "-j", "1", "--input-format", format])
+        .args(["batch", "-q", "-j", "1"])
+        .args(flags)
         .arg(input)
         .stdout(Stdio::from(std::fs::File::create(&output)?))
         .status()
         .context("cannot run valgrind (is it installed?)")?;
-    ensure!(status.success(), "valgrind abridge batch --input-format {format} failed ({status})");
+    ensure!(
+        status.success(),
+        "valgrind abridge batch {} ({label}) failed ({status})",
+        flags.join(" ")
+    );
     let log_text = std::fs::read_to_string(&log)?;
     let collected = log_text
         .lines()

@@ -24,7 +24,7 @@
 
 use std::borrow::Cow;
 
-use abridge_formats::{Block, BlockKind, InputFormat, Origin, Parsed};
+use abridge_formats::{Block, BlockKind, InputFormat, Origin, Parsed, Shower};
 use abridge_text::{Document, Language, Span};
 
 use crate::batch::Scratch;
@@ -133,8 +133,9 @@ impl Summarizer {
             let mut summary = self.summarize_in(text, known, scratch);
             summary.format = format;
             summary.metadata = parsed.metadata.clone();
+            let show = format.format().shower(text);
             for extract in &mut summary.sentences {
-                describe(extract, text, &[], &[], format);
+                describe(extract, &show, &[], &[]);
             }
             return summary;
         };
@@ -165,8 +166,9 @@ impl Summarizer {
         summary.unanalysed_bytes = text.len() - document.text().len();
         summary.format = format;
         summary.metadata = parsed.metadata.clone();
+        let show = format.format().shower(text);
         for extract in &mut summary.sentences {
-            describe(extract, text, &blocks, &parsed.origins, format);
+            describe(extract, &show, &blocks, &parsed.origins);
         }
         recycle(scratch, language, document);
         summary
@@ -222,15 +224,9 @@ fn detection_sample<'t>(text: &'t str, blocks: &[Block]) -> Cow<'t, str> {
 
 /// Adds to a chosen sentence what its blocks say: where in the input they
 /// came from, when it was said and by whom, and how the format shows it
-/// (reading `text`, the whole text the sentence is part of).
-fn describe(
-    extract: &mut Extract<'_>,
-    text: &str,
-    blocks: &[Block],
-    origins: &[Origin],
-    format: InputFormat,
-) {
-    let shown = format.format().show_in(&extract.text, text);
+/// (`show`, the format's [`Shower`] for the whole text).
+fn describe(extract: &mut Extract<'_>, show: &Shower<'_>, blocks: &[Block], origins: &[Origin]) {
+    let shown = show(&extract.text);
     if shown != extract.text {
         extract.shown = Some(Cow::Owned(shown.into_owned()));
     }

@@ -440,3 +440,46 @@ fn transcript_greetings_and_farewells_are_not_chosen() {
     assert_eq!(summary.sentences.len(), 1);
     assert!(only.contains(summary.sentences[0].text.as_ref()));
 }
+
+/// The samples of `corpora/samples/` in plain prose.
+const PLAIN_SAMPLES: &[(&str, &str)] = &[
+    ("harbour.txt", include_str!("../../../corpora/samples/harbour.txt")),
+    ("minutes.txt", include_str!("../../../corpora/samples/minutes.txt")),
+    ("port-fr.txt", include_str!("../../../corpora/samples/port-fr.txt")),
+    ("typhoon-zh.txt", include_str!("../../../corpora/samples/typhoon-zh.txt")),
+    ("wrapped-email.txt", include_str!("../../../corpora/samples/wrapped-email.txt")),
+];
+
+#[test]
+fn the_recognisers_never_fire_on_the_plain_samples() {
+    let summarizer = Summarizer::builder().build().unwrap();
+    for (name, text) in PLAIN_SAMPLES {
+        assert_eq!(InputFormat::detect(Some("txt"), text), InputFormat::Text, "{name}");
+        assert_eq!(InputFormat::detect(None, text), InputFormat::Text, "{name}");
+        // Summarised by detection, as plain text and as before the formats
+        // (`summarize`, which reads plain text): the same sentences.
+        let detected = summarizer.summarize_as(text, InputFormat::detect(None, text));
+        let plain = summarizer.summarize(text);
+        assert_eq!(detected.sentences, plain.sentences, "{name}");
+    }
+}
+
+#[test]
+fn nested_listed_and_lazy_markdown_quotes_are_read_without_their_marks() {
+    let input = "# Notes\n\n> > The council said the harbour would reopen on Friday\n> > once the engineers had checked every berth.\n\n- A list item that quotes:\n\n  > The ferry timetable stays as it is\n  > until the end of the month.\n\nLazy quotes too:\n\n> The mayor thanked the divers\nwho found the breach in the wall.\n";
+    let summary = Summarizer::builder()
+        .scorer(ScorerKind::Lead)
+        .sentences(5)
+        .build()
+        .unwrap()
+        .summarize_as(input, InputFormat::Markdown);
+    let lines: Vec<String> = summary.sentences.iter().map(|extract| extract.one_line()).collect();
+    for sentence in [
+        "The council said the harbour would reopen on Friday once the engineers had checked every berth.",
+        "The ferry timetable stays as it is until the end of the month.",
+        "The mayor thanked the divers who found the breach in the wall.",
+    ] {
+        assert!(lines.contains(&sentence.to_owned()), "{lines:?}");
+    }
+    assert!(lines.iter().all(|line| !line.contains('>')), "{lines:?}");
+}

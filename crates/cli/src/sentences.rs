@@ -67,10 +67,11 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     match args.format {
         Format::Text => {
             let mut result = Ok(());
+            let show = format.format().shower(text);
             each_unit(&mut |unit| {
                 n_units += 1;
                 if result.is_ok() {
-                    result = write_line(out, &format.format().show_in(unit.span.slice(text), text));
+                    result = write_line(out, &show(unit.span.slice(text)));
                 }
             });
             result?;

@@ -94,10 +94,11 @@ impl Format for Email {
             return true;
         }
         // A cheap test first: a thread has quoted lines or a history line.
-        // One `memchr` for `>`, which prose seldom has, before the lines.
-        let quoted_line = head.contains('>')
+        // One vectorised search for `>`, which prose seldom has, before the
+        // lines, and one for the "Original Message" marker.
+        let quoted_line = memchr::memchr(b'>', head.as_bytes()).is_some()
             && (head.starts_with('>') || head.lines().any(|line| line.starts_with('>')));
-        if !quoted_line && !head.contains("essage") {
+        if !quoted_line && memchr::memmem::find(head.as_bytes(), b"essage").is_none() {
             return false;
         }
         let quoted = head.lines().filter(|line| line.starts_with('>')).count();

@@ -51,6 +51,9 @@ pub use subtitles::{Srt, Vtt};
 pub use text::PlainText;
 pub use transcript::Transcript;
 
+/// How a format shows the units of one text ([`Format::shower`]).
+pub type Shower<'s> = Box<dyn for<'u> Fn(&'u str) -> Cow<'u, str> + 's>;
+
 /// One kind of input.
 ///
 /// ```
@@ -101,6 +104,22 @@ pub trait Format: Send + Sync + fmt::Debug {
     fn show_in<'t>(&self, unit: &'t str, text: &str) -> Cow<'t, str> {
         let _ = text;
         self.show(unit)
+    }
+
+    /// [`Format::show_in`] for many units of one `text`: a function made
+    /// once, that shows each (text from PDFs reads the document once for
+    /// all of them, not once per unit).
+    ///
+    /// ```
+    /// use abridge_formats::{Format, PdfText};
+    ///
+    /// let text = "A cross-\ntown ferry. The crosstown route is new.";
+    /// let show = PdfText.shower(text);
+    /// assert_eq!(show("A cross-\ntown ferry."), "A crosstown ferry.");
+    /// assert_eq!(show("The crosstown route is new."), "The crosstown route is new.");
+    /// ```
+    fn shower<'s>(&'s self, text: &'s str) -> Shower<'s> {
+        Box::new(move |unit| self.show_in(unit, text))
     }
 
     /// How line breaks inside this format's blocks read: as in plain text

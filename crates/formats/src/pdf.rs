@@ -17,8 +17,10 @@
 //! the summary's `shown` field carries that rendering.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashSet;
 
-use crate::{Format, Parsed};
+use crate::{Format, Parsed, Shower};
 
 /// Text extracted from PDFs (`pdf-text`).
 ///
@@ -70,6 +72,15 @@ impl Format for PdfText {
     fn show_in<'t>(&self, unit: &'t str, text: &str) -> Cow<'t, str> {
         dehyphenate_in(unit, text)
     }
+
+    fn shower<'s>(&'s self, text: &'s str) -> Shower<'s> {
+        let vocabulary = OnceCell::new();
+        Box::new(move |unit| {
+            dehyphenate_by(unit, |head, next| {
+                vocabulary.get_or_init(|| Vocabulary::of(text)).keeps(head, next)
+            })
+        })
+    }
 }
 
 /// Joins words hyphenated at a line end: a letter, `-`, a line break
@@ -108,37 +119,56 @@ pub fn dehyphenate(unit: &str) -> Cow<'_, str> {
 /// assert_eq!(PdfText.show_in(unit, text), "We publish open-source code; no one is selfish here.");
 /// ```
 pub fn dehyphenate_in<'t>(unit: &'t str, text: &str) -> Cow<'t, str> {
+    let vocabulary = OnceCell::new();
     dehyphenate_by(unit, |head, next| {
+        vocabulary.get_or_init(|| Vocabulary::of(text)).keeps(head, next)
+    })
+}
+
+/// The words a document writes where no line end cuts them, lower-cased:
+/// each run of letters, and each two runs joined by a hyphen ("well-known",
+/// and "state-of", "of-the", "the-art" of "state-of-the-art"). Built once
+/// per document, in one pass, when a unit to show has a line-end hyphen.
+#[derive(Debug, Default)]
+pub(crate) struct Vocabulary {
+    hyphenated: HashSet<String>,
+    joined: HashSet<String>,
+}
+
+impl Vocabulary {
+    pub(crate) fn of(text: &str) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for token in text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+            let mut previous: Option<String> = None;
+            for part in token.split('-') {
+                let part = (!part.is_empty()).then(|| part.to_lowercase());
+                if let (Some(before), Some(after)) = (&previous, &part) {
+                    vocabulary.hyphenated.insert(format!("{before}-{after}"));
+                }
+                if let Some(part) = &part {
+                    vocabulary.joined.insert(part.clone());
+                }
+                previous = part;
+            }
+        }
+        vocabulary
+    }
+
+    /// Whether `head-` at a line end, then `next`, keeps its hyphen: the
+    /// document writes the word hyphenated and never joined; it is joined
+    /// when the document writes it joined and never hyphenated; else
+    /// [`is_compound`] decides.
+    fn keeps(&self, head: &str, next: &str) -> bool {
         let tail = &next[..next.find(|c: char| !c.is_alphabetic()).unwrap_or(next.len())];
-        let hyphenated = written_as_word(text, head, "-", tail);
-        let joined = written_as_word(text, head, "", tail);
+        let (head_lower, tail_lower) = (head.to_lowercase(), tail.to_lowercase());
+        let hyphenated = self.hyphenated.contains(&format!("{head_lower}-{tail_lower}"));
+        let joined = self.joined.contains(&format!("{head_lower}{tail_lower}"));
         match (hyphenated, joined) {
             (true, false) => true,
             (false, true) => false,
             _ => is_compound(head, next),
         }
-    })
-}
-
-/// Whether `text` has `head`, `joint` and `tail` written together as a
-/// word of its own (no letter before or after it), with `head` as it is
-/// or with its first letter's case changed ("Well-known" for "well-known").
-fn written_as_word(text: &str, head: &str, joint: &str, tail: &str) -> bool {
-    let mut chars = head.chars();
-    let Some(first) = chars.next() else { return false };
-    let rest = chars.as_str();
-    let flipped: String = if first.is_uppercase() {
-        first.to_lowercase().collect()
-    } else {
-        first.to_uppercase().collect()
-    };
-    [format!("{head}{joint}{tail}"), format!("{flipped}{rest}{joint}{tail}")].iter().any(|word| {
-        text.match_indices(word.as_str()).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
-        })
-    })
+    }
 }
 
 /// Joins the line-end hyphens of `unit` whose first part and following
