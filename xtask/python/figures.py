@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import abridge
@@ -50,14 +51,24 @@ def write(ids: List[str], results: Any) -> None:
         out.write("\n")
 
 
+def report_call(started: float) -> None:
+    """Prints the processor time (every thread of the process) spent since
+    `started` on standard error, for the task to read beside the whole
+    process's figures."""
+    sys.stderr.write(f"call_cpu_seconds {time.process_time() - started:.4f}\n")
+
+
 def batch(threads: int) -> None:
     ids, texts, langs = read(sys.stdin)
+    started = time.process_time()
     results = abridge.Summarizer().summarize_batch(texts, langs=langs, threads=threads)
+    report_call(started)
     write(ids, results)
 
 
 def single() -> None:
     ids, texts, langs = read(sys.stdin)
+    started = time.process_time()
     summarizer = abridge.Summarizer()
     results: List[object] = []
     for text, lang in zip(texts, langs):
@@ -65,6 +76,7 @@ def single() -> None:
             results.append(summarizer.summarize(text, lang=lang))  # type: ignore[arg-type]
         except ValueError as error:
             results.append(error)
+    report_call(started)
     write(ids, results)
 
 

@@ -29,7 +29,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     match args.split_first() {
         Some((what, rest)) if what == "batch" => batch(rest),
         Some((what, rest)) if what == "sentences" => crate::bench_sentences::run(rest),
-        _ => bail!("usage: cargo xtask bench batch|sentences [--runs N]"),
+        Some((what, rest)) if what == "detect" => crate::bench_detect::run(rest),
+        _ => bail!("usage: cargo xtask bench batch|sentences [--runs N] | detect"),
     }
 }
 

@@ -13,7 +13,8 @@
 //!
 //! Flags: `--check` scores and compares without writing `docs/results.md`
 //! (what `cargo xtask ci` runs); `--record` writes the figures measured
-//! into `xtask/html-figures.json`. Any F1 more than 0.005 below its
+//! into `xtask/html-figures.json`; `--dump DIR` also writes each page's
+//! F1 and extracted text to `DIR/articles.jsonl` and `DIR/web.jsonl`. Any F1 more than 0.005 below its
 //! recorded figure fails the task.
 
 use std::collections::BTreeMap;
@@ -103,8 +104,24 @@ struct Figures {
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     let check = args.iter().any(|a| a == "--check");
     let record = args.iter().any(|a| a == "--record");
-    if let Some(other) = args.iter().find(|a| !matches!(a.as_str(), "--check" | "--record")) {
-        bail!("unknown flag {other:?} for `cargo xtask html` (known: --check, --record)");
+    let dump = args.iter().position(|a| a == "--dump").map(|i| args.get(i + 1).map(PathBuf::from));
+    let dump = match dump {
+        Some(None) => bail!("`--dump` needs a folder"),
+        Some(Some(folder)) => Some(folder),
+        None => None,
+    };
+    if let Some(other) = args.iter().enumerate().find_map(|(i, a)| {
+        let known = matches!(a.as_str(), "--check" | "--record" | "--dump")
+            || (i > 0 && args[i - 1] == "--dump");
+        (!known).then_some(a)
+    }) {
+        bail!(
+            "unknown flag {other:?} for `cargo xtask html` (known: --check, --record, --dump DIR)"
+        );
+    }
+    if let Some(folder) = &dump {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("{}: cannot create", folder.display()))?;
     }
     let Some(dir) = dir() else {
         bail!("no benchmarks: set ABRIDGE_HTML or add ../shared/html");
@@ -121,6 +138,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             metrics::shingle_counts(page.record["text"].as_str().unwrap_or(""), text)
         })
         .collect();
+    if let Some(folder) = &dump {
+        let lines = articles.iter().zip(&texts).zip(&counts).map(|((page, text), &counts)| {
+            let (_, _, f) = metrics::shingle_f1(&[counts]);
+            serde_json::json!({"id": page.record["id"], "f1": f, "text": text})
+        });
+        write_dump(&folder.join("articles.jsonl"), lines)?;
+    }
     let (p, r, f) = metrics::shingle_f1(&counts);
     figures.rows.push(("articles".to_owned(), articles.len(), p, r, f, None));
     figures.speed.insert("articles".to_owned(), speed);
@@ -128,6 +152,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let web = read_pages(&dir.join("web"))?;
     let (texts, speed) = extract_all(&web, runs);
     let mut by_type: BTreeMap<String, Vec<[f64; 5]>> = BTreeMap::new();
+    let mut dumped = Vec::new();
     for (page, text) in web.iter().zip(&texts) {
         let truth = &page.record["ground_truth"];
         let (p, r, f) = metrics::bag_prf(truth["main_content"].as_str().unwrap_or(""), text);
@@ -146,6 +171,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         };
         let row = [p, r, f, share("with", true), share("without", false)];
         let page_type = page.record["page_type"].as_str().unwrap_or("unknown").to_owned();
+        if dump.is_some() {
+            dumped.push(serde_json::json!({
+                "id": page.record["id"], "type": page_type, "p": p, "r": r, "f1": f, "text": text,
+            }));
+        }
         by_type.entry("web: all".to_owned()).or_default().push(row);
         by_type.entry(format!("web: {page_type}")).or_default().push(row);
     }
@@ -164,6 +194,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         ));
     }
     figures.speed.insert("web".to_owned(), speed);
+    if let Some(folder) = &dump {
+        write_dump(&folder.join("web.jsonl"), dumped.into_iter())?;
+    }
 
     let recorded_path = util::root().join("xtask/html-figures.json");
     let recorded: BTreeMap<String, f64> = match std::fs::read_to_string(&recorded_path) {
@@ -204,6 +237,16 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         util::note("wrote the html section of docs/results.md");
     }
     Ok(())
+}
+
+/// Writes one JSON value a line (`--dump`: each page's score and text).
+fn write_dump(path: &Path, lines: impl Iterator<Item = Value>) -> anyhow::Result<()> {
+    let mut out = String::new();
+    for line in lines {
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).with_context(|| format!("{}: cannot write", path.display()))
 }
 
 fn render(figures: &Figures, recorded: &BTreeMap<String, f64>) -> String {

@@ -7,6 +7,8 @@
 //!   batch` on cnndm_test, into `docs/results.md`.
 //! - `cargo xtask bench sentences`: `abridge sentences` against the
 //!   `sentencex` crate, whole process, on the UD texts.
+//! - `cargo xtask bench detect`: the instructions content detection of the
+//!   input format adds on plain text (callgrind), with a 5% limit.
 //! - `cargo xtask eval`: the ROUGE suite on the real corpora; writes
 //!   `docs/results.md` and the README's results.
 //! - `cargo xtask parity`: abridge's ROUGE against Google's `rouge-score`.
@@ -33,6 +35,7 @@
 
 mod acceptance;
 mod bench;
+mod bench_detect;
 mod bench_sentences;
 mod cjk;
 mod cluster;
@@ -93,6 +96,7 @@ fn print_help() {
          acceptance   the checks on the real corpora (needs ABRIDGE_CORPORA or ../shared/corpora)\n  \
          bench batch  throughput and peak memory of `abridge batch`, into docs/results.md\n  \
          bench sentences  `abridge sentences` against the sentencex crate, whole process, into docs/results.md\n  \
+         bench detect  instructions format detection adds on plain text (callgrind; fails at 5%)\n  \
          eval         the ROUGE suite on the real corpora; writes docs/results.md and the README's results\n  \
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \

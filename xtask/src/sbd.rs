@@ -5,11 +5,15 @@
 //! one `abridge sentences --format json --lang xx` per case. It compares the
 //! units with the expected sentences, white space normalised, prints every
 //! failing case with what was expected and what came out, then the pass rate
-//! per language. It fails when English passes fewer than [`ENGLISH_BAR`]
-//! cases, or when the multilingual cases of the languages that have rules
-//! pass less than [`MULTILINGUAL_BAR`] of the time. A language has rules
-//! when abridge knows it (`--lang` accepts it) or when its script has rules
-//! of its own ([`SCRIPT_RULES`]); the others are reported, not gated.
+//! per language. A failing case of a language that has rules is a `FAIL`
+//! and fails the check, unless it is listed with its reason in
+//! `xtask/sbd/accepted-misses.txt` ([`AcceptedMisses`]): then it is printed
+//! as an accepted miss. It also fails when English passes fewer than
+//! [`ENGLISH_BAR`] cases, or when the multilingual cases of the languages
+//! that have rules pass less than [`MULTILINGUAL_BAR`] of the time, accepted
+//! misses counted as misses. A language has rules when abridge knows it
+//! (`--lang` accepts it) or when its script has rules of its own
+//! ([`SCRIPT_RULES`]); the others are reported, not gated.
 //!
 //! Then it scores boundaries in running text, the Universal Dependencies
 //! documents of `ud/` ([`sbd_ud`]), against the figures recorded in the
@@ -61,6 +65,12 @@ struct Tally {
     has_rules: bool,
     passed: usize,
     total: usize,
+    /// The failures listed in `xtask/sbd/accepted-misses.txt`, as
+    /// `"de case 18"`.
+    accepted_misses: Vec<String>,
+    /// The failures of a language with rules that are not on the list:
+    /// regressions, which fail the check.
+    regressions: Vec<String>,
 }
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
@@ -90,7 +100,8 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 fn golden_rules(binary: &Path, dir: &Path) -> anyhow::Result<()> {
     let golden = read_json(&dir.join("golden_rules_en.json"))?;
     let english = cases(&golden["cases"]).context("golden_rules_en.json: bad cases")?;
-    let mut tallies = vec![run_language(binary, "en", &english)?];
+    let accepted = AcceptedMisses::read()?;
+    let mut tallies = vec![run_language(binary, "en", &english, &accepted)?];
 
     let multilingual = read_json(&dir.join("multilingual.json"))?;
     let languages =
@@ -101,11 +112,21 @@ fn golden_rules(binary: &Path, dir: &Path) -> anyhow::Result<()> {
         let cases = cases(&languages[code])
             .with_context(|| format!("multilingual.json: bad cases for {code}"))?;
         if !cases.is_empty() {
-            tallies.push(run_language(binary, code, &cases)?);
+            tallies.push(run_language(binary, code, &cases, &accepted)?);
         }
     }
 
     print_summary(&tallies);
+    accepted.report(&tallies);
+    let regressions: Vec<&String> = tallies.iter().flat_map(|tally| &tally.regressions).collect();
+    if !regressions.is_empty() {
+        bail!(
+            "{} Golden Rules cases fail that are not accepted misses: {} (fix them, or list them with a reason in {})",
+            regressions.len(),
+            regressions.iter().map(|label| label.as_str()).collect::<Vec<_>>().join(", "),
+            AcceptedMisses::PATH
+        );
+    }
     let english = &tallies[0];
     if english.passed < ENGLISH_BAR {
         bail!(
@@ -157,13 +178,20 @@ fn cases(list: &Value) -> anyhow::Result<Vec<Case>> {
 }
 
 /// Runs every case of one language, printing each failure.
-fn run_language(binary: &Path, code: &str, cases: &[Case]) -> anyhow::Result<Tally> {
+fn run_language(
+    binary: &Path,
+    code: &str,
+    cases: &[Case],
+    accepted: &AcceptedMisses,
+) -> anyhow::Result<Tally> {
     let known = util::run_abridge(binary, &["sentences", "--lang", code], Some("A test.")).is_ok();
     let mut args = vec!["sentences", "--format", "json"];
     if known {
         args.extend(["--lang", code]);
     }
+    let has_rules = known || SCRIPT_RULES.contains(&code);
     let mut passed = 0;
+    let (mut missed, mut regressions) = (Vec::new(), Vec::new());
     for (index, case) in cases.iter().enumerate() {
         let actual = match util::run_abridge(binary, &args, Some(&case.text)) {
             Ok(output) => units(&output)?,
@@ -177,15 +205,29 @@ fn run_language(binary: &Path, code: &str, cases: &[Case]) -> anyhow::Result<Tal
             Some(rule) => format!("rule {rule}"),
             None => format!("case {}", index + 1),
         };
-        print_failure(code, &name, case, &actual);
+        let label = format!("{code} {name}");
+        let miss = Miss::of(&label, has_rules, accepted);
+        match miss {
+            Miss::Accepted(_) => missed.push(label),
+            Miss::NotGated => {}
+            Miss::Regression => regressions.push(label),
+        }
+        print_failure(code, &name, case, &actual, &miss);
     }
     let mode = match (known, SCRIPT_RULES.contains(&code)) {
         (true, _) => "--lang",
         (false, true) => "script rules, run as en",
         (false, false) => "unknown to abridge, run as en, not gated",
     };
-    let has_rules = known || SCRIPT_RULES.contains(&code);
-    Ok(Tally { language: code.to_owned(), mode, has_rules, passed, total: cases.len() })
+    Ok(Tally {
+        language: code.to_owned(),
+        mode,
+        has_rules,
+        passed,
+        total: cases.len(),
+        accepted_misses: missed,
+        regressions,
+    })
 }
 
 /// The unit texts of `abridge sentences --format json` output, normalised.
@@ -229,9 +271,102 @@ fn is_wide(character: char) -> bool {
     )
 }
 
+/// Golden Rules cases abridge is known to miss, for a reason written down:
+/// `xtask/sbd/accepted-misses.txt`, one `CODE CASE  # reason` a line
+/// (`de case 18  # …`). They are printed as accepted misses, not as
+/// failures; the pass rates and their bars count them as misses all the
+/// same.
+struct AcceptedMisses {
+    reasons: Vec<(String, String)>,
+}
+
+impl AcceptedMisses {
+    const PATH: &str = "xtask/sbd/accepted-misses.txt";
+
+    fn read() -> anyhow::Result<AcceptedMisses> {
+        let path = util::root().join(Self::PATH);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(error) => {
+                return Err(error).with_context(|| format!("{}: cannot read", path.display()));
+            }
+        };
+        Ok(AcceptedMisses { reasons: parse_accepted(&text) })
+    }
+
+    fn reason(&self, label: &str) -> Option<&str> {
+        self.reasons.iter().find(|(case, _)| case == label).map(|(_, reason)| reason.as_str())
+    }
+
+    /// Prints how many misses were accepted, and the listed cases that
+    /// now pass (to take off the list).
+    #[allow(clippy::print_stdout)]
+    fn report(&self, tallies: &[Tally]) {
+        let missed: Vec<&String> =
+            tallies.iter().flat_map(|tally| &tally.accepted_misses).collect();
+        let regressions: usize = tallies.iter().map(|tally| tally.regressions.len()).sum();
+        let not_gated: usize = tallies
+            .iter()
+            .map(|tally| {
+                tally.total - tally.passed - tally.accepted_misses.len() - tally.regressions.len()
+            })
+            .sum();
+        println!(
+            "  {} accepted misses (listed in {}), {not_gated} misses in languages without rules, {regressions} failures",
+            missed.len(),
+            Self::PATH
+        );
+        for (case, _) in &self.reasons {
+            if !missed.contains(&case) {
+                println!("  now passes or is gone, take it off the list: {case}");
+            }
+        }
+    }
+}
+
+/// `CODE CASE  # reason` lines; blank lines and lines of only a comment
+/// are skipped.
+fn parse_accepted(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|line| {
+            let (case, reason) = line.split_once('#').unwrap_or((line, ""));
+            let case = case.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!case.is_empty()).then(|| (case, reason.trim().to_owned()))
+        })
+        .collect()
+}
+
+/// What a failing case is.
+#[derive(Debug, PartialEq)]
+enum Miss<'a> {
+    /// Listed in the accepted misses, with this reason.
+    Accepted(&'a str),
+    /// A case of a language abridge has no rules for: reported, not gated.
+    NotGated,
+    /// A case that should pass: it fails the check.
+    Regression,
+}
+
+impl<'a> Miss<'a> {
+    fn of(label: &str, has_rules: bool, accepted: &'a AcceptedMisses) -> Miss<'a> {
+        match accepted.reason(label) {
+            Some(reason) => Miss::Accepted(reason),
+            None if !has_rules => Miss::NotGated,
+            None => Miss::Regression,
+        }
+    }
+}
+
 #[allow(clippy::print_stdout)]
-fn print_failure(code: &str, name: &str, case: &Case, actual: &[String]) {
-    println!("FAIL [{code}] {name}: {:?}", case.text);
+fn print_failure(code: &str, name: &str, case: &Case, actual: &[String], miss: &Miss<'_>) {
+    match miss {
+        Miss::Accepted(reason) => {
+            println!("accepted miss [{code}] {name} ({reason}): {:?}", case.text);
+        }
+        Miss::NotGated => println!("miss, not gated [{code}] {name}: {:?}", case.text),
+        Miss::Regression => println!("FAIL [{code}] {name}: {:?}", case.text),
+    }
     println!("  expected: {:?}", case.sentences);
     println!("  actual:   {actual:?}");
 }
@@ -254,5 +389,46 @@ fn print_summary(tallies: &[Tally]) {
             .fold((0, 0), |(passed, total), tally| (passed + tally.passed, total + tally.total));
         let percent = 100.0 * passed as f64 / total.max(1) as f64;
         println!("  multilingual, {label:<10} {passed:>3}/{total:<3} {percent:5.1}%");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepted_misses_are_read_with_their_reasons() {
+        let text = "# cases we miss on purpose\n\nde case 18   # an ordinal at the end of a sentence\nen  rule 7\n";
+        assert_eq!(
+            parse_accepted(text),
+            [
+                ("de case 18".to_owned(), "an ordinal at the end of a sentence".to_owned()),
+                ("en rule 7".to_owned(), String::new()),
+            ]
+        );
+        let accepted = AcceptedMisses { reasons: parse_accepted(text) };
+        assert_eq!(accepted.reason("de case 18"), Some("an ordinal at the end of a sentence"));
+        assert_eq!(accepted.reason("de case 1"), None);
+    }
+
+    #[test]
+    fn a_failure_is_accepted_not_gated_or_a_regression() {
+        let accepted = AcceptedMisses { reasons: parse_accepted("de case 18  # a reason\n") };
+        assert_eq!(Miss::of("de case 18", true, &accepted), Miss::Accepted("a reason"));
+        assert_eq!(Miss::of("de case 17", true, &accepted), Miss::Regression);
+        assert_eq!(Miss::of("kk case 2", false, &accepted), Miss::NotGated);
+    }
+
+    #[test]
+    fn the_list_in_the_repository_parses() {
+        let accepted = AcceptedMisses::read().unwrap();
+        assert!(
+            accepted
+                .reasons
+                .iter()
+                .all(|(case, reason)| { case.split(' ').count() == 3 && !reason.is_empty() }),
+            "{:?}",
+            accepted.reasons
+        );
     }
 }

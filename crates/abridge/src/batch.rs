@@ -66,6 +66,17 @@ use crate::{EmptyReason, Error, Summarizer, Summary};
 /// Memory a summarizer reuses from one document to the next: the stems and
 /// stop-word flags of the words it has met (for each language it has met),
 /// and buffers. Keep one per thread; see [`Summarizer::summarize_with`].
+///
+/// ```
+/// use abridge::{Scratch, Summarizer};
+///
+/// let summarizer = Summarizer::builder().build()?;
+/// let mut scratch = Scratch::new();
+/// for text in ["The harbour closed on Tuesday.", "Divers found a breach on Wednesday."] {
+///     assert!(!summarizer.summarize_with(text, &mut scratch).is_empty());
+/// }
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// By index in [`Language::ALL`], created on first use.
@@ -75,6 +86,10 @@ pub struct Scratch {
 
 impl Scratch {
     /// Empty scratch memory.
+    ///
+    /// ```
+    /// let _scratch = abridge::Scratch::new();
+    /// ```
     pub fn new() -> Scratch {
         Scratch::default()
     }
@@ -95,6 +110,19 @@ impl Scratch {
 }
 
 /// One document of a batch.
+///
+/// ```
+/// use abridge::{BatchItem, BatchOptions, Summarizer};
+///
+/// let items = vec![
+///     BatchItem::new("a", "The harbour closed on Tuesday.".to_owned(), ()),
+///     BatchItem::failed("b", "cannot read b.txt", ()),
+/// ];
+/// let summarizer = Summarizer::builder().build()?;
+/// let results: Vec<_> = summarizer.summarize_batch(items, BatchOptions::sequential())?.collect();
+/// assert_eq!(results.iter().map(|result| result.is_ok()).collect::<Vec<_>>(), [true, false]);
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct BatchItem<M> {
     /// How the caller names the document: a path, a record id.
@@ -119,6 +147,13 @@ pub struct BatchItem<M> {
 
 impl<M> BatchItem<M> {
     /// A document with its text.
+    ///
+    /// ```
+    /// use abridge::BatchItem;
+    ///
+    /// let item = BatchItem::new("doc-1", "A text.".to_owned(), 7);
+    /// assert_eq!((item.id.as_str(), item.meta), ("doc-1", 7));
+    /// ```
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
         BatchItem {
             id: id.into(),
@@ -131,6 +166,13 @@ impl<M> BatchItem<M> {
     }
 
     /// A document whose text could not be had: its result is this error.
+    ///
+    /// ```
+    /// use abridge::BatchItem;
+    ///
+    /// let item = BatchItem::failed("doc-2", "invalid UTF-8 at byte 3", ());
+    /// assert_eq!(item.text, Err("invalid UTF-8 at byte 3".to_owned()));
+    /// ```
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
         BatchItem {
             id: id.into(),
@@ -143,6 +185,13 @@ impl<M> BatchItem<M> {
     }
 
     /// Says which language the text is in (see [`BatchItem::language`]).
+    ///
+    /// ```
+    /// use abridge::{BatchItem, Language};
+    ///
+    /// let item = BatchItem::new("fr", "Le port a fermé.".to_owned(), ()).with_language(Some(Language::French));
+    /// assert_eq!(item.language, Some(Language::French));
+    /// ```
     pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
         self.language = language;
         self
@@ -156,6 +205,13 @@ impl<M> BatchItem<M> {
     }
 
     /// Says which format the text is in (see [`BatchItem::format`]).
+    ///
+    /// ```
+    /// use abridge::{BatchItem, InputFormat};
+    ///
+    /// let item = BatchItem::new("notes.md", "# Notes\n\nText.".to_owned(), ()).with_format(Some(InputFormat::Markdown));
+    /// assert_eq!(item.format, Some(InputFormat::Markdown));
+    /// ```
     pub fn with_format(mut self, format: Option<InputFormat>) -> BatchItem<M> {
         self.format = format;
         self
@@ -163,6 +219,16 @@ impl<M> BatchItem<M> {
 }
 
 /// Why a document of a batch has no summary.
+///
+/// ```
+/// use abridge::{BatchError, BatchItem, BatchOptions, Summarizer};
+///
+/// let items = vec![BatchItem::new("empty", String::new(), ())];
+/// let summarizer = Summarizer::builder().build()?;
+/// let result = summarizer.summarize_batch(items, BatchOptions::sequential())?.next().unwrap();
+/// assert!(matches!(result.outcome, Err(BatchError::Empty(_))));
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BatchError {
@@ -179,6 +245,17 @@ pub enum BatchError {
 }
 
 /// The result for one [`BatchItem`].
+///
+/// ```
+/// use abridge::{BatchItem, BatchOptions, Summarizer};
+///
+/// let items = vec![BatchItem::new("a", "The harbour closed on Tuesday.".to_owned(), "meta")];
+/// let summarizer = Summarizer::builder().build()?;
+/// let result = summarizer.summarize_batch(items, BatchOptions::sequential())?.next().unwrap();
+/// assert_eq!((result.id.as_str(), result.meta), ("a", "meta"));
+/// assert_eq!(result.text(), Some("The harbour closed on Tuesday."));
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct BatchResult<M> {
     /// The item's id.
@@ -195,17 +272,43 @@ pub struct BatchResult<M> {
 
 impl<M> BatchResult<M> {
     /// Whether the document was summarised.
+    ///
+    /// ```
+    /// use abridge::{BatchItem, BatchOptions, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let item = BatchItem::failed("a", "cannot read", ());
+    /// assert!(!summarizer.summarize_batch([item], BatchOptions::sequential())?.next().unwrap().is_ok());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn is_ok(&self) -> bool {
         self.outcome.is_ok()
     }
 
     /// The text that was summarised, when the item had one.
+    ///
+    /// ```
+    /// use abridge::{BatchItem, BatchOptions, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let item = BatchItem::new("a", "The harbour closed.".to_owned(), ());
+    /// let result = summarizer.summarize_batch([item], BatchOptions::sequential())?.next().unwrap();
+    /// assert_eq!(result.text(), Some("The harbour closed."));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn text(&self) -> Option<&str> {
         self.text.as_deref()
     }
 }
 
 /// How a batch runs.
+///
+/// ```
+/// use abridge::BatchOptions;
+///
+/// let options = BatchOptions::default().threads(2).window(16);
+/// assert_eq!((options.effective_threads(), options.effective_window()), (2, 16));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct BatchOptions {
     /// Worker threads: 0 means one per core, 1 the sequential path.
@@ -225,23 +328,41 @@ impl BatchOptions {
     pub const MAX_CHUNK: usize = 8;
 
     /// The plain sequential path.
+    ///
+    /// ```
+    /// assert_eq!(abridge::BatchOptions::sequential().effective_threads(), 1);
+    /// ```
     pub fn sequential() -> BatchOptions {
         BatchOptions { threads: 1, window: 0 }
     }
 
     /// Sets the number of worker threads (0: one per core).
+    ///
+    /// ```
+    /// assert_eq!(abridge::BatchOptions::default().threads(3).threads, 3);
+    /// ```
     pub fn threads(mut self, threads: usize) -> BatchOptions {
         self.threads = threads;
         self
     }
 
     /// Sets the most documents in flight (0: automatic).
+    ///
+    /// ```
+    /// assert_eq!(abridge::BatchOptions::default().window(8).window, 8);
+    /// ```
     pub fn window(mut self, window: usize) -> BatchOptions {
         self.window = window;
         self
     }
 
     /// The number of worker threads a batch with these options runs on.
+    ///
+    /// ```
+    /// use abridge::BatchOptions;
+    ///
+    /// assert!(BatchOptions::default().effective_threads() >= 1, "0 means one per core");
+    /// ```
     pub fn effective_threads(&self) -> usize {
         if !cfg!(feature = "parallel") {
             return 1;
@@ -253,6 +374,13 @@ impl BatchOptions {
     }
 
     /// The window a batch with these options keeps.
+    ///
+    /// ```
+    /// use abridge::BatchOptions;
+    ///
+    /// let options = BatchOptions::default().threads(2);
+    /// assert_eq!(options.effective_window(), 2 * BatchOptions::WINDOW_PER_THREAD);
+    /// ```
     pub fn effective_window(&self) -> usize {
         match self.window {
             0 => Self::WINDOW_PER_THREAD * self.effective_threads(),
@@ -266,6 +394,17 @@ impl Summarizer {
     /// order, one per item: see [the module docs](crate::batch).
     ///
     /// Fails only when the thread pool cannot be built.
+    ///
+    /// ```
+    /// use abridge::{BatchItem, BatchOptions, Summarizer};
+    ///
+    /// let texts = ["The harbour closed on Tuesday.", "Divers found a breach in the wall.", "Repairs take a week."];
+    /// let items = texts.iter().enumerate().map(|(i, text)| BatchItem::new(i.to_string(), text.to_string(), ()));
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let ids: Vec<String> = summarizer.summarize_batch(items, BatchOptions::default().threads(2))?.map(|result| result.id).collect();
+    /// assert_eq!(ids, ["0", "1", "2"], "in input order, whatever the threads");
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_batch<I, M>(
         &self,
         items: I,
@@ -298,6 +437,16 @@ impl Summarizer {
 }
 
 /// The results of [`Summarizer::summarize_batch`], in input order.
+///
+/// ```
+/// use abridge::{BatchItem, BatchOptions, Summarizer};
+///
+/// let summarizer = Summarizer::builder().build()?;
+/// let mut results = summarizer.summarize_batch([BatchItem::new("a", "A short text.".to_owned(), ())], BatchOptions::sequential())?;
+/// assert!(results.next().is_some_and(|result| result.is_ok()));
+/// assert!(results.next().is_none());
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct BatchResults<I, M> {
     inner: Inner<I, M>,

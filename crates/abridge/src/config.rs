@@ -8,6 +8,14 @@ use crate::Error;
 
 /// Which language to analyse a text in: a given one, or the one detected
 /// in each text.
+///
+/// ```
+/// use abridge::{Language, LanguageChoice};
+///
+/// assert_eq!("auto".parse::<LanguageChoice>().unwrap(), LanguageChoice::Auto);
+/// assert_eq!("pt-BR".parse::<LanguageChoice>().unwrap(), LanguageChoice::Fixed(Language::Portuguese));
+/// assert_eq!(LanguageChoice::Fixed(Language::German).to_string(), "de");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "String", try_from = "String")]
 pub enum LanguageChoice {
@@ -20,6 +28,14 @@ pub enum LanguageChoice {
 }
 
 /// How the language of a summary was chosen.
+///
+/// ```
+/// use abridge::{LanguageSource, Summarizer};
+///
+/// let summary = Summarizer::builder().build()?.summarize("Ok.");
+/// assert_eq!(summary.language_source, LanguageSource::Fallback);
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LanguageSource {
@@ -39,6 +55,12 @@ pub enum LanguageSource {
 impl LanguageSource {
     /// The name in JSON and reports: `given`, `detected`, `fallback` or
     /// `declared`.
+    ///
+    /// ```
+    /// use abridge::LanguageSource;
+    ///
+    /// assert_eq!(LanguageSource::Detected.name(), "detected");
+    /// ```
     pub const fn name(self) -> &'static str {
         match self {
             LanguageSource::Given => "given",
@@ -66,6 +88,13 @@ pub const MIN_DETECTION_CONFIDENCE: f64 = 0.1;
 
 impl LanguageChoice {
     /// The language to analyse `text` in, and how it was chosen.
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageChoice, LanguageSource};
+    ///
+    /// let text = "Le port de la ville a fermé mardi après la tempête, a dit la mairie.";
+    /// assert_eq!(LanguageChoice::Auto.resolve(text), (Language::French, LanguageSource::Detected));
+    /// ```
     pub fn resolve(self, text: &str) -> (Language, LanguageSource) {
         match self {
             LanguageChoice::Fixed(language) => (language, LanguageSource::Given),
@@ -122,6 +151,14 @@ impl From<Language> for LanguageChoice {
 
 /// The settings a [`Summarizer`](crate::Summarizer) runs with. Summaries
 /// record them, so a result says how it was made.
+///
+/// ```
+/// use abridge::{Budget, SummarizerConfig};
+///
+/// let config: SummarizerConfig = serde_json::from_str(r#"{"scorer": "lead", "budget": {"words": 60}}"#).unwrap();
+/// assert_eq!(config.budget, Budget::Words(60));
+/// assert!(config.validate().is_ok());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SummarizerConfig {
@@ -165,6 +202,13 @@ pub const DEFAULT_SENTENCES: usize = 3;
 impl SummarizerConfig {
     /// Checks that the settings make sense: a budget above zero, a ratio in
     /// `(0, 1]`, a redundancy λ in `[0, 1]`.
+    ///
+    /// ```
+    /// use abridge::SummarizerConfig;
+    ///
+    /// assert!(SummarizerConfig::default().validate().is_ok());
+    /// assert!(SummarizerConfig { redundancy: Some(-1.0), ..SummarizerConfig::default() }.validate().is_err());
+    /// ```
     pub fn validate(&self) -> Result<(), Error> {
         let budget_ok = match self.budget {
             Budget::Sentences(n) | Budget::Words(n) | Budget::Chars(n) => n > 0,
@@ -186,6 +230,13 @@ impl SummarizerConfig {
 /// as [`SummarizerBuilder::scorer_params`](crate::SummarizerBuilder::scorer_params)
 /// takes them: `[("prior.decay", 6)]` gives `{"prior": {"decay": 6}}`.
 /// Fails, with a message naming the key, when a key is also a group.
+///
+/// ```
+/// use abridge::nest_params;
+///
+/// let params = nest_params([("prior.decay", serde_json::json!(6)), ("position_weight", serde_json::json!(0.5))]).unwrap();
+/// assert_eq!(serde_json::Value::Object(params), serde_json::json!({"prior": {"decay": 6}, "position_weight": 0.5}));
+/// ```
 pub fn nest_params<'a>(
     params: impl IntoIterator<Item = (&'a str, serde_json::Value)>,
 ) -> Result<serde_json::Map<String, serde_json::Value>, String> {

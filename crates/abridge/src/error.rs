@@ -4,6 +4,14 @@ use abridge_score::Budget;
 
 /// What can go wrong when configuring abridge. Summarising itself cannot
 /// fail: every text gives a summary, possibly empty with its reason.
+///
+/// ```
+/// use abridge::{Error, Summarizer};
+///
+/// let error = Summarizer::builder().redundancy(2.0).build().unwrap_err();
+/// assert!(matches!(error, Error::InvalidRedundancy(_)));
+/// assert_eq!(error.to_string(), "invalid redundancy 2: it must be in [0, 1]");
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -35,12 +35,31 @@ const DETECTION_SAMPLE_BYTES: usize = 1024;
 
 impl Summarizer {
     /// Summarises `input` read as `format`.
+    ///
+    /// ```
+    /// use abridge::{InputFormat, Summarizer};
+    ///
+    /// let readme = "# Tool\n\nThe tool trims reads before alignment.\n\n```sh\n# Install it first.\ncargo install tool\n```\n";
+    /// let summary = Summarizer::builder().build()?.summarize_as(readme, InputFormat::Markdown);
+    /// assert_eq!(summary.texts().collect::<Vec<_>>(), ["The tool trims reads before alignment."]);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_as<'a>(&self, input: &'a str, format: InputFormat) -> Summary<'a> {
         self.summarize_input(input, Some(format), None, &mut Scratch::new())
     }
 
     /// Summarises `input` in the format its content looks like (plain text
     /// when no format recogniser fires).
+    ///
+    /// ```
+    /// use abridge::{InputFormat, Summarizer};
+    ///
+    /// let subtitles = "WEBVTT\n\n00:00.500 --> 00:04.000\nToday we look at glaciers.\n";
+    /// let summary = Summarizer::builder().build()?.summarize_detected(subtitles);
+    /// assert_eq!(summary.format, InputFormat::Vtt);
+    /// assert_eq!(summary.sentences[0].start_ms, Some(500));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_detected<'a>(&self, input: &'a str) -> Summary<'a> {
         self.summarize_input(input, None, None, &mut Scratch::new())
     }
@@ -48,6 +67,16 @@ impl Summarizer {
     /// Summarises an input a format parser has read; `format` is the one
     /// that read it (its [`show`](abridge_formats::Format::show) renders the
     /// chosen sentences). The extracts borrow [`Parsed::text`].
+    ///
+    /// ```
+    /// use abridge::{InputFormat, Summarizer};
+    ///
+    /// let input = "MAYA: The lease ends in February.\nBEN: Then we move in March.\n";
+    /// let parsed = InputFormat::Transcript.parse(input);
+    /// let summary = Summarizer::builder().sentences(1).build()?.summarize_parsed(&parsed, InputFormat::Transcript);
+    /// assert_eq!(summary.sentences[0].speaker.as_deref(), Some("MAYA"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_parsed<'p>(&self, parsed: &'p Parsed<'_>, format: InputFormat) -> Summary<'p> {
         self.summarize_text_blocks(&parsed.text, parsed, format, None, &mut Scratch::new())
     }
@@ -93,7 +122,7 @@ impl Summarizer {
             summary.format = format;
             summary.metadata = parsed.metadata.clone();
             for extract in &mut summary.sentences {
-                describe(extract, &[], &[], format);
+                describe(extract, text, &[], &[], format);
             }
             return summary;
         };
@@ -125,7 +154,7 @@ impl Summarizer {
         summary.format = format;
         summary.metadata = parsed.metadata.clone();
         for extract in &mut summary.sentences {
-            describe(extract, &blocks, &parsed.origins, format);
+            describe(extract, text, &blocks, &parsed.origins, format);
         }
         recycle(scratch, language, document);
         summary
@@ -180,9 +209,16 @@ fn detection_sample<'t>(text: &'t str, blocks: &[Block]) -> Cow<'t, str> {
 }
 
 /// Adds to a chosen sentence what its blocks say: where in the input they
-/// came from, when it was said and by whom, and how the format shows it.
-fn describe(extract: &mut Extract<'_>, blocks: &[Block], origins: &[Origin], format: InputFormat) {
-    let shown = format.format().show(&extract.text);
+/// came from, when it was said and by whom, and how the format shows it
+/// (reading `text`, the whole text the sentence is part of).
+fn describe(
+    extract: &mut Extract<'_>,
+    text: &str,
+    blocks: &[Block],
+    origins: &[Origin],
+    format: InputFormat,
+) {
+    let shown = format.format().show_in(&extract.text, text);
     if shown != extract.text {
         extract.shown = Some(Cow::Owned(shown.into_owned()));
     }

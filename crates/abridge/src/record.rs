@@ -18,6 +18,15 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// One JSONL record.
+///
+/// ```
+/// use abridge::record::Record;
+///
+/// let record = Record::parse(br#"{"id": 42, "text": "The harbour closed.", "lang": "en", "source": "cnn"}"#.to_vec()).unwrap();
+/// assert_eq!(record.id.as_deref(), Some("42"));
+/// assert_eq!(record.text.as_deref(), Ok("The harbour closed."));
+/// assert_eq!(record.fields.iter().map(|(key, _)| key.as_str()).collect::<Vec<_>>(), ["lang", "source"]);
+/// ```
 #[derive(Debug)]
 pub struct Record {
     /// The `id` as a string: the JSON string's value, or the raw JSON of
@@ -41,6 +50,12 @@ pub struct Record {
 }
 
 /// Why a line gives no document.
+///
+/// ```
+/// use abridge::record::{Record, RecordError};
+///
+/// assert!(matches!(Record::parse(br#"{"id": "a"}"#.to_vec()), Err(RecordError::NoText) | Ok(Record { text: Err(RecordError::NoText), .. })));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RecordError {
@@ -80,6 +95,13 @@ impl std::error::Error for RecordError {}
 
 impl Record {
     /// Reads one line (without its line break).
+    ///
+    /// ```
+    /// use abridge::record::Record;
+    ///
+    /// assert!(Record::parse(b"not json".to_vec()).is_err());
+    /// assert!(Record::parse(br#"{"text": "A line."}"#.to_vec()).is_ok());
+    /// ```
     pub fn parse(line: Vec<u8>) -> Result<Record, RecordError> {
         let line = String::from_utf8(line)
             .map_err(|error| RecordError::InvalidUtf8 { byte: error.utf8_error().valid_up_to() })?;

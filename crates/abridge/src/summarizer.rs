@@ -18,6 +18,17 @@ use crate::{
 /// Summarises texts. Build one, then call [`Summarizer::summarize`] for
 /// every text; it is `Send + Sync`, so threads can share it, and cloning
 /// it is cheap (the clones share its parts).
+///
+/// ```
+/// use abridge::Summarizer;
+///
+/// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+/// let summarizer = Summarizer::builder().sentences(1).build()?;
+/// let summary = summarizer.summarize(text);
+/// let chosen = &summary.sentences[0];
+/// assert_eq!(&text[chosen.start..chosen.end], chosen.text);
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Summarizer {
     config: SummarizerConfig,
@@ -31,6 +42,16 @@ pub struct Summarizer {
 
 impl Summarizer {
     /// A summarizer with `config`, after checking it.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer, SummarizerConfig};
+    ///
+    /// let config = SummarizerConfig { budget: Budget::Words(20), ..SummarizerConfig::default() };
+    /// assert_eq!(Summarizer::new(config)?.config().budget, Budget::Words(20));
+    /// let zero = SummarizerConfig { budget: Budget::Sentences(0), ..SummarizerConfig::default() };
+    /// assert!(Summarizer::new(zero).is_err());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn new(config: SummarizerConfig) -> Result<Summarizer, Error> {
         config.validate()?;
         Ok(Summarizer {
@@ -44,11 +65,26 @@ impl Summarizer {
     }
 
     /// A builder, starting from the default settings.
+    ///
+    /// ```
+    /// use abridge::{Summarizer, SummarizerConfig};
+    ///
+    /// assert_eq!(*Summarizer::builder().build()?.config(), SummarizerConfig::default());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn builder() -> SummarizerBuilder {
         SummarizerBuilder::default()
     }
 
     /// The settings.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().sentences(2).build()?;
+    /// assert_eq!(summarizer.config().budget, Budget::Sentences(2));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn config(&self) -> &SummarizerConfig {
         &self.config
     }
@@ -65,28 +101,75 @@ impl Summarizer {
     }
 
     /// The scorer in use.
+    ///
+    /// ```
+    /// use abridge::{ScorerKind, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().scorer(ScorerKind::TextRank).build()?;
+    /// assert_eq!(summarizer.scorer().name(), "textrank");
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn scorer(&self) -> &dyn Scorer {
         &*self.scorer
     }
 
     /// The analyzer for `language`.
+    ///
+    /// ```
+    /// use abridge::{Language, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let document = summarizer.analyzer(Language::French).analyze("Le port a fermé. Il rouvre lundi.");
+    /// assert_eq!(document.sentences().len(), 2);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn analyzer(&self, language: Language) -> &Analyzer {
         let index = Language::ALL.iter().position(|&known| known == language).unwrap_or(0);
         self.analyzers[index].get_or_init(|| Analyzer::new(language))
     }
 
     /// The language to analyse `text` in, and how it was chosen.
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageSource, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let text = "Der Hafen wurde am Dienstag nach dem Sturm geschlossen, sagte die Behörde.";
+    /// assert_eq!(summarizer.language_of(text), (Language::German, LanguageSource::Detected));
+    /// let english = Summarizer::builder().language(Language::English).build()?;
+    /// assert_eq!(english.language_of(text), (Language::English, LanguageSource::Given));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn language_of(&self, text: &str) -> (Language, LanguageSource) {
         self.config.language.resolve(text)
     }
 
     /// Stages 1 and 2: segments and tokenises `text`, in the configured
     /// language or the one detected in it.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let document = Summarizer::builder().build()?.analyze(text);
+    /// assert_eq!(document.sentences().len(), 3);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
         self.analyzer(self.language_of(text).0).analyze(text)
     }
 
     /// Summarises `text`.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summary = Summarizer::builder().sentences(2).build()?.summarize(text);
+    /// assert_eq!(summary.sentences.len(), 2);
+    /// assert_eq!(summary.n_sentences, 3);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize<'a>(&self, text: &'a str) -> Summary<'a> {
         let (language, source) = self.language_of(text);
         let document = self.analyzer(language).analyze(text);
@@ -100,6 +183,16 @@ impl Summarizer {
     /// Summarises `text` with memory kept between calls: the stems of words
     /// already met and the score buffer. The summary is the same as
     /// [`Summarizer::summarize`] gives; keep one [`Scratch`] per thread.
+    ///
+    /// ```
+    /// use abridge::{Scratch, Summarizer};
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let mut scratch = Scratch::new();
+    /// assert_eq!(summarizer.summarize_with(text, &mut scratch), summarizer.summarize(text));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_with<'a>(&self, text: &'a str, scratch: &mut Scratch) -> Summary<'a> {
         self.summarize_in(text, None, scratch)
     }
@@ -108,6 +201,16 @@ impl Summarizer {
     /// ([`LanguageChoice::Auto`]), `known` is taken as the text's language
     /// (recorded as [`LanguageSource::Given`]) instead of detecting it, as
     /// a batch does with [`BatchItem::language`](crate::BatchItem::language).
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageSource, Scratch, Summarizer};
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let summary = summarizer.summarize_in(text, Some(Language::English), &mut Scratch::new());
+    /// assert_eq!(summary.language_source, LanguageSource::Given);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_in<'a>(
         &self,
         text: &'a str,
@@ -127,6 +230,16 @@ impl Summarizer {
     }
 
     /// Stages 3 to 5 on a document already analysed.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let document = summarizer.analyze(text);
+    /// assert_eq!(summarizer.summarize_document(&document).sentences, summarizer.summarize(text).sentences);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_document<'a>(&self, document: &Document<'a>) -> Summary<'a> {
         let mut scores = vec![0.0; document.sentences().len()];
         self.summarize_with_buffer(document, &mut scores)
@@ -135,6 +248,18 @@ impl Summarizer {
     /// Like [`Summarizer::summarize_document`], scoring into a buffer the
     /// caller keeps between documents. The summary's language is the
     /// document's, recorded as [`LanguageSource::Given`].
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let document = summarizer.analyze(text);
+    /// let mut scores = Vec::new();
+    /// let summary = summarizer.summarize_with_buffer(&document, &mut scores);
+    /// assert_eq!((summary.sentences.len(), scores.len()), (1, 3));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn summarize_with_buffer<'a>(
         &self,
         document: &Document<'a>,
@@ -207,6 +332,17 @@ impl Summarizer {
     }
 
     /// Why sentence `sentence_idx` of `document` got its score.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let document = summarizer.analyze(text);
+    /// let explanation = summarizer.explain(&document, 0);
+    /// assert!(explanation.value.is_finite());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
         let target = self.selector().target_sentences(document, self.scorer.eligibility());
         match &self.background {
@@ -242,6 +378,18 @@ pub(crate) fn empty_reason(document: &Document<'_>, budget: Budget) -> EmptyReas
 }
 
 /// Builds a [`Summarizer`]: `Summarizer::builder().scorer(..).sentences(3).build()`.
+///
+/// ```
+/// use abridge::{Order, ScorerKind, Summarizer};
+///
+/// let summarizer = Summarizer::builder()
+///     .scorer(ScorerKind::Lead)
+///     .sentences(2)
+///     .order(Order::Score)
+///     .build()?;
+/// assert_eq!(summarizer.config().scorer, ScorerKind::Lead);
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Debug, Default)]
 pub struct SummarizerBuilder {
     config: SummarizerConfig,
@@ -257,17 +405,43 @@ pub struct SummarizerBuilder {
 
 impl SummarizerBuilder {
     /// Starts from `config`.
+    ///
+    /// ```
+    /// use abridge::{Budget, SummarizerBuilder, SummarizerConfig};
+    ///
+    /// let config = SummarizerConfig { budget: Budget::Chars(200), ..SummarizerConfig::default() };
+    /// let summarizer = SummarizerBuilder::from_config(config).explain(true).build()?;
+    /// assert_eq!(summarizer.config().budget, Budget::Chars(200));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn from_config(config: SummarizerConfig) -> SummarizerBuilder {
         SummarizerBuilder { config, ..SummarizerBuilder::default() }
     }
 
     /// The input language.
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageChoice, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().language(Language::Dutch).build()?;
+    /// assert_eq!(summarizer.config().language, LanguageChoice::Fixed(Language::Dutch));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn language(mut self, language: Language) -> Self {
         self.config.language = LanguageChoice::Fixed(language);
         self
     }
 
     /// The input language, or [`LanguageChoice::Auto`] to detect it in each text.
+    ///
+    /// ```
+    /// use abridge::{LanguageChoice, Summarizer};
+    ///
+    /// let choice: LanguageChoice = "auto".parse().unwrap();
+    /// let summarizer = Summarizer::builder().language_choice(choice).build()?;
+    /// assert_eq!(summarizer.config().language, LanguageChoice::Auto);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn language_choice(mut self, choice: LanguageChoice) -> Self {
         self.config.language = choice;
         self
@@ -275,6 +449,14 @@ impl SummarizerBuilder {
 
     /// The scoring strategy, with its default parameters (or those of
     /// [`SummarizerBuilder::scorer_params`]).
+    ///
+    /// ```
+    /// use abridge::{ScorerKind, Summarizer};
+    ///
+    /// let summarizer = Summarizer::builder().scorer("lexrank".parse().unwrap()).build()?;
+    /// assert_eq!(summarizer.config().scorer, ScorerKind::LexRank);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn scorer(mut self, scorer: ScorerKind) -> Self {
         self.config.scorer = scorer;
         self.typed_scorer = None;
@@ -282,17 +464,44 @@ impl SummarizerBuilder {
     }
 
     /// The length budget.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer};
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summary = Summarizer::builder().budget(Budget::Words(10)).build()?.summarize(text);
+    /// let words: usize = summary.texts().map(|text| text.split_whitespace().count()).sum();
+    /// assert!(words <= 10);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn budget(mut self, budget: Budget) -> Self {
         self.config.budget = budget;
         self
     }
 
     /// Shorthand for a budget of `n` sentences.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer};
+    ///
+    /// assert_eq!(Summarizer::builder().sentences(4).build()?.config().budget, Budget::Sentences(4));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn sentences(self, n: usize) -> Self {
         self.budget(Budget::Sentences(n))
     }
 
     /// The order of the chosen sentences.
+    ///
+    /// ```
+    /// use abridge::{Order, Summarizer};
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summary = Summarizer::builder().sentences(3).order(Order::Score).build()?.summarize(text);
+    /// let scores: Vec<f64> = summary.sentences.iter().map(|extract| extract.score).collect();
+    /// assert!(scores.windows(2).all(|pair| pair[0] >= pair[1]), "best first");
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn order(mut self, order: Order) -> Self {
         self.config.order = order;
         self
@@ -323,6 +532,14 @@ impl SummarizerBuilder {
 
     /// No redundancy control: sentences are picked by score alone (the
     /// default).
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let summarizer = Summarizer::builder().redundancy(0.7).without_redundancy().build()?;
+    /// assert_eq!(summarizer.config().redundancy, None);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn without_redundancy(mut self) -> Self {
         self.config.redundancy = None;
         self
@@ -359,6 +576,20 @@ impl SummarizerBuilder {
     /// Parameters of the configured scorer, as a JSON object whose keys are
     /// the fields of its type (see [`ScorerKind::build_with`]); checked by
     /// [`SummarizerBuilder::build`].
+    ///
+    /// ```
+    /// use abridge::{ScorerKind, Summarizer};
+    ///
+    /// let params = serde_json::json!({"position_weight": 0.5});
+    /// let summarizer = Summarizer::builder()
+    ///     .scorer(ScorerKind::TfIdfPosition)
+    ///     .scorer_params(params.as_object().unwrap().clone())
+    ///     .build()?;
+    /// assert_eq!(summarizer.scorer().name(), "tfidf-position");
+    /// let bad = serde_json::json!({"no_such_parameter": 1});
+    /// assert!(Summarizer::builder().scorer_params(bad.as_object().unwrap().clone()).build().is_err());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn scorer_params(mut self, params: serde_json::Map<String, serde_json::Value>) -> Self {
         self.params = params;
         self
@@ -367,12 +598,38 @@ impl SummarizerBuilder {
     /// Scores with `scorer` instead of the configured built-in one: your own
     /// strategy, or a built-in one with other parameters. The summary's
     /// settings still name the configured `scorer` kind.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    /// use abridge::crates::score::Lead;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().custom_scorer(Box::new(Lead)).sentences(1).build()?;
+    /// assert_eq!(summarizer.scorer().name(), "lead");
+    /// assert!(summarizer.summarize(text).sentences[0].text.starts_with("The harbour closed"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn custom_scorer(mut self, scorer: Box<dyn Scorer>) -> Self {
         self.custom_scorer = Some(scorer);
         self
     }
 
     /// IDF from a background corpus instead of the document's own sentences.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    ///
+    /// use abridge::Summarizer;
+    /// use abridge::crates::score::SentenceFrequencies;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summarizer = Summarizer::builder().build()?;
+    /// // IDF from another text: here a second document stands for a corpus.
+    /// let corpus = summarizer.analyze("Storms closed many harbours this winter. Repairs took weeks.");
+    /// let summarizer = Summarizer::builder().background(Arc::new(SentenceFrequencies::new(&corpus))).build()?;
+    /// assert!(!summarizer.summarize(text).is_empty());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn background(mut self, stats: Arc<dyn TermStats>) -> Self {
         self.background = Some(stats);
         self
@@ -380,6 +637,16 @@ impl SummarizerBuilder {
 
     /// Whether quoted replies of e-mail threads may be chosen (see
     /// [`SummarizerConfig::include_quoted`]).
+    ///
+    /// ```
+    /// use abridge::{InputFormat, Summarizer};
+    ///
+    /// let thread = "Yes, the racks arrive on Monday.\n\nOn Fri, 2 May 2026, Ben wrote:\n> When do the new racks for the\n> storage room arrive?\n";
+    /// let quoted = Summarizer::builder().include_quoted(true).sentences(5).build()?;
+    /// let summary = quoted.summarize_as(thread, InputFormat::Email);
+    /// assert!(summary.texts().any(|text| text.contains("storage room")));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn include_quoted(mut self, include: bool) -> Self {
         self.config.include_quoted = include;
         self
@@ -394,18 +661,44 @@ impl SummarizerBuilder {
     }
 
     /// Attach an [`Explanation`] to every chosen sentence.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summary = Summarizer::builder().explain(true).build()?.summarize(text);
+    /// assert!(summary.sentences.iter().all(|extract| extract.explanation.is_some()));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
         self
     }
 
     /// Replaces the settings with `config`, then checks them and builds.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer, SummarizerConfig};
+    ///
+    /// let config = SummarizerConfig { budget: Budget::Ratio(0.5), ..SummarizerConfig::default() };
+    /// let summarizer = Summarizer::builder().explain(true).build_from(config)?;
+    /// assert_eq!(summarizer.config().budget, Budget::Ratio(0.5));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn build_from(mut self, config: SummarizerConfig) -> Result<Summarizer, Error> {
         self.config = config;
         self.build()
     }
 
     /// Checks the settings and builds.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer};
+    ///
+    /// assert!(Summarizer::builder().build().is_ok());
+    /// assert!(Summarizer::builder().budget(Budget::Ratio(1.5)).build().is_err());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn build(self) -> Result<Summarizer, Error> {
         let mut summarizer = Summarizer::new(self.config)?;
         if !self.params.is_empty() {

@@ -10,6 +10,17 @@ use abridge_formats::{InputFormat, Metadata};
 use abridge_text::{Language, Span};
 
 /// One chosen sentence.
+///
+/// ```
+/// use abridge::Summarizer;
+///
+/// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+/// let summary = Summarizer::builder().sentences(1).build()?.summarize(text);
+/// let extract = &summary.sentences[0];
+/// assert_eq!((extract.index, extract.start), (0, 0));
+/// assert_eq!(&text[extract.start..extract.end], extract.text);
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Extract<'a> {
     /// Index of the sentence in the document's segmentation.
@@ -69,9 +80,11 @@ pub struct Extract<'a> {
 }
 
 impl Extract<'_> {
-    /// The sentence on one line: runs of white space, line breaks
-    /// included, become one space, as `abridge summarize` prints it.
-    /// [`Extract::text`] keeps the input's bytes exactly.
+    /// The sentence on one line, as `abridge summarize` prints it: as its
+    /// format shows it ([`Extract::shown`], where there is one: text from
+    /// PDFs joins words hyphenated at line ends), with runs of white space,
+    /// line breaks included, as one space. [`Extract::text`] keeps the
+    /// input's bytes exactly.
     ///
     /// ```
     /// use abridge::Summarizer;
@@ -83,7 +96,7 @@ impl Extract<'_> {
     /// # Ok::<(), abridge::Error>(())
     /// ```
     pub fn one_line(&self) -> String {
-        one_line(&self.text)
+        one_line(self.shown.as_deref().unwrap_or(&self.text))
     }
 }
 
@@ -105,6 +118,15 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// Why a summary came out empty.
+///
+/// ```
+/// use abridge::{EmptyReason, Summarizer};
+///
+/// let summarizer = Summarizer::builder().build()?;
+/// assert_eq!(summarizer.summarize("   ").empty_reason, Some(EmptyReason::EmptyInput));
+/// assert_eq!(summarizer.summarize("!!! ???").empty_reason, Some(EmptyReason::NoWords));
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmptyReason {
@@ -120,6 +142,12 @@ pub enum EmptyReason {
 
 impl EmptyReason {
     /// A sentence for people.
+    ///
+    /// ```
+    /// use abridge::EmptyReason;
+    ///
+    /// assert_eq!(EmptyReason::BudgetTooSmall.message(), "no sentence fits in the budget");
+    /// ```
     pub fn message(self) -> &'static str {
         match self {
             EmptyReason::EmptyInput => "input is empty",
@@ -135,6 +163,16 @@ impl EmptyReason {
 }
 
 /// An extractive summary: the chosen sentences and the settings that chose them.
+///
+/// ```
+/// use abridge::{InputFormat, Language, Summarizer};
+///
+/// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+/// let summary = Summarizer::builder().build()?.summarize(text);
+/// assert_eq!((summary.language, summary.format), (Language::English, InputFormat::Text));
+/// assert_eq!(summary.settings, *Summarizer::builder().build()?.config());
+/// # Ok::<(), abridge::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Summary<'a> {
     /// The settings used.
@@ -170,16 +208,46 @@ fn is_zero(bytes: &usize) -> bool {
 
 impl Summary<'_> {
     /// Whether no sentence was chosen.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// assert!(summarizer.summarize("").is_empty());
+    /// assert!(!summarizer.summarize("The harbour closed on Tuesday.").is_empty());
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.sentences.is_empty()
     }
 
     /// The sentence texts.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The harbour closed on Tuesday after the storm. Divers found a breach in the sea wall. Repairs will take a week, the harbour master said.";
+    /// let summary = Summarizer::builder().sentences(1).build()?.summarize(text);
+    /// assert_eq!(summary.texts().collect::<Vec<_>>(), ["The harbour closed on Tuesday after the storm."]);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.sentences.iter().map(|extract| extract.text.as_ref())
     }
 
     /// An owned copy that no longer borrows the input.
+    ///
+    /// ```
+    /// use abridge::{Summarizer, Summary};
+    ///
+    /// let summarizer = Summarizer::builder().build()?;
+    /// let owned: Summary<'static> = {
+    ///     let text = String::from("The harbour closed on Tuesday. Divers found a breach.");
+    ///     summarizer.summarize(&text).into_owned()
+    /// };
+    /// assert_eq!(owned.sentences.len(), 2);
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
     pub fn into_owned(self) -> Summary<'static> {
         Summary {
             settings: self.settings,

@@ -35,12 +35,20 @@ fn every_summary(input: &str, format: InputFormat, mut check: impl FnMut(&str, &
 }
 
 /// Asserts that no chosen sentence contains any of `forbidden`, and that
-/// each one is a span of the input.
+/// each one is a span of the input (marks a format overwrote, such as the
+/// `>` of a Markdown quotation's lines, read as spaces).
 fn assert_never_chosen(input: &str, format: InputFormat, forbidden: &[&str]) {
     every_summary(input, format, |label, summary| {
         assert!(!summary.is_empty(), "{label}: {:?}", summary.empty_reason);
         for extract in &summary.sentences {
-            assert_eq!(&input[extract.start..extract.end], extract.text, "{label}");
+            let source = &input.as_bytes()[extract.start..extract.end];
+            assert_eq!(source.len(), extract.text.len(), "{label}");
+            assert!(
+                source.iter().zip(extract.text.as_bytes()).all(|(a, b)| a == b || *b == b' '),
+                "{label}: {:?} is not {:?}",
+                extract.text,
+                &input[extract.start..extract.end]
+            );
             for needle in forbidden {
                 assert!(!extract.text.contains(needle), "{label}: chose {:?}", extract.text);
             }
@@ -288,6 +296,33 @@ fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
     assert!(summary.sentences[0].shown.is_none(), "nothing to join");
 }
 
+#[test]
+fn pdf_hyphens_at_line_ends_are_shown_as_the_document_writes_the_word() {
+    // "open-source" is written whole on the first page, "selfish" on the
+    // second; where a line end cuts them, they are shown the same way.
+    let pages = "The port runs open-source software for its cranes and berths.\n\
+                 Its engineers publish the open-\nsource code of the berth planner.\n\
+                 \u{c}No one in the team is self-\nish about the planner's code.\n\
+                 A selfish team would keep it.\n";
+    let summary = Summarizer::builder()
+        .scorer(ScorerKind::Lead)
+        .sentences(4)
+        .build()
+        .unwrap()
+        .summarize_as(pages, InputFormat::PdfText);
+    let shown: Vec<String> = summary.sentences.iter().map(|extract| extract.one_line()).collect();
+    assert!(
+        shown.contains(
+            &"Its engineers publish the open-source code of the berth planner.".to_owned()
+        ),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&"No one in the team is selfish about the planner's code.".to_owned()),
+        "{shown:?}"
+    );
+}
+
 const THREAD: &str = include_str!("../../../corpora/samples/thread.txt");
 const MESSAGE: &str = include_str!("../../../corpora/samples/club-meeting.eml");
 
@@ -354,4 +389,54 @@ fn quoted_replies_are_whole_sentences_when_asked_for() {
         "The storage cluster in the Leeds data centre went read-only after both controllers failed at about 13:30."
     );
     assert!(!summary.texts().any(|text| text.contains('>') || text.contains("confidential")));
+}
+
+#[test]
+fn markdown_quotes_are_read_without_their_marks() {
+    let input = "# Notes\n\n> The council said the harbour would reopen on Friday\n> once the engineers had checked every berth.\n\nThe ferry timetable stays as it is.\n";
+    let summary = Summarizer::builder()
+        .sentences(1)
+        .build()
+        .unwrap()
+        .summarize_as(input, InputFormat::Markdown);
+    let extract = &summary.sentences[0];
+    assert_eq!(
+        extract.one_line(),
+        "The council said the harbour would reopen on Friday once the engineers had checked every berth."
+    );
+    // Offsets are still into the file: the span covers the mark's place.
+    assert_eq!(input[extract.start..extract.end].replace("\n> ", "\n  "), extract.text);
+}
+
+/// A meeting we wrote, opened and closed with pleasantries.
+const MEETING: &str = "MAYA: Hi everyone, thanks for joining.
+MAYA: Today we need to decide whether the warehouse moves to the new site in March.
+BEN: The lease on the old building ends on the last day of February, so we cannot stay longer.
+MAYA: The new site has room for twice the stock, but the loading bays are not finished yet.
+BEN: The builder says the bays will be ready by the middle of March if the weather holds.
+MAYA: Then we move the slow stock in February and the rest once the bays are done.
+MAYA: Great, thanks everyone, see you next week.
+";
+
+#[test]
+fn transcript_greetings_and_farewells_are_not_chosen() {
+    assert_never_chosen(MEETING, InputFormat::Transcript, &["thanks for joining", "see you"]);
+    let summary = Summarizer::builder()
+        .sentences(1)
+        .build()
+        .unwrap()
+        .summarize_as(MEETING, InputFormat::Transcript);
+    assert_eq!(
+        summary.sentences[0].text,
+        "Today we need to decide whether the warehouse moves to the new site in March."
+    );
+    // A transcript of nothing but pleasantries is still summarised.
+    let only = "MAYA: Hi everyone, thanks for joining.\nBEN: Thanks Maya.\nMAYA: Hello all.\n";
+    let summary = Summarizer::builder()
+        .sentences(1)
+        .build()
+        .unwrap()
+        .summarize_as(only, InputFormat::Transcript);
+    assert_eq!(summary.sentences.len(), 1);
+    assert!(only.contains(summary.sentences[0].text.as_ref()));
 }

@@ -59,6 +59,11 @@ pub struct InputArgs {
     /// (`text`, …).
     #[arg(long, value_name = "NAME", default_value = "auto")]
     pub input_format: crate::formats::InputFormatArg,
+    /// Read the input as text in this encoding (`latin1`, `windows-1252`,
+    /// `iso-8859-15`, `shift_jis`, …) instead of UTF-8 or the one detected;
+    /// offsets are then into the text in UTF-8.
+    #[arg(long, value_name = "LABEL", conflicts_with = "string")]
+    pub encoding: Option<String>,
     /// Summarise TEXT, given here on the command line, instead of a file:
     /// `--string "The council met on Monday. …"`.
     #[arg(long, value_name = "TEXT", conflicts_with = "file")]

@@ -25,8 +25,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 
+use crate::Outcome;
 use crate::args::SummaryArgs;
-use crate::{Outcome, one_line};
 
 /// Files a folder is searched for when no `--glob` is given.
 const DEFAULT_GLOBS: &[&str] =
@@ -655,6 +655,11 @@ impl Inputs {
                     if let Some(page) = crate::input::Input::legacy_html(&id, &bytes) {
                         return BatchItem::new(id, page.text, meta);
                     }
+                    if let Some((text, _)) =
+                        abridge::crates::formats::encoding::decode_legacy(&bytes)
+                    {
+                        return BatchItem::new(id, text, meta);
+                    }
                     match String::from_utf8(bytes) {
                         Ok(text) => BatchItem::new(id, text, meta),
                         Err(error) => BatchItem::failed(
@@ -851,8 +856,8 @@ impl OutDirWriter {
                 self.close()?;
                 let Ok(summary) = &result.outcome else { return Ok(()) };
                 let mut text = String::new();
-                for sentence in summary.texts() {
-                    text.push_str(&one_line(sentence));
+                for extract in &summary.sentences {
+                    text.push_str(&extract.one_line());
                     text.push('\n');
                 }
                 let partial = partial_path(target);

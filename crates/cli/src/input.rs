@@ -17,6 +17,8 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+use abridge::crates::formats;
+
 use crate::args::InputArgs;
 
 /// A text read from a file or standard input.
@@ -28,12 +30,26 @@ pub struct Input {
     pub text: String,
     /// Where the input was not valid UTF-8, if anywhere.
     pub invalid_utf8: Option<InvalidUtf8>,
-    /// The encoding the text was decoded from, when it was not UTF-8.
-    pub decoded_from: Option<&'static str>,
+    /// The encoding the text was decoded from, when it was not UTF-8, and
+    /// what said so.
+    pub decoded_from: Option<(&'static str, DecodedBy)>,
     /// Why the input looks like binary data rather than text, if it does.
     pub binary: Option<Binary>,
     /// The format its source says it is in (a web server's content type).
     pub source_format: Option<abridge::InputFormat>,
+}
+
+/// What named the encoding of an input that was not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodedBy {
+    /// A UTF-16 byte-order mark.
+    ByteOrderMark,
+    /// Its source: a web server's content type, an HTML page's charset.
+    Charset,
+    /// Detection of a legacy 8-bit encoding (`chardetng`).
+    Detected,
+    /// `--encoding LABEL`.
+    Flag,
 }
 
 /// How much of the start of an input is not text.
@@ -107,55 +123,40 @@ pub struct InvalidUtf8 {
 impl Input {
     /// Reads `path`, or standard input for `None` and `-`.
     pub fn read(path: Option<&Path>) -> anyhow::Result<Input> {
-        match path {
-            Some(path) if path != Path::new("-") => {
-                let name = path.display().to_string();
-                if path.is_dir() {
-                    bail!("{name}: is a directory, not a text file");
-                }
-                let bytes = std::fs::read(path).with_context(|| {
-                    // A sentence given where a file was expected.
-                    let hint = if name.contains(char::is_whitespace) && !path.exists() {
-                        " (to summarise a text given on the command line, use --string \"TEXT\")"
-                    } else {
-                        ""
-                    };
-                    format!("{name}: cannot read{hint}")
-                })?;
-                Ok(Input::from_bytes(name, bytes))
-            }
-            _ => {
-                let stdin = std::io::stdin();
-                if stdin.is_terminal() {
-                    bail!("no input: give a FILE, or pipe text into abridge");
-                }
-                let mut bytes = Vec::new();
-                stdin.lock().read_to_end(&mut bytes).context("<stdin>: cannot read")?;
-                Ok(Input::from_bytes("<stdin>".to_owned(), bytes))
-            }
-        }
+        let (name, bytes) = read_bytes(path)?;
+        Ok(Input::from_bytes(name, bytes))
     }
 
-    /// Decodes `bytes`: UTF-16 after its byte-order mark, anything else as
-    /// UTF-8, replacing invalid sequences. Says whether the bytes look
-    /// binary; decoding never fails.
+    /// Decodes `bytes`: UTF-16 after its byte-order mark, text in a legacy
+    /// 8-bit encoding (Latin-1, Windows-1252, …) by detection, anything
+    /// else as UTF-8, replacing invalid sequences. Says whether the bytes
+    /// look binary; decoding never fails.
     pub fn from_bytes(name: String, bytes: Vec<u8>) -> Input {
+        let decoded = |text, encoding, by| Input {
+            name: name.clone(),
+            text,
+            invalid_utf8: None,
+            decoded_from: Some((encoding, by)),
+            binary: None,
+            source_format: None,
+        };
         if let Some((text, encoding)) = decode_utf16(&bytes) {
-            return Input {
-                name,
-                text,
-                invalid_utf8: None,
-                decoded_from: Some(encoding),
-                binary: None,
-                source_format: None,
-            };
+            return decoded(text, encoding, DecodedBy::ByteOrderMark);
         }
         let binary = looks_binary(&bytes);
-        if binary.is_none()
-            && let Some(input) = Input::legacy_html(&name, &bytes)
-        {
-            return input;
+        if binary.is_none() {
+            if let Some(input) = Input::legacy_html(&name, &bytes) {
+                return input;
+            }
+            if let Some((text, encoding)) = formats::encoding::decode_legacy(&bytes) {
+                return decoded(text, encoding, DecodedBy::Detected);
+            }
         }
+        Input::from_utf8(name, bytes, binary)
+    }
+
+    /// `bytes` as UTF-8, each invalid sequence replaced with U+FFFD.
+    fn from_utf8(name: String, bytes: Vec<u8>, binary: Option<Binary>) -> Input {
         match String::from_utf8(bytes) {
             Ok(text) => Input {
                 name,
@@ -199,7 +200,7 @@ impl Input {
             name: name.to_owned(),
             text: text.into_owned(),
             invalid_utf8: None,
-            decoded_from: Some(encoding.name()),
+            decoded_from: Some((encoding.name(), DecodedBy::Charset)),
             binary: None,
             source_format: Some(abridge::InputFormat::Html),
         })
@@ -215,6 +216,30 @@ impl Input {
         }
     }
 
+    /// Reads `path` (standard input for `None` and `-`) as
+    /// [`Input::read`] does, or, with an `--encoding` label, decoded from
+    /// that encoding.
+    pub fn read_as(path: Option<&Path>, encoding: Option<&str>) -> anyhow::Result<Input> {
+        let Some(label) = encoding else { return Input::read(path) };
+        let encoding = formats::encoding::encoding_for_label(label).with_context(|| {
+            format!("--encoding: unknown encoding '{label}' (labels such as utf-8, latin1, windows-1252, iso-8859-15, shift_jis)")
+        })?;
+        let (name, bytes) = read_bytes(path)?;
+        if encoding.name() == "UTF-8" {
+            let binary = looks_binary(&bytes);
+            return Ok(Input::from_utf8(name, bytes, binary));
+        }
+        let (text, _) = encoding.decode_with_bom_removal(&bytes);
+        Ok(Input {
+            name,
+            text: text.into_owned(),
+            invalid_utf8: None,
+            decoded_from: Some((encoding.name(), DecodedBy::Flag)),
+            binary: None,
+            source_format: None,
+        })
+    }
+
     /// Fetches the page at `url`.
     pub fn fetch(url: &str, fetch: &crate::web::FetchArgs) -> anyhow::Result<Input> {
         let page = crate::web::Fetcher::new(fetch)
@@ -224,7 +249,7 @@ impl Input {
             name: url.to_owned(),
             text: page.text,
             invalid_utf8: None,
-            decoded_from: (page.encoding != "UTF-8").then_some(page.encoding),
+            decoded_from: (page.encoding != "UTF-8").then_some((page.encoding, DecodedBy::Charset)),
             binary: None,
             source_format: Some(page.format),
         })
@@ -240,7 +265,7 @@ impl Input {
         let input = match (&args.string, url) {
             (Some(text), _) => Input::from_bytes("<string>".to_owned(), text.clone().into_bytes()),
             (None, Some(url)) => Input::fetch(url, &args.fetch)?,
-            (None, None) => Input::read(args.file.as_deref())?,
+            (None, None) => Input::read_as(args.file.as_deref(), args.encoding.as_deref())?,
         };
         if let Some(binary) = input.binary.filter(|_| !args.text) {
             crate::report(&format!("{}: {binary}", input.name));
@@ -255,8 +280,13 @@ impl Input {
     /// The warning to print about how the text was read, if any: invalid
     /// UTF-8 replaced, or decoded from UTF-16.
     pub fn warning(&self) -> Option<String> {
-        if let Some(encoding) = self.decoded_from {
-            let why = if self.source_format.is_some() { "its charset" } else { "byte-order mark" };
+        if let Some((encoding, by)) = self.decoded_from {
+            let why = match by {
+                DecodedBy::ByteOrderMark => "byte-order mark",
+                DecodedBy::Charset => "its charset",
+                DecodedBy::Detected => "detected; --encoding LABEL forces one",
+                DecodedBy::Flag => "--encoding",
+            };
             return Some(format!(
                 "{}: read as {encoding} ({why}); offsets refer to the text in UTF-8",
                 self.name
@@ -268,6 +298,37 @@ impl Input {
                 self.name, invalid.first_offset, invalid.sequences
             )
         })
+    }
+}
+
+/// The name and bytes of `path`, or of standard input for `None` and `-`.
+fn read_bytes(path: Option<&Path>) -> anyhow::Result<(String, Vec<u8>)> {
+    match path {
+        Some(path) if path != Path::new("-") => {
+            let name = path.display().to_string();
+            if path.is_dir() {
+                bail!("{name}: is a directory, not a text file");
+            }
+            let bytes = std::fs::read(path).with_context(|| {
+                // A sentence given where a file was expected.
+                let hint = if name.contains(char::is_whitespace) && !path.exists() {
+                    " (to summarise a text given on the command line, use --string \"TEXT\")"
+                } else {
+                    ""
+                };
+                format!("{name}: cannot read{hint}")
+            })?;
+            Ok((name, bytes))
+        }
+        _ => {
+            let stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                bail!("no input: give a FILE, or pipe text into abridge");
+            }
+            let mut bytes = Vec::new();
+            stdin.lock().read_to_end(&mut bytes).context("<stdin>: cannot read")?;
+            Ok(("<stdin>".to_owned(), bytes))
+        }
     }
 }
 
@@ -323,10 +384,11 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_and_reported() {
-        let input = Input::from_bytes("x.txt".into(), b"caf\xe9 au lait. ok \xff\xfe.".to_vec());
-        assert_eq!(input.text, "caf\u{FFFD} au lait. ok \u{FFFD}\u{FFFD}.");
-        assert_eq!(input.invalid_utf8, Some(InvalidUtf8 { first_offset: 3, sequences: 3 }));
-        assert!(input.warning().unwrap().starts_with("x.txt: invalid UTF-8 from byte 3"));
+        let bytes = b"caf\xc3\xa9 \xc3\xa0 l\xc3\xa9t\xc3\xa9\xe9 au lait. ok \xff\xfe.".to_vec();
+        let input = Input::from_bytes("x.txt".into(), bytes);
+        assert_eq!(input.text, "café à lété\u{FFFD} au lait. ok \u{FFFD}\u{FFFD}.");
+        assert_eq!(input.invalid_utf8, Some(InvalidUtf8 { first_offset: 15, sequences: 3 }));
+        assert!(input.warning().unwrap().starts_with("x.txt: invalid UTF-8 from byte 15"));
     }
 
     #[test]

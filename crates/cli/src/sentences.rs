@@ -70,7 +70,7 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
             each_unit(&mut |unit| {
                 n_units += 1;
                 if result.is_ok() {
-                    result = write_line(out, &format.format().show(unit.span.slice(text)));
+                    result = write_line(out, &format.format().show_in(unit.span.slice(text), text));
                 }
             });
             result?;

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::args::{Format, SummarizeArgs};
 use crate::input::Input;
-use crate::{Outcome, one_line, report, warn};
+use crate::{Outcome, report, warn};
 
 /// The JSON output: the input's name, then the summary, whose `settings`
 /// say which of them came from the config file (`from_config`).
@@ -100,7 +100,7 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
     match args.format {
         Format::Text => {
             for extract in &summary.sentences {
-                writeln!(out, "{}", one_line(extract.shown.as_deref().unwrap_or(&extract.text)))?;
+                writeln!(out, "{}", extract.one_line())?;
                 for explanation in [&extract.explanation, &extract.selection].into_iter().flatten()
                 {
                     for line in explanation.to_string().lines() {

@@ -28,14 +28,71 @@ fn directory() {
 #[test]
 fn invalid_utf8_is_replaced_with_a_warning() {
     let mut file = tempfile::NamedTempFile::new().unwrap();
-    file.write_all(b"The caf\xe9 opened on Monday morning in the old town. It sold coffee and cake all day long.").unwrap();
+    // UTF-8 with one damaged byte: repaired, not read as a legacy encoding.
+    file.write_all(
+        "The café opened on Monday morning in the old town. It sold crème brûlée all day long."
+            .as_bytes(),
+    )
+    .unwrap();
+    file.write_all(b"\xff \xff The end.").unwrap();
     abridge()
         .arg("summarize")
         .arg(file.path())
         .assert()
         .success()
-        .stdout(predicate::str::contains("The caf\u{FFFD} opened"))
-        .stderr(predicate::str::contains("invalid UTF-8 from byte 7"));
+        .stdout(predicate::str::contains("The café opened"))
+        .stderr(predicate::str::contains("invalid UTF-8 from byte 89"));
+}
+
+// Issue 20: text in Latin-1 or Windows-1252 is detected and decoded with a
+// note; --encoding LABEL forces one; offsets are into the UTF-8 text.
+#[test]
+fn legacy_encodings_are_detected_and_can_be_forced() {
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    file.write_all(
+        b"Caf\xe9 prices rose by a fifth in March, the \x93bureau\x94 said. Tea stayed as it was.",
+    )
+    .unwrap();
+    let output = abridge()
+        .args(["summarize", "-n", "1", "--format", "json"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("read as windows-1252 (detected; --encoding LABEL forces one); offsets refer to the text in UTF-8"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let sentence = &json["sentences"][0];
+    let text = "Café prices rose by a fifth in March, the \u{201C}bureau\u{201D} said.";
+    assert_eq!(sentence["text"], text);
+    assert_eq!(
+        (sentence["start"].as_u64(), sentence["end"].as_u64()),
+        (Some(0), Some(text.len() as u64))
+    );
+    // Forced: the same bytes as ISO-8859-7 (Greek) read differently, and
+    // with no "detected" note.
+    let output = abridge()
+        .args(["summarize", "-n", "1", "--encoding", "iso-8859-7"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("Cafι prices"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("read as ISO-8859-7 (--encoding)"));
+    // UTF-8 forced: repaired as UTF-8, from standard input too.
+    abridge()
+        .args(["sentences", "--encoding", "utf-8"])
+        .write_stdin(b"Caf\xe9 prices rose.".to_vec())
+        .assert()
+        .success()
+        .stdout("Caf\u{FFFD} prices rose.\n")
+        .stderr(predicate::str::contains("invalid UTF-8 from byte 3"));
+    abridge()
+        .args(["summarize", "--encoding", "klingon"])
+        .arg(file.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--encoding: unknown encoding 'klingon'"));
 }
 
 #[test]

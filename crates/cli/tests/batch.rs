@@ -295,13 +295,19 @@ fn files_and_missing_paths() {
 #[test]
 fn invalid_utf8_file_is_an_error_record() {
     let dir = tempfile::tempdir().unwrap();
-    write_file(&dir.path().join("a.txt"), b"The caf\xe9 opened on Monday in the old town.");
+    write_file(
+        &dir.path().join("a.txt"),
+        b"The caf\xc3\xa9 opened on Monday in the \xc3\xb6ld town.\xff",
+    );
     write_file(&dir.path().join("b.txt"), article(1).as_bytes());
+    // Text in Latin-1 is not invalid UTF-8 but a legacy encoding: decoded.
+    write_file(&dir.path().join("c.txt"), b"The caf\xe9 opened on Monday in the old town.");
     let output = abridge().arg("batch").arg(dir.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let records = parse_lines(&output.stdout);
-    assert_eq!(records[0], json!({"id": "a.txt", "error": "invalid UTF-8 at byte 7"}));
+    assert_eq!(records[0], json!({"id": "a.txt", "error": "invalid UTF-8 at byte 44"}));
     assert!(records[1].get("sentences").is_some());
+    assert_eq!(records[2]["sentences"][0], "The café opened on Monday in the old town.");
 }
 
 #[test]

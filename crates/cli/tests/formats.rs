@@ -97,3 +97,23 @@ fn subtitle_and_transcript_times_are_in_json() {
         assert!(sentence["speaker"].is_string(), "{sentence}");
     }
 }
+
+#[test]
+fn pdf_text_hyphens_are_shown_as_the_document_writes_the_word() {
+    // "open-source" and "selfish" are written whole elsewhere in the text.
+    let pages = "The port runs open-source software.\nIts engineers publish the open-\nsource code.\n\u{c}No one here is self-\nish about it.\nA selfish team would keep it.\n";
+    let run = |args: &[&str]| {
+        let output = abridge()
+            .args(args)
+            .args(["--input-format", "pdf-text"])
+            .write_stdin(pages)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for text in [run(&["summarize", "-n", "4", "--scorer", "lead"]), run(&["sentences"])] {
+        assert!(text.contains("publish the open-source code."), "{text}");
+        assert!(text.contains("is selfish about it."), "{text}");
+    }
+}

@@ -18,6 +18,8 @@ mod formats;
 mod habits;
 // Batch runs stopped by Ctrl-C and resumed (issue 15).
 mod interrupt;
+// The README's examples, run through the binary (issue 20).
+mod readme;
 // Web pages: HTML files and records, URLs from a local server, web archives (issue 12).
 mod web;
 // `abridge summarize --cluster`: several documents, one summary (issue 17).

@@ -27,6 +27,13 @@ pub const DEFAULT_CONFIDENCE: f64 = 0.95;
 pub const DEFAULT_SEED: u64 = 0xab1d_9e5e_ed00_2025;
 
 /// A confidence interval `[low, high]`.
+///
+/// ```
+/// use abridge_eval::Bootstrap;
+///
+/// let interval = Bootstrap::default().intervals(&[&[0.2, 0.4, 0.6]])[0];
+/// assert!(interval.low <= 0.4 && 0.4 <= interval.high);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(into = "[f64; 2]", from = "[f64; 2]")]
 pub struct Interval {
@@ -49,6 +56,13 @@ impl From<[f64; 2]> for Interval {
 }
 
 /// Settings of the percentile bootstrap.
+///
+/// ```
+/// use abridge_eval::Bootstrap;
+///
+/// let bootstrap = Bootstrap { resamples: 200, ..Bootstrap::default() };
+/// assert_eq!(bootstrap.intervals(&[&[0.5, 0.5]])[0].low, 0.5);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bootstrap {
     /// How many samples to draw; 0 gives degenerate intervals at the mean.
@@ -73,6 +87,13 @@ impl Bootstrap {
     /// The confidence interval of the mean of each column. Every column
     /// holds one value per document, all columns the same documents in the
     /// same order.
+    ///
+    /// ```
+    /// use abridge_eval::Bootstrap;
+    ///
+    /// let same = Bootstrap::default();
+    /// assert_eq!(same.intervals(&[&[0.1, 0.9]]), same.intervals(&[&[0.1, 0.9]]), "seeded");
+    /// ```
     pub fn intervals(&self, columns: &[&[f64]]) -> Vec<Interval> {
         let n = columns.first().map_or(0, |column| column.len());
         assert!(columns.iter().all(|column| column.len() == n), "columns of equal length");

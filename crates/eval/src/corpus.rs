@@ -27,6 +27,13 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 
 /// One document of a corpus with its references.
+///
+/// ```
+/// use abridge_eval::corpus::parse_line;
+///
+/// let record = parse_line(1, r#"{"id": "a", "text": "T.", "summaries": ["S."], "split": "test"}"#).unwrap();
+/// assert_eq!((record.id.as_str(), record.extra["split"].as_str()), ("a", Some("test")));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// The document's identifier (empty when the line has none).
@@ -48,6 +55,14 @@ pub struct Record {
 }
 
 /// A record and the line it was read from.
+///
+/// ```
+/// use abridge_eval::Corpus;
+///
+/// let corpus = Corpus::read("\n{\"text\": \"T.\", \"summaries\": [\"S.\"]}\n".as_bytes(), None)?;
+/// assert_eq!(corpus.entries[0].line, 2);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// 1-based line number in the corpus file.
@@ -57,6 +72,14 @@ pub struct Entry {
 }
 
 /// A line that could not be read as a record.
+///
+/// ```
+/// use abridge_eval::{BadLine, corpus::parse_line};
+///
+/// let error = parse_line(3, r#"{"text": "T.", "summaries": []}"#).unwrap_err();
+/// assert_eq!(error.line, 3);
+/// assert!(error.to_string().starts_with("line 3: `summaries` is empty"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {reason}")]
 pub struct BadLine {
@@ -68,6 +91,13 @@ pub struct BadLine {
 
 /// Parses one line of a corpus. `line` is the 1-based line number, used in
 /// the error.
+///
+/// ```
+/// use abridge_eval::corpus::parse_line;
+///
+/// assert!(parse_line(1, r#"{"text": "T.", "summaries": ["S."]}"#).is_ok());
+/// assert!(parse_line(2, "not json").is_err());
+/// ```
 pub fn parse_line(line: usize, json: &str) -> Result<Record, BadLine> {
     let bad = |reason: String| BadLine { line, reason };
     let record: Record = serde_json::from_str(json).map_err(|error| bad(json_reason(&error)))?;
@@ -98,6 +128,14 @@ fn json_reason(error: &serde_json::Error) -> String {
 /// Yields `Ok(entry)` for each good line, `Err(Error::BadLine(..))` for each
 /// bad one (and goes on), and `Err(Error::Read { .. })` once if reading
 /// fails, after which it yields nothing.
+///
+/// ```
+/// use abridge_eval::CorpusReader;
+///
+/// let jsonl = "{\"text\": \"T.\", \"summaries\": [\"S.\"]}\nnot json\n";
+/// let results: Vec<_> = CorpusReader::new(jsonl.as_bytes()).collect();
+/// assert_eq!(results.len(), 2);
+/// ```
 #[derive(Debug)]
 pub struct CorpusReader<R> {
     reader: R,
@@ -108,6 +146,13 @@ pub struct CorpusReader<R> {
 
 impl<R: BufRead> CorpusReader<R> {
     /// Reads records from `reader`.
+    ///
+    /// ```
+    /// use abridge_eval::CorpusReader;
+    ///
+    /// let mut reader = CorpusReader::new("{\"text\": \"T.\", \"summaries\": [\"S.\"]}\n".as_bytes());
+    /// assert!(reader.next().unwrap().is_ok());
+    /// ```
     pub fn new(reader: R) -> CorpusReader<R> {
         CorpusReader { reader, line: 0, buffer: Vec::new(), done: false }
     }
@@ -115,6 +160,12 @@ impl<R: BufRead> CorpusReader<R> {
 
 impl CorpusReader<std::io::BufReader<std::fs::File>> {
     /// Opens the corpus file at `path`.
+    ///
+    /// ```
+    /// use abridge_eval::CorpusReader;
+    ///
+    /// assert!(CorpusReader::open(std::path::Path::new("no-such-corpus.jsonl")).is_err());
+    /// ```
     pub fn open(path: &Path) -> Result<Self, Error> {
         let file = std::fs::File::open(path)
             .map_err(|source| Error::Open { path: path.to_owned(), source })?;
@@ -158,6 +209,15 @@ impl<R: BufRead> Iterator for CorpusReader<R> {
 }
 
 /// A whole corpus in memory: its good entries and its bad lines.
+///
+/// ```
+/// use abridge_eval::Corpus;
+///
+/// let jsonl = "{\"text\": \"T.\", \"summaries\": [\"S.\"]}\nnot json\n";
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// assert_eq!((corpus.entries.len(), corpus.bad_lines.len()), (1, 1));
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Corpus {
     /// The records, in file order.
@@ -169,6 +229,14 @@ pub struct Corpus {
 impl Corpus {
     /// Reads every line of `reader`, keeping at most `limit` good entries.
     /// Fails only on an I/O error.
+    ///
+    /// ```
+    /// use abridge_eval::Corpus;
+    ///
+    /// let jsonl = "{\"text\": \"A.\", \"summaries\": [\"S.\"]}\n{\"text\": \"B.\", \"summaries\": [\"S.\"]}\n";
+    /// assert_eq!(Corpus::read(jsonl.as_bytes(), Some(1))?.entries.len(), 1);
+    /// # Ok::<(), abridge_eval::Error>(())
+    /// ```
     pub fn read(reader: impl BufRead, limit: Option<usize>) -> Result<Corpus, Error> {
         let mut corpus = Corpus::default();
         for item in CorpusReader::new(reader) {
@@ -185,6 +253,13 @@ impl Corpus {
     }
 
     /// Reads the corpus file at `path` (see [`Corpus::read`]).
+    ///
+    /// ```
+    /// use abridge_eval::Corpus;
+    ///
+    /// let error = Corpus::open(std::path::Path::new("no-such-corpus.jsonl"), None).unwrap_err();
+    /// assert!(error.to_string().contains("no-such-corpus.jsonl"));
+    /// ```
     pub fn open(path: &Path, limit: Option<usize>) -> Result<Corpus, Error> {
         let file = std::fs::File::open(path)
             .map_err(|source| Error::Open { path: path.to_owned(), source })?;

@@ -6,6 +6,14 @@ use crate::corpus::BadLine;
 
 /// What can go wrong in an evaluation. Bad corpus lines are reported, not
 /// fatal: [`Corpus::read`](crate::Corpus::read) collects them.
+///
+/// ```
+/// use abridge_eval::{Error, System};
+///
+/// let error = System::parse_list("bert").unwrap_err();
+/// assert!(matches!(error, Error::UnknownSystem(_)));
+/// assert!(error.to_string().starts_with("unknown scorer 'bert' (known: "));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

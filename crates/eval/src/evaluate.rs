@@ -33,6 +33,14 @@ use crate::protocol::{ClusterDocs, Protocol};
 use crate::rouge::{Prf, Rouge, RougeScores, Tokenizer, Variant, join_sentences};
 
 /// What makes the summaries: a built-in scorer, or the oracle.
+///
+/// ```
+/// use abridge::ScorerKind;
+/// use abridge_eval::System;
+///
+/// assert_eq!(System::parse_list("lead,oracle")?, [System::Scorer(ScorerKind::Lead), System::Oracle]);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum System {
     /// A [`Summarizer`] with this scorer.
@@ -43,6 +51,13 @@ pub enum System {
 
 impl System {
     /// The name in reports: the scorer's name, or `oracle`.
+    ///
+    /// ```
+    /// use abridge::ScorerKind;
+    /// use abridge_eval::System;
+    ///
+    /// assert_eq!(System::Scorer(ScorerKind::TextRank).name(), "textrank");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             System::Scorer(kind) => kind.name(),
@@ -53,6 +68,14 @@ impl System {
     /// Parses a comma-separated list of names: scorer names, `oracle`, and
     /// `all` for every built-in scorer ([`ScorerKind::ALL`]). Repeated
     /// systems are listed once, in the order first named.
+    ///
+    /// ```
+    /// use abridge_eval::System;
+    ///
+    /// assert_eq!(System::parse_list("lead, lead, oracle")?.len(), 2);
+    /// assert!(System::parse_list("no-such-scorer").is_err());
+    /// # Ok::<(), abridge_eval::Error>(())
+    /// ```
     pub fn parse_list(list: &str) -> Result<Vec<System>, Error> {
         let mut systems = Vec::new();
         for name in list.split(',').map(str::trim).filter(|name| !name.is_empty()) {
@@ -103,6 +126,14 @@ impl FromStr for System {
 /// `Some(LanguageChoice::Auto)` detects the language of every document and
 /// ignores the records' `lang`; `Some(LanguageChoice::Fixed(English))`
 /// measures what a strategy does without the right language's resources.
+///
+/// ```
+/// use abridge::{Language, LanguageSource};
+/// use abridge_eval::{LanguagePolicy, corpus::parse_line};
+///
+/// let record = parse_line(1, r#"{"text": "Le port a fermé.", "summaries": ["S."], "lang": "fr"}"#).unwrap();
+/// assert_eq!(LanguagePolicy::default().resolve(&record), (Language::French, LanguageSource::Given));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LanguagePolicy {
     /// The language of records that have no `lang` (or one abridge does not
@@ -122,6 +153,15 @@ impl Default for LanguagePolicy {
 impl LanguagePolicy {
     /// The language `record` is analysed in, and how it was chosen: a
     /// record's own `lang` counts as [`LanguageSource::Given`].
+    ///
+    /// ```
+    /// use abridge::{Language, LanguageChoice, LanguageSource};
+    /// use abridge_eval::{LanguagePolicy, corpus::parse_line};
+    ///
+    /// let record = parse_line(1, r#"{"text": "Le port a fermé.", "summaries": ["S."], "lang": "fr"}"#).unwrap();
+    /// let forced = LanguagePolicy { force: Some(LanguageChoice::Fixed(Language::English)), ..LanguagePolicy::default() };
+    /// assert_eq!(forced.resolve(&record), (Language::English, LanguageSource::Given));
+    /// ```
     pub fn resolve(&self, record: &crate::Record) -> (Language, LanguageSource) {
         if let Some(choice) = self.force {
             return choice.resolve(&record.text);
@@ -134,6 +174,18 @@ impl LanguagePolicy {
 }
 
 /// How many documents were analysed in one language, chosen one way.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// assert_eq!(report.languages[0].docs, 1);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LanguageCount {
     /// The language.
@@ -146,6 +198,14 @@ pub struct LanguageCount {
 }
 
 /// How to evaluate.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Settings, Tokenizer};
+///
+/// let settings = Settings { budget: Budget::Words(60), tokenizer: Tokenizer::Unicode, ..Settings::default() };
+/// assert_eq!(settings.budget, Budget::Words(60));
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// The systems, in report order.
@@ -185,6 +245,19 @@ impl Default for Settings {
 }
 
 /// The mean of one variant's scores over the documents, with intervals.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// let rouge1 = &report.results[0].rouge1;
+/// assert!(rouge1.f_ci.low <= rouge1.f && rouge1.f <= rouge1.f_ci.high);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Aggregate {
     /// Mean precision.
@@ -202,6 +275,19 @@ pub struct Aggregate {
 }
 
 /// One document's summary by one system, and its scores.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// let doc = &report.results[0].per_doc[0];
+/// assert_eq!((doc.line, doc.id.as_str(), doc.sentences.as_slice()), (1, "1", &[0][..]));
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocResult {
     /// The document's line in the corpus file.
@@ -222,6 +308,18 @@ pub struct DocResult {
 }
 
 /// The results of one system.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// assert_eq!((report.results[0].scorer.as_str(), report.results[0].docs), ("lead", 1));
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SystemReport {
     /// The system's name.
@@ -251,6 +349,19 @@ pub struct SystemReport {
 
 impl SystemReport {
     /// The aggregate of `variant`.
+    ///
+    /// ```
+    /// use abridge::Budget;
+    /// use abridge_eval::{Corpus, Settings, System, evaluate};
+    ///
+    /// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+    /// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+    /// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+    /// use abridge_eval::Variant;
+    /// let report = evaluate(&corpus.entries, &settings)?;
+    /// assert_eq!(report.results[0].get(Variant::Rouge1).f, report.results[0].rouge1.f);
+    /// # Ok::<(), abridge_eval::Error>(())
+    /// ```
     pub fn get(&self, variant: Variant) -> &Aggregate {
         match variant {
             Variant::Rouge1 => &self.rouge1,
@@ -262,6 +373,18 @@ impl SystemReport {
 }
 
 /// The results of every system on a corpus.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// assert_eq!((report.docs, report.budget), (1, Budget::Sentences(1)));
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Documents evaluated.
@@ -288,6 +411,29 @@ pub struct Report {
 /// What [`evaluate_observed`] tells as it goes, for a progress bar: every
 /// method has a default that does nothing. Documents finish on several
 /// threads at once, so the observer is `Sync`.
+///
+/// ```
+/// use std::sync::atomic::{AtomicUsize, Ordering};
+///
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Observer, Settings, System, evaluate_observed};
+///
+/// #[derive(Default)]
+/// struct Count(AtomicUsize);
+/// impl Observer for Count {
+///     fn document_done(&self, _system: System) {
+///         self.0.fetch_add(1, Ordering::Relaxed);
+///     }
+/// }
+///
+/// let jsonl = "{\"text\": \"A b. C d.\", \"summaries\": [\"A b.\"]}\n{\"text\": \"E f.\", \"summaries\": [\"E f.\"]}\n";
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead,oracle")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let count = Count::default();
+/// evaluate_observed(&corpus.entries, &settings, &count)?;
+/// assert_eq!(count.0.load(Ordering::Relaxed), 4, "two documents, two systems");
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 pub trait Observer: Sync {
     /// `system` starts on the corpus's `docs` documents.
     fn system_started(&self, system: System, docs: usize) {
@@ -312,11 +458,38 @@ impl Observer for () {}
 ///
 /// Fails only on invalid settings (a budget of zero, say); a document that
 /// cannot be summarised gets an empty summary, which scores zero.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// let report = evaluate(&corpus.entries, &settings)?;
+/// assert_eq!(report.results.len(), 1);
+/// let zero = Settings { budget: Budget::Sentences(0), ..settings };
+/// assert!(evaluate(&corpus.entries, &zero).is_err());
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 pub fn evaluate(entries: &[Entry], settings: &Settings) -> Result<Report, Error> {
     evaluate_observed(entries, settings, &())
 }
 
 /// [`evaluate`], telling `observer` how far it got.
+///
+/// ```
+/// use abridge::Budget;
+/// use abridge_eval::{Corpus, Settings, System, evaluate};
+///
+/// let jsonl = r#"{"id": "1", "text": "The bridge reopened on Friday. Rain fell all day.", "summaries": ["The bridge reopened."]}"#;
+/// let corpus = Corpus::read(jsonl.as_bytes(), None)?;
+/// let settings = Settings { systems: System::parse_list("lead")?, budget: Budget::Sentences(1), ..Settings::default() };
+/// use abridge_eval::evaluate_observed;
+/// let report = evaluate_observed(&corpus.entries, &settings, &())?;
+/// assert_eq!(report.docs, 1);
+/// # Ok::<(), abridge_eval::Error>(())
+/// ```
 pub fn evaluate_observed(
     entries: &[Entry],
     settings: &Settings,

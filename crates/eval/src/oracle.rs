@@ -34,9 +34,22 @@ use rougers::{RougeScorer, RougeType};
 use crate::Tokenizer;
 
 /// The name of the oracle in reports.
+///
+/// ```
+/// assert_eq!(abridge_eval::System::Oracle.name(), abridge_eval::oracle::ORACLE);
+/// ```
 pub const ORACLE: &str = "oracle";
 
 /// Chooses sentences greedily to maximise ROUGE against the references.
+///
+/// ```
+/// use abridge::{Budget, Summarizer};
+/// use abridge_eval::Oracle;
+///
+/// let text = "The bridge reopened on Friday. Rain fell all day. Shops were busy.";
+/// let document = Summarizer::builder().build().unwrap().analyze(text);
+/// assert_eq!(Oracle::new(Budget::Sentences(1)).select(&document, &["The bridge reopened."]), [0]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Oracle {
     budget: Budget,
@@ -45,11 +58,24 @@ pub struct Oracle {
 
 impl Oracle {
     /// An oracle that keeps to `budget`, with `rouge-score`'s tokenizer.
+    ///
+    /// ```
+    /// use abridge::Budget;
+    ///
+    /// assert_eq!(abridge_eval::Oracle::new(Budget::Words(50)).budget(), Budget::Words(50));
+    /// ```
     pub fn new(budget: Budget) -> Oracle {
         Oracle::with_tokenizer(budget, Tokenizer::Default)
     }
 
     /// An oracle that keeps to `budget` and reads texts with `tokenizer`.
+    ///
+    /// ```
+    /// use abridge::Budget;
+    /// use abridge_eval::{Oracle, Tokenizer};
+    ///
+    /// let _oracle = Oracle::with_tokenizer(Budget::Sentences(3), Tokenizer::Unicode);
+    /// ```
     pub fn with_tokenizer(budget: Budget, tokenizer: Tokenizer) -> Oracle {
         let scorer = RougeScorer::with_tokenizer(
             vec![RougeType::N(1), RougeType::N(2)],
@@ -60,12 +86,27 @@ impl Oracle {
     }
 
     /// The budget the oracle keeps to.
+    ///
+    /// ```
+    /// use abridge::Budget;
+    ///
+    /// assert_eq!(abridge_eval::Oracle::new(Budget::Sentences(2)).budget(), Budget::Sentences(2));
+    /// ```
     pub fn budget(&self) -> Budget {
         self.budget
     }
 
     /// The chosen sentences of `document`, as indices in document order.
     /// Empty when no sentence scores above zero.
+    ///
+    /// ```
+    /// use abridge::{Budget, Summarizer};
+    /// use abridge_eval::Oracle;
+    ///
+    /// let text = "Rain fell all day. Shops were busy. The bridge reopened on Friday.";
+    /// let document = Summarizer::builder().build().unwrap().analyze(text);
+    /// assert_eq!(Oracle::new(Budget::Sentences(1)).select(&document, &["the bridge reopened"]), [2]);
+    /// ```
     pub fn select<S: AsRef<str>>(&self, document: &Document<'_>, references: &[S]) -> Vec<usize> {
         let references: Vec<rougers::Document> =
             references.iter().map(|reference| self.scorer.document(reference.as_ref())).collect();

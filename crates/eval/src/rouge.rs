@@ -45,6 +45,13 @@ use serde::{Deserialize, Serialize};
 /// Reports name it by its profile (`rouge-score`, `unicode-v1`,
 /// `character-v1`), which is also its form in JSON; the command line uses
 /// the short names `default`, `unicode` and `character`.
+///
+/// ```
+/// use abridge_eval::Tokenizer;
+///
+/// assert_eq!("unicode".parse::<Tokenizer>().unwrap(), Tokenizer::Unicode);
+/// assert_eq!(Tokenizer::default(), Tokenizer::Default);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(into = "&'static str", try_from = "String")]
 pub enum Tokenizer {
@@ -61,6 +68,10 @@ pub enum Tokenizer {
 
 impl Tokenizer {
     /// Every tokenizer, in the order help texts list them.
+    ///
+    /// ```
+    /// assert_eq!(abridge_eval::Tokenizer::ALL.len(), 3);
+    /// ```
     pub const ALL: [Tokenizer; 3] = [Tokenizer::Default, Tokenizer::Unicode, Tokenizer::Character];
 
     /// The short name: `default`, `unicode` or `character`.
@@ -88,12 +99,24 @@ impl Tokenizer {
 
     /// The profile and whether it stems, for people: `rouge-score, Porter
     /// stemmer` or `unicode-v1, no stemming`.
+    ///
+    /// ```
+    /// use abridge_eval::Tokenizer;
+    ///
+    /// assert!(Tokenizer::Character.describe().contains("character-v1"));
+    /// ```
     pub fn describe(self) -> String {
         let stemming = if self.stems() { "Porter stemmer" } else { "no stemming" };
         format!("{}, {stemming}", self.profile())
     }
 
     /// The rougers tokenizer.
+    ///
+    /// ```
+    /// use abridge_eval::Tokenizer;
+    ///
+    /// let _tokenizer: rougers::Tokenizer = Tokenizer::Unicode.to_rougers();
+    /// ```
     pub fn to_rougers(self) -> rougers::Tokenizer {
         match self {
             Tokenizer::Default => rougers::Tokenizer::new(true),
@@ -110,6 +133,12 @@ impl fmt::Display for Tokenizer {
 }
 
 /// The error for a tokenizer name abridge does not know.
+///
+/// ```
+/// use abridge_eval::{Tokenizer, UnknownTokenizer};
+///
+/// assert_eq!("bpe".parse::<Tokenizer>(), Err(UnknownTokenizer("bpe".to_owned())));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown ROUGE tokenizer '{0}' (known: default, unicode, character)")]
 pub struct UnknownTokenizer(pub String);
@@ -146,6 +175,13 @@ impl From<Tokenizer> for &'static str {
 }
 
 /// A ROUGE variant.
+///
+/// ```
+/// use abridge_eval::Variant;
+///
+/// assert_eq!(Variant::ALL.map(Variant::label), ["R-1", "R-2", "R-L", "R-Lsum"]);
+/// assert_eq!(Variant::RougeLsum.name(), "rougeLsum");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Variant {
     /// Unigram overlap.
@@ -199,6 +235,14 @@ impl Variant {
 }
 
 /// Precision, recall and F1, each a fraction in `[0, 1]`.
+///
+/// ```
+/// use abridge_eval::Rouge;
+///
+/// let scores = Rouge::new().score("the harbour closed", "the harbour closed today");
+/// assert_eq!(scores.rouge1.r, 1.0);
+/// assert!(scores.rouge1.p < 1.0 && scores.rouge1.f > scores.rouge1.p);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prf {
     /// Precision: the share of the summary found in the reference.
@@ -216,6 +260,13 @@ impl From<rougers::Score> for Prf {
 }
 
 /// The scores of one summary for every [`Variant`].
+///
+/// ```
+/// use abridge_eval::{Rouge, Variant};
+///
+/// let scores = Rouge::new().score("the storm broke the wall", "the storm broke the wall");
+/// assert_eq!(scores.get(Variant::Rouge2).f, 1.0);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RougeScores {
     /// ROUGE-1.
@@ -232,6 +283,13 @@ pub struct RougeScores {
 
 impl RougeScores {
     /// The scores of `variant`.
+    ///
+    /// ```
+    /// use abridge_eval::{Rouge, Variant};
+    ///
+    /// let scores = Rouge::new().score("a b c d", "a b x y");
+    /// assert_eq!(scores.get(Variant::Rouge1), scores.rouge1);
+    /// ```
     pub fn get(&self, variant: Variant) -> Prf {
         match variant {
             Variant::Rouge1 => self.rouge1,
@@ -262,6 +320,14 @@ impl RougeScores {
 
 /// Scores summaries against references with every [`Variant`]. Cheap to
 /// share between threads.
+///
+/// ```
+/// use abridge_eval::Rouge;
+///
+/// let rouge = Rouge::new();
+/// let scores = rouge.score("The harbour closed on Tuesday.", "The harbour closed.");
+/// assert!(scores.rouge1.f > 0.5);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Rouge {
     scorer: RougeScorer,
@@ -277,11 +343,26 @@ impl Default for Rouge {
 impl Rouge {
     /// ROUGE-1, -2, -L and -Lsum as `rouge-score` computes them, with the
     /// Porter stemmer.
+    ///
+    /// ```
+    /// use abridge_eval::{Rouge, Tokenizer};
+    ///
+    /// assert_eq!(abridge_eval::Rouge::new().tokenizer(), Tokenizer::Default);
+    /// ```
     pub fn new() -> Rouge {
         Rouge::with_tokenizer(Tokenizer::Default)
     }
 
     /// ROUGE-1, -2, -L and -Lsum over the tokens of `tokenizer`.
+    ///
+    /// ```
+    /// use abridge_eval::{Rouge, Tokenizer};
+    ///
+    /// // The default tokenizer keeps only a to z: Greek has no tokens.
+    /// let unicode = Rouge::with_tokenizer(Tokenizer::Unicode);
+    /// assert_eq!(unicode.score("λιμάνι έκλεισε", "λιμάνι").rouge1.p, 1.0);
+    /// assert_eq!(Rouge::new().score("λιμάνι έκλεισε", "λιμάνι").rouge1.f, 0.0);
+    /// ```
     pub fn with_tokenizer(tokenizer: Tokenizer) -> Rouge {
         let types = Variant::ALL.iter().map(|variant| variant.rouge_type()).collect();
         let scorer = RougeScorer::with_tokenizer(types, tokenizer.to_rougers())
@@ -290,12 +371,25 @@ impl Rouge {
     }
 
     /// The tokenizer in use.
+    ///
+    /// ```
+    /// use abridge_eval::{Rouge, Tokenizer};
+    ///
+    /// assert_eq!(Rouge::with_tokenizer(Tokenizer::Character).tokenizer(), Tokenizer::Character);
+    /// ```
     pub fn tokenizer(&self) -> Tokenizer {
         self.tokenizer
     }
 
     /// Scores `summary` against one `reference`. Both are plain text; for
     /// ROUGE-Lsum, their sentences are their lines.
+    ///
+    /// ```
+    /// use abridge_eval::Rouge;
+    ///
+    /// let scores = Rouge::new().score("divers found a breach", "divers found a breach");
+    /// assert_eq!((scores.rouge1.f, scores.rouge_l.f), (1.0, 1.0));
+    /// ```
     pub fn score(&self, reference: &str, summary: &str) -> RougeScores {
         RougeScores::from_rougers(&self.scorer.score(reference, summary))
     }
@@ -303,6 +397,14 @@ impl Rouge {
     /// Scores `summary` against each of `references` and keeps, for each
     /// variant, the reference with the best F1 (the first on ties), as
     /// `rouge-score`'s `score_multi` does. Zero when there is no reference.
+    ///
+    /// ```
+    /// use abridge_eval::Rouge;
+    ///
+    /// let rouge = Rouge::new();
+    /// let best = rouge.score_multi(&["something else", "the harbour closed"], "the harbour closed");
+    /// assert_eq!(best.rouge1.f, 1.0, "the best reference counts");
+    /// ```
     pub fn score_multi<S: AsRef<str>>(&self, references: &[S], summary: &str) -> RougeScores {
         match self.scorer.score_multi(references, summary) {
             Some(scores) => RougeScores::from_rougers(&scores),
@@ -314,6 +416,12 @@ impl Rouge {
 /// Writes summary sentences one per line, the form ROUGE-Lsum reads: line
 /// breaks inside a sentence become spaces, and sentences are joined with
 /// `\n`.
+///
+/// ```
+/// use abridge_eval::join_sentences;
+///
+/// assert_eq!(join_sentences(["The harbour\nclosed.", "Divers came."]), "The harbour closed.\nDivers came.");
+/// ```
 pub fn join_sentences<'a>(sentences: impl IntoIterator<Item = &'a str>) -> String {
     let mut joined = String::new();
     for (sentence_idx, sentence) in sentences.into_iter().enumerate() {

@@ -28,6 +28,15 @@ use mail_parser::MessageParser;
 use crate::{Block, BlockKind, Format, Metadata, Parsed, Span};
 
 /// E-mail messages and threads (`email`).
+///
+/// ```
+/// use abridge_formats::{BlockKind, Email, Format};
+///
+/// let thread = "Yes, on Monday.\n\nOn Fri, 2 May 2026, Ben wrote:\n> When do the racks arrive?\n";
+/// let parsed = Email.parse(thread);
+/// let kinds: Vec<BlockKind> = parsed.blocks.unwrap().iter().map(|block| block.kind).collect();
+/// assert!(kinds.contains(&BlockKind::Quoted) && kinds.contains(&BlockKind::Paragraph));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Email;
 
@@ -85,7 +94,9 @@ impl Format for Email {
             return true;
         }
         // A cheap test first: a thread has quoted lines or a history line.
-        let quoted_line = head.starts_with('>') || head.contains("\n>");
+        // One `memchr` for `>`, which prose seldom has, before the lines.
+        let quoted_line = head.contains('>')
+            && (head.starts_with('>') || head.lines().any(|line| line.starts_with('>')));
         if !quoted_line && !head.contains("essage") {
             return false;
         }
@@ -142,8 +153,14 @@ impl Format for Email {
 /// Whether `text` opens with message headers: `Name: value` lines, two of
 /// them known headers, before the first blank line.
 fn starts_with_headers(text: &str) -> bool {
+    let text = text.trim_start_matches('\u{FEFF}');
+    // A header's name is short: without a colon near its start, the first
+    // line is no header, and the rest of a long line need not be read.
+    if !text.as_bytes().iter().take(MAX_HEADER_NAME + 1).any(|&b| b == b':') {
+        return false;
+    }
     let mut known = 0;
-    for line in text.trim_start_matches('\u{FEFF}').lines().take(40) {
+    for line in text.lines().take(40) {
         if line.trim().is_empty() {
             break;
         }
@@ -158,6 +175,10 @@ fn starts_with_headers(text: &str) -> bool {
     }
     known >= 2
 }
+
+/// The longest header name [`starts_with_headers`] looks for a colon
+/// after (`Content-Transfer-Encoding` has 25 letters).
+const MAX_HEADER_NAME: usize = 76;
 
 /// "On Tue, 3 May 2026 at 09:14, Ana Berg <ana@example.invalid> wrote:".
 fn is_attribution(line: &str) -> bool {

@@ -28,6 +28,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod email;
+pub mod encoding;
 pub mod html;
 mod markdown;
 mod pdf;
@@ -51,6 +52,15 @@ pub use text::PlainText;
 pub use transcript::Transcript;
 
 /// One kind of input.
+///
+/// ```
+/// use abridge_formats::{BlockKind, Format, Markdown};
+///
+/// let parsed = Markdown.parse("# Notes\n\nThe harbour closed.\n");
+/// let kinds: Vec<BlockKind> = parsed.blocks.unwrap().iter().map(|block| block.kind).collect();
+/// assert_eq!(kinds, [BlockKind::Title, BlockKind::Paragraph]);
+/// assert!(Markdown.extensions().contains(&"md"));
+/// ```
 pub trait Format: Send + Sync + fmt::Debug {
     /// The format's name, as `--input-format` takes it.
     fn name(&self) -> &'static str;
@@ -75,6 +85,24 @@ pub trait Format: Send + Sync + fmt::Debug {
         Cow::Borrowed(unit)
     }
 
+    /// [`Format::show`] for a unit of `text` (the whole [`Parsed::text`]
+    /// it is part of), which the format may read for how the document
+    /// writes things elsewhere: text from PDFs shows a word hyphenated at a
+    /// line end as the document writes it where no line end cuts it. The
+    /// default ignores `text`.
+    ///
+    /// ```
+    /// use abridge_formats::{Format, PdfText, Srt};
+    ///
+    /// let text = "A cross-\ntown ferry. The crosstown route is new.";
+    /// assert_eq!(PdfText.show_in("A cross-\ntown ferry.", text), "A crosstown ferry.");
+    /// assert_eq!(Srt.show_in("A cross-\ntown ferry.", text), "A cross-\ntown ferry.");
+    /// ```
+    fn show_in<'t>(&self, unit: &'t str, text: &str) -> Cow<'t, str> {
+        let _ = text;
+        self.show(unit)
+    }
+
     /// How line breaks inside this format's blocks read: as in plain text
     /// (the default), or as spaces (Markdown and HTML, which wrap
     /// paragraphs freely).
@@ -84,6 +112,14 @@ pub trait Format: Send + Sync + fmt::Debug {
 }
 
 /// An input as a format parser understood it.
+///
+/// ```
+/// use abridge_formats::{Format, Srt};
+///
+/// let parsed = Srt.parse("1\n00:00:01,000 --> 00:00:03,000\nThe ferry runs again.\n");
+/// assert_eq!(parsed.text, "The ferry runs again.");
+/// assert_eq!(parsed.origins[0].time_ms, Some((1000, 3000)));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parsed<'a> {
     /// The text that block spans point into: the input itself where the
@@ -103,12 +139,26 @@ pub struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     /// The input as plain text: the text itself, no blocks.
+    ///
+    /// ```
+    /// use abridge_formats::Parsed;
+    ///
+    /// let parsed = Parsed::plain("Just text.");
+    /// assert_eq!((parsed.text.as_ref(), parsed.blocks.is_none()), ("Just text.", true));
+    /// ```
     pub fn plain(input: &'a str) -> Parsed<'a> {
         Parsed { text: Cow::Borrowed(input), ..Parsed::default() }
     }
 }
 
 /// Where a block came from in the source.
+///
+/// ```
+/// use abridge_formats::{Format, Transcript};
+///
+/// let parsed = Transcript.parse("[00:00:02] MAYA: The lease ends in February.\n");
+/// assert_eq!(parsed.origins[0].speaker.as_deref(), Some("MAYA"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     /// The block's bytes in the original input, when the text was extracted
@@ -128,6 +178,12 @@ pub struct Origin {
 
 /// What an input says about itself: a page's title and author, a message's
 /// subject and sender.
+///
+/// ```
+/// use abridge_formats::{Format, Markdown};
+///
+/// assert_eq!(Markdown.parse("# Sandpiper\n\nIt trims reads.\n").metadata.title.as_deref(), Some("Sandpiper"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// The title, headline or subject.
@@ -153,12 +209,27 @@ pub struct Metadata {
 
 impl Metadata {
     /// Whether nothing is known.
+    ///
+    /// ```
+    /// use abridge_formats::Metadata;
+    ///
+    /// assert!(Metadata::default().is_empty());
+    /// assert!(!Metadata { title: Some("A title".into()), ..Metadata::default() }.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         *self == Metadata::default()
     }
 }
 
 /// The input formats abridge reads, by name.
+///
+/// ```
+/// use abridge_formats::InputFormat;
+///
+/// assert_eq!("Markdown".parse::<InputFormat>().unwrap(), InputFormat::Markdown);
+/// assert_eq!(InputFormat::PdfText.to_string(), "pdf-text");
+/// assert!("docx".parse::<InputFormat>().unwrap_err().to_string().contains("known: auto, text"));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
@@ -184,6 +255,12 @@ pub enum InputFormat {
 
 impl InputFormat {
     /// Every format, in the order detection tries them.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(abridge_formats::InputFormat::ALL[0], InputFormat::Text);
+    /// ```
     pub const ALL: &'static [InputFormat] = &[
         InputFormat::Text,
         InputFormat::Html,
@@ -196,6 +273,12 @@ impl InputFormat {
     ];
 
     /// The parser of this format.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(InputFormat::Vtt.format().name(), "vtt");
+    /// ```
     pub fn format(self) -> &'static dyn Format {
         match self {
             InputFormat::Text => &PlainText,
@@ -210,11 +293,24 @@ impl InputFormat {
     }
 
     /// The format's name.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(InputFormat::Email.name(), "email");
+    /// ```
     pub fn name(self) -> &'static str {
         self.format().name()
     }
 
     /// The format a file name extension (without the dot, any case) means.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(InputFormat::from_extension("MD"), Some(InputFormat::Markdown));
+    /// assert_eq!(InputFormat::from_extension("docx"), None);
+    /// ```
     pub fn from_extension(extension: &str) -> Option<InputFormat> {
         let extension = extension.to_ascii_lowercase();
         InputFormat::ALL
@@ -224,6 +320,12 @@ impl InputFormat {
     }
 
     /// The format a file's name means, by its extension.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(InputFormat::from_path(std::path::Path::new("talk/lecture.vtt")), Some(InputFormat::Vtt));
+    /// ```
     pub fn from_path(path: &std::path::Path) -> Option<InputFormat> {
         path.extension()
             .and_then(|extension| extension.to_str())
@@ -236,6 +338,14 @@ impl InputFormat {
     /// A `.txt` extension says little (text from PDFs, pasted e-mail
     /// threads and transcripts are all saved as `.txt`), so it leaves the
     /// decision to the content too.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// assert_eq!(InputFormat::detect(Some("srt"), "anything"), InputFormat::Srt);
+    /// assert_eq!(InputFormat::detect(None, "WEBVTT\n\n00:01.000 --> 00:02.000\nHello.\n"), InputFormat::Vtt);
+    /// assert_eq!(InputFormat::detect(Some("txt"), "The harbour closed on Tuesday."), InputFormat::Text);
+    /// ```
     pub fn detect(extension: Option<&str>, input: &str) -> InputFormat {
         if let Some(format) = extension
             .and_then(InputFormat::from_extension)
@@ -253,6 +363,13 @@ impl InputFormat {
     }
 
     /// Parses `input` in this format.
+    ///
+    /// ```
+    /// use abridge_formats::InputFormat;
+    ///
+    /// let parsed = InputFormat::PdfText.parse("Page one ends here\n\u{c}and page two goes on.\n");
+    /// assert_eq!(parsed.text.len(), "Page one ends here\n\u{c}and page two goes on.\n".len(), "byte for byte");
+    /// ```
     pub fn parse(self, input: &str) -> Parsed<'_> {
         self.format().parse(input)
     }
@@ -280,6 +397,12 @@ impl fmt::Display for InputFormat {
 }
 
 /// An input format name that abridge does not know.
+///
+/// ```
+/// use abridge_formats::{InputFormat, UnknownFormat};
+///
+/// assert_eq!("rtf".parse::<InputFormat>(), Err(UnknownFormat("rtf".to_owned())));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownFormat(pub String);
 

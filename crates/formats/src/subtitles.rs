@@ -20,10 +20,25 @@ use crate::{Block, BlockKind, Format, Origin, Parsed, Span};
 pub const PAUSE_MS: u64 = 5_000;
 
 /// SubRip subtitles.
+///
+/// ```
+/// use abridge_formats::{Format, Srt};
+///
+/// assert!(Srt.sniff("1\n00:00:01,000 --> 00:00:02,000\nHello.\n"));
+/// assert!(!Srt.sniff("12 members met on Monday."));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Srt;
 
 /// WebVTT subtitles.
+///
+/// ```
+/// use abridge_formats::{Format, Vtt};
+///
+/// let parsed = Vtt.parse("WEBVTT\n\n00:00.500 --> 00:04.000\n<v Prof. Lind>Glaciers move.\n");
+/// assert_eq!(parsed.text, "Glaciers move.");
+/// assert_eq!(parsed.origins[0].speaker.as_deref(), Some("Prof. Lind"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Vtt;
 
@@ -38,8 +53,12 @@ impl Format for Srt {
 
     /// A cue number on the first line and a timing line on the second.
     fn sniff(&self, head: &str) -> bool {
-        let mut lines =
-            head.trim_start_matches('\u{FEFF}').lines().filter(|line| !line.trim().is_empty());
+        let head = head.trim_start_matches('\u{FEFF}');
+        // Prose does not open with a digit: ruled out without reading on.
+        if !head.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let mut lines = head.lines().filter(|line| !line.trim().is_empty());
         let number =
             lines.next().is_some_and(|line| line.trim().bytes().all(|b| b.is_ascii_digit()));
         number && lines.next().is_some_and(|line| timing(line).is_some())

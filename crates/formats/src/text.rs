@@ -5,6 +5,12 @@ use crate::{Format, Parsed};
 /// Plain text. Its parse gives no blocks, so the segmenter finds paragraphs,
 /// lists and headlines from the layout, exactly as for any text before
 /// formats existed.
+///
+/// ```
+/// use abridge_formats::{Format, PlainText};
+///
+/// assert!(PlainText.parse("Any text.\n\nTwo paragraphs.").blocks.is_none());
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct PlainText;
 

@@ -21,6 +21,18 @@ use crate::{Explanation, Score, Scorer, TermStats};
 /// Example strategy: a sentence scores its number of content words. It is
 /// not registered as a `--scorer`; it shows the shape of a strategy and
 /// runs the conformance harness.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Scorer, SentenceFrequencies};
+/// use abridge_score::WordCount;
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let mut scores = vec![0.0; document.sentences().len()];
+/// WordCount::default().score(&document, &SentenceFrequencies::new(&document), &mut scores);
+/// assert!(scores.iter().all(|score| score.is_finite()));
+/// assert_eq!(WordCount::default().name(), "word-count");
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WordCount;
 

@@ -4,6 +4,13 @@ use serde::{Deserialize, Serialize};
 
 /// A score and how it was made, like tantivy's `Explanation`: a value, what
 /// it is, and the values it was computed from.
+///
+/// ```
+/// use abridge_score::Explanation;
+///
+/// let explanation = Explanation::new("score", 0.75).with(Explanation::new("content", 0.5));
+/// assert_eq!(explanation.to_string(), "0.7500  score\n  0.5000  content\n");
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// The value.
@@ -17,16 +24,32 @@ pub struct Explanation {
 
 impl Explanation {
     /// A leaf.
+    ///
+    /// ```
+    /// let leaf = abridge_score::Explanation::new("position prior", 1.0);
+    /// assert!(leaf.details.is_empty());
+    /// ```
     pub fn new(description: impl Into<String>, value: f64) -> Explanation {
         Explanation { value, description: description.into(), details: Vec::new() }
     }
 
     /// For scorers that cannot say more than their name.
+    ///
+    /// ```
+    /// let opaque = abridge_score::Explanation::opaque("my-scorer");
+    /// assert!(opaque.value.is_nan() && opaque.description.starts_with("my-scorer"));
+    /// ```
     pub fn opaque(scorer: &str) -> Explanation {
         Explanation::new(format!("{scorer} score (no breakdown)"), f64::NAN)
     }
 
     /// Adds a part.
+    ///
+    /// ```
+    /// use abridge_score::Explanation;
+    ///
+    /// assert_eq!(Explanation::new("a", 1.0).with(Explanation::new("b", 0.5)).details.len(), 1);
+    /// ```
     #[must_use]
     pub fn with(mut self, detail: Explanation) -> Explanation {
         self.details.push(detail);
@@ -34,6 +57,14 @@ impl Explanation {
     }
 
     /// Writes the tree as indented lines, one per node.
+    ///
+    /// ```
+    /// use abridge_score::Explanation;
+    ///
+    /// let mut out = String::new();
+    /// Explanation::new("score", 0.5).write_tree(&mut out).unwrap();
+    /// assert_eq!(out, "0.5000  score\n");
+    /// ```
     pub fn write_tree(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         self.write_indented(out, 0)
     }

@@ -56,6 +56,14 @@ scorer_kinds! {
 
 /// Parameters of a strategy that do not fit it: an unknown name or a value
 /// of the wrong type.
+///
+/// ```
+/// use abridge_score::ScorerKind;
+///
+/// let params = serde_json::json!({"damping": 1.5});
+/// let error = ScorerKind::TextRank.build_with(params.as_object().unwrap()).unwrap_err();
+/// assert_eq!(error.scorer, ScorerKind::TextRank);
+/// ```
 #[derive(Debug)]
 pub struct InvalidParams {
     /// The strategy.
@@ -74,6 +82,12 @@ impl std::error::Error for InvalidParams {}
 
 impl ScorerKind {
     /// The strategy with its default parameters.
+    ///
+    /// ```
+    /// use abridge_score::ScorerKind;
+    ///
+    /// assert_eq!(ScorerKind::Luhn.build().name(), "luhn");
+    /// ```
     pub fn build(self) -> Box<dyn Scorer> {
         match self {
             ScorerKind::TfIdfPosition => Box::new(TfIdfPosition::default()),
@@ -92,6 +106,14 @@ impl ScorerKind {
     /// keys are the fields of the strategy's type (missing keys keep their
     /// defaults; unknown keys, and values out of their range, see
     /// [`ScorerParams`], are an error). `lead` takes none.
+    ///
+    /// ```
+    /// use abridge_score::ScorerKind;
+    ///
+    /// let params = serde_json::json!({"threshold": 0.1});
+    /// assert_eq!(ScorerKind::LexRank.build_with(params.as_object().unwrap()).unwrap().name(), "lexrank");
+    /// assert!(ScorerKind::Lead.build_with(params.as_object().unwrap()).is_err(), "lead takes none");
+    /// ```
     pub fn build_with(
         self,
         params: &serde_json::Map<String, serde_json::Value>,
@@ -137,6 +159,13 @@ impl fmt::Display for ScorerKind {
 }
 
 /// The error for a strategy name abridge does not know.
+///
+/// ```
+/// use abridge_score::{ScorerKind, UnknownScorer};
+///
+/// assert_eq!("bert".parse::<ScorerKind>(), Err(UnknownScorer("bert".to_owned())));
+/// assert_eq!("TextRank".parse::<ScorerKind>(), Ok(ScorerKind::TextRank));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownScorer(pub String);
 

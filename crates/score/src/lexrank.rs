@@ -21,6 +21,18 @@ use crate::{Explanation, Score, Scorer, TermStats};
 /// Scores are the stationary distribution of the random walk with damping
 /// (the paper's equation 5, with jump probability `1 - damping`), found by
 /// power iteration.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Scorer, SentenceFrequencies};
+/// use abridge_score::LexRank;
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let mut scores = vec![0.0; document.sentences().len()];
+/// LexRank::default().score(&document, &SentenceFrequencies::new(&document), &mut scores);
+/// assert!(scores.iter().all(|score| score.is_finite()));
+/// assert_eq!(LexRank::default().name(), "lexrank");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LexRank {

@@ -37,6 +37,13 @@ pub struct PacSum {
 }
 
 /// The edge weight of PacSum's sentence graph.
+///
+/// ```
+/// use abridge_score::{EdgeSimilarity, PacSum};
+///
+/// assert_eq!(serde_json::to_string(&EdgeSimilarity::Dot).unwrap(), r#""dot""#);
+/// let _dot = PacSum { similarity: EdgeSimilarity::Dot, ..PacSum::default() };
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeSimilarity {

@@ -45,6 +45,14 @@ pub trait ScorerParams: Scorer + Sized + 'static {
 
 /// Collects the first parameter out of its range, for
 /// [`ScorerParams::ranges`].
+///
+/// ```
+/// use abridge_score::{ScorerParams, TextRank};
+///
+/// let bad = TextRank { damping: 1.5, ..TextRank::default() };
+/// assert!(bad.check().unwrap_err().message.contains("damping is 1.5"));
+/// assert!(TextRank::default().check().is_ok());
+/// ```
 #[derive(Debug, Default)]
 pub struct Ranges {
     first_error: Option<String>,

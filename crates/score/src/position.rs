@@ -44,6 +44,14 @@ impl Default for PositionPrior {
 
 impl PositionPrior {
     /// The prior for a summary of `target_sentences` sentences.
+    ///
+    /// ```
+    /// use abridge_score::PositionPrior;
+    ///
+    /// let prior = PositionPrior::default();
+    /// assert_eq!(prior.for_target(1).decay, 4.0);
+    /// assert_eq!(prior.for_target(30).decay, 40.0, "4/3 per sentence");
+    /// ```
     pub fn for_target(&self, target_sentences: usize) -> PositionPrior {
         PositionPrior {
             decay: self.decay.max(self.decay_per_sentence * target_sentences as f64),
@@ -52,6 +60,16 @@ impl PositionPrior {
     }
 
     /// The prior of every sentence of `document`, in order.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::PositionPrior;
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let weights: Vec<f64> = PositionPrior::default().weights(&document).collect();
+    /// assert_eq!(weights[0], 1.0);
+    /// assert!(weights.windows(2).all(|pair| pair[0] > pair[1]));
+    /// ```
     pub fn weights<'d>(&self, document: &'d Document<'_>) -> impl Iterator<Item = f64> + 'd {
         let prior = *self;
         let paragraphs = document.paragraphs();
@@ -73,6 +91,12 @@ impl PositionPrior {
 
     /// The prior of the sentence with prose rank `rank` and index
     /// `index_in_paragraph` in its paragraph.
+    ///
+    /// ```
+    /// use abridge_score::PositionPrior;
+    ///
+    /// assert_eq!(PositionPrior::default().weight(4, 1), 0.5, "the fifth sentence of prose weighs half the first");
+    /// ```
     pub fn weight(&self, rank: usize, index_in_paragraph: usize) -> f64 {
         let sentence = 1.0 / (1.0 + rank as f64 / self.decay.max(f64::MIN_POSITIVE));
         let paragraph = if index_in_paragraph == 0 { 1.0 } else { 0.0 };
@@ -80,6 +104,14 @@ impl PositionPrior {
     }
 
     /// The prior of one sentence, explained.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::PositionPrior;
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(PositionPrior::default().explain(&document, 0).value, 1.0);
+    /// ```
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
         let rank = document.sentences()[..sentence_idx]
             .iter()

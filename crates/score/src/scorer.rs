@@ -6,9 +6,21 @@ use crate::{Explanation, TermStats};
 
 /// A sentence's relevance. Higher is better; only the order within one
 /// document matters.
+///
+/// ```
+/// let scores: Vec<abridge_score::Score> = vec![0.5, 1.0];
+/// assert!(scores.iter().all(|score| score.is_finite()));
+/// ```
 pub type Score = f64;
 
 /// Which sentences a scorer's scores may be used to choose.
+///
+/// ```
+/// use abridge_score::{Eligibility, Lead, Scorer, TextRank};
+///
+/// assert_eq!(Lead.eligibility(), Eligibility::Prose);
+/// assert_eq!(TextRank::default().eligibility(), Eligibility::Content);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Eligibility {
     /// Sentences of prose with at least a few words; page furniture and
@@ -31,6 +43,32 @@ pub enum Eligibility {
 /// Scores are written into a slice that the caller owns, so a batch can
 /// reuse one buffer for every document, and a scorer never allocates the
 /// output it is measured on.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Scorer, SentenceFrequencies, TermStats};
+/// use abridge_text::Document;
+///
+/// /// Longer sentences first.
+/// #[derive(Debug)]
+/// struct Longest;
+///
+/// impl Scorer for Longest {
+///     fn name(&self) -> &'static str {
+///         "longest"
+///     }
+///     fn score(&self, document: &Document<'_>, _stats: &dyn TermStats, scores: &mut [f64]) {
+///         for (sentence_idx, score) in scores.iter_mut().enumerate() {
+///             *score = document.sentence_words(sentence_idx) as f64;
+///         }
+///     }
+/// }
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let mut scores = vec![0.0; 3];
+/// Longest.score(&document, &SentenceFrequencies::new(&document), &mut scores);
+/// assert_eq!(scores, [5.0, 8.0, 4.0]);
+/// ```
 pub trait Scorer: Send + Sync + std::fmt::Debug {
     /// Stable short name, used for `--scorer` and as the bench id.
     fn name(&self) -> &'static str;

@@ -7,6 +7,13 @@ use crate::redundancy::{ChosenSets, LazyMmr};
 use crate::{Eligibility, Score};
 
 /// How long a summary may be.
+///
+/// ```
+/// use abridge_score::Budget;
+///
+/// assert_eq!(Budget::default(), Budget::Sentences(3));
+/// assert_eq!(serde_json::to_string(&Budget::Words(60)).unwrap(), r#"{"words":60}"#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Budget {
@@ -28,6 +35,12 @@ impl Default for Budget {
 }
 
 /// The order of the chosen sentences in a summary.
+///
+/// ```
+/// use abridge_score::Order;
+///
+/// assert_eq!(Order::default(), Order::Document);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Order {
@@ -52,6 +65,15 @@ pub const MAX_WORDS: usize = 120;
 pub const DUPLICATE_SIMILARITY: f64 = 0.8;
 
 /// Chooses sentences by score under a [`Budget`].
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Budget, Eligibility, Selector};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let selector = Selector { budget: Budget::Sentences(2), ..Selector::default() };
+/// assert_eq!(selector.select(&document, &[0.1, 0.9, 0.5], Eligibility::Content), [1, 2]);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Selector {
     /// How long the summary may be.
@@ -93,17 +115,41 @@ enum Rule {
 
 impl Eligible<'_, '_> {
     /// Whether sentence `sentence_idx` may be chosen.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert!(Selector::eligible(&document, Eligibility::Any).contains(2));
+    /// ```
     #[inline]
     pub fn contains(&self, sentence_idx: usize) -> bool {
         Eligible::holds(self.document, self.rule, sentence_idx)
     }
 
     /// The sentences that may be chosen, in document order.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(Selector::eligible(&document, Eligibility::Prose).iter().count(), 3);
+    /// ```
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.document.sentences().len()).filter(|&i| self.contains(i))
     }
 
     /// How many sentences may be chosen.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(Selector::eligible(&document, Eligibility::Any).count(), 3);
+    /// ```
     pub fn count(&self) -> usize {
         self.iter().count()
     }
@@ -157,6 +203,15 @@ impl Selector {
     /// length; if there is none, fragments with a word. Furniture never.
     /// With [`Eligibility::Prose`]: prose with a word; if there is none,
     /// fragments with a word. Furniture never.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Click here to subscribe.\n\nThe harbour closed on Tuesday after the storm broke the wall.");
+    /// let eligible = Selector::eligible(&document, Eligibility::Content);
+    /// assert_eq!(eligible.iter().collect::<Vec<_>>(), [1], "furniture is not eligible");
+    /// ```
     pub fn eligible<'d, 'a>(
         document: &'d Document<'a>,
         eligibility: Eligibility,
@@ -189,6 +244,15 @@ impl Selector {
     /// hint for [`Scorer::score_for_target`](crate::Scorer::score_for_target).
     /// Word and character budgets are divided by the mean length of the
     /// eligible sentences.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let half = Selector { budget: Budget::Ratio(0.5), ..Selector::default() };
+    /// assert_eq!(half.target_sentences(&document, Eligibility::Content), 2);
+    /// ```
     pub fn target_sentences(&self, document: &Document<'_>, eligibility: Eligibility) -> usize {
         let eligible = Selector::eligible(document, eligibility);
         let count = eligible.count();
@@ -213,6 +277,16 @@ impl Selector {
     /// selector's [`Order`]. A sentence is never chosen twice and the budget
     /// always holds; with [`Eligibility::Content`], near-duplicates of a
     /// chosen sentence are skipped.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let selector = Selector { budget: Budget::Sentences(2), order: Order::Score, redundancy: None };
+    /// assert_eq!(selector.select(&document, &[0.1, 0.9, 0.5], Eligibility::Content), [1, 2]);
+    /// assert_eq!(selector.select(&document, &[0.9, 0.1, 0.5], Eligibility::Content), [0, 2]);
+    /// ```
     pub fn select(
         &self,
         document: &Document<'_>,
@@ -238,6 +312,16 @@ impl Selector {
     /// assert_eq!(chosen, [0, 2]);
     /// assert_eq!((steps[0].pick, steps[1].pick), (1, 2));
     /// assert_eq!(steps[0].redundancy, 0.0);
+    /// ```
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let selector = Selector { budget: Budget::Sentences(2), order: Order::Score, redundancy: Some(0.7) };
+    /// let (chosen, _) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+    /// assert_eq!(chosen, selector.select(&document, &[0.9, 0.8, 0.1], Eligibility::Content));
     /// ```
     pub fn select_explained(
         &self,
@@ -353,6 +437,17 @@ impl Selector {
 
 /// How maximal marginal relevance picked one sentence
 /// ([`Selector::select_explained`]).
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Budget, Eligibility, Order, Selector};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let selector = Selector { budget: Budget::Sentences(2), order: Order::Document, redundancy: Some(0.7) };
+/// let (chosen, steps) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+/// assert_eq!(steps.len(), chosen.len());
+/// assert_eq!((steps[0].pick, steps[0].redundancy), (1, 0.0), "nothing picked before the first");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MmrStep {
     /// The sentence picked.
@@ -371,6 +466,16 @@ pub struct MmrStep {
 
 impl MmrStep {
     /// The step as an [`Explanation`](crate::Explanation) tree.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, Eligibility, Order, Selector};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let selector = Selector { budget: Budget::Sentences(1), order: Order::Document, redundancy: Some(0.5) };
+    /// let (_, steps) = selector.select_explained(&document, &[0.9, 0.8, 0.1], Eligibility::Content);
+    /// assert!(steps[0].explanation().description.contains("MMR"));
+    /// ```
     pub fn explanation(&self) -> crate::Explanation {
         crate::Explanation::new(
             format!(
@@ -502,6 +607,16 @@ pub(crate) fn content_terms(document: &Document<'_>, sentence_idx: usize, terms:
 /// How much of a [`Budget`] a summary has used: the one place that says
 /// what a sentence costs. The selector and the ROUGE oracle both spend
 /// their budgets through it, so they count alike.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Budget, BudgetMeter};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let mut meter = BudgetMeter::new(Budget::Words(10), 3);
+/// assert!(meter.try_add(&document, 0), "five words");
+/// assert!(!meter.try_add(&document, 1), "eight more would be over");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BudgetMeter {
     limit: Limit,
@@ -519,6 +634,12 @@ enum Limit {
 impl BudgetMeter {
     /// A meter for `budget` in a document with `n_eligible` sentences that
     /// may be chosen (a ratio counts those, rounded, at least one).
+    ///
+    /// ```
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// assert!(!BudgetMeter::new(Budget::Sentences(1), 5).is_full());
+    /// ```
     pub fn new(budget: Budget, n_eligible: usize) -> BudgetMeter {
         let limit = match budget {
             Budget::Sentences(n) => Limit::Sentences(n),
@@ -533,6 +654,16 @@ impl BudgetMeter {
     }
 
     /// Whether nothing more can be added.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let mut meter = BudgetMeter::new(Budget::Sentences(1), 3);
+    /// meter.add(&document, 0);
+    /// assert!(meter.is_full());
+    /// ```
     pub fn is_full(&self) -> bool {
         match self.limit {
             Limit::Sentences(n) => self.sentences >= n,
@@ -543,6 +674,14 @@ impl BudgetMeter {
     /// What sentence `sentence_idx` would cost now: nothing for a sentence
     /// budget, its words, or its characters plus one separator after the
     /// first sentence.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert_eq!(BudgetMeter::new(Budget::Words(100), 3).cost(&document, 0), 5);
+    /// ```
     pub fn cost(&self, document: &Document<'_>, sentence_idx: usize) -> usize {
         match self.limit {
             Limit::Sentences(_) => 0,
@@ -555,6 +694,14 @@ impl BudgetMeter {
     }
 
     /// Whether sentence `sentence_idx` fits in what is left.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// assert!(!BudgetMeter::new(Budget::Words(4), 3).fits(&document, 0));
+    /// ```
     pub fn fits(&self, document: &Document<'_>, sentence_idx: usize) -> bool {
         match self.limit {
             Limit::Sentences(n) => self.sentences < n,
@@ -563,12 +710,31 @@ impl BudgetMeter {
     }
 
     /// Counts sentence `sentence_idx` as chosen (whether or not it fits).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let mut meter = BudgetMeter::new(Budget::Words(9), 3);
+    /// meter.add(&document, 2);
+    /// assert!(meter.fits(&document, 0), "4 + 5 words");
+    /// ```
     pub fn add(&mut self, document: &Document<'_>, sentence_idx: usize) {
         self.used += self.cost(document, sentence_idx);
         self.sentences += 1;
     }
 
     /// Adds the sentence if it fits; says whether it did.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{Budget, BudgetMeter};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let mut meter = BudgetMeter::new(Budget::Sentences(1), 3);
+    /// assert!(meter.try_add(&document, 0) && !meter.try_add(&document, 1));
+    /// ```
     pub fn try_add(&mut self, document: &Document<'_>, sentence_idx: usize) -> bool {
         let fits = self.fits(document, sentence_idx);
         if fits {

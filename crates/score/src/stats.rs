@@ -13,6 +13,18 @@ use serde::{Deserialize, Serialize};
 /// numbers come from. [`SentenceFrequencies`] counts the sentences of the
 /// document being summarised; [`BackgroundFrequencies`] counts the documents
 /// of a corpus.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{SentenceFrequencies, TermStats};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let stats = SentenceFrequencies::new(&document);
+/// let harbour = document.tokens()[1].term();
+/// let the = document.tokens()[0].term();
+/// assert_eq!(stats.n_docs(), 3.0);
+/// assert!(stats.idf(&document, harbour) > stats.idf(&document, the) || stats.doc_freq(&document, harbour) <= stats.doc_freq(&document, the));
+/// ```
 pub trait TermStats: Send + Sync + std::fmt::Debug {
     /// Number of documents the frequencies were counted over.
     fn n_docs(&self) -> f64;
@@ -40,6 +52,15 @@ pub struct SentenceFrequencies {
 
 impl SentenceFrequencies {
     /// Counts, for every term of `document`, the sentences it occurs in.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::{SentenceFrequencies, TermStats};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+    /// let stats = SentenceFrequencies::new(&document);
+    /// assert_eq!(stats.doc_freq(&document, document.tokens()[1].term()), 2.0, "harbour is in two sentences");
+    /// ```
     pub fn new(document: &Document<'_>) -> SentenceFrequencies {
         let mut doc_freq = vec![0u32; document.n_terms()];
         // The sentence that last counted each term, so a term counts once
@@ -69,6 +90,20 @@ impl TermStats for SentenceFrequencies {
 }
 
 /// Document frequencies counted over a background corpus, keyed by stem.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{BackgroundFrequencies, TermStats};
+///
+/// let analyzer = Analyzer::new(Language::English);
+/// let mut background = BackgroundFrequencies::default();
+/// for text in ["The harbour closed.", "The market opened.", "The harbour reopened."] {
+///     background.add(&analyzer.analyze(text));
+/// }
+/// let document = analyzer.analyze("The harbour");
+/// assert_eq!(background.n_docs(), 3.0);
+/// assert_eq!(background.doc_freq(&document, document.tokens()[1].term()), 2.0);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct BackgroundFrequencies {
     /// Number of documents counted.
@@ -79,6 +114,15 @@ pub struct BackgroundFrequencies {
 
 impl BackgroundFrequencies {
     /// Adds one document: each of its distinct stems counts once.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_score::BackgroundFrequencies;
+    ///
+    /// let mut background = BackgroundFrequencies::default();
+    /// background.add(&Analyzer::new(Language::English).analyze("Harbour, harbour, harbour."));
+    /// assert_eq!(background.doc_freq["harbour"], 1, "once per document");
+    /// ```
     pub fn add(&mut self, document: &Document<'_>) {
         self.n_docs += 1;
         for term in document.terms() {

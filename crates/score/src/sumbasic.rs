@@ -23,6 +23,18 @@ use crate::{Explanation, Score, Scorer, TermStats};
 /// that a budget of k sentences takes SumBasic's first k picks. At most
 /// `max_picks` rounds run; sentences never picked score their last weight,
 /// below every pick.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_score::{Scorer, SentenceFrequencies};
+/// use abridge_score::SumBasic;
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach in the harbour wall. Repairs take a week.");
+/// let mut scores = vec![0.0; document.sentences().len()];
+/// SumBasic::default().score(&document, &SentenceFrequencies::new(&document), &mut scores);
+/// assert!(scores.iter().all(|score| score.is_finite()));
+/// assert_eq!(SumBasic::default().name(), "sumbasic");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SumBasic {

@@ -16,6 +16,12 @@ use serde::{Deserialize, Serialize};
 use crate::Span;
 
 /// What a block of a parsed document is.
+///
+/// ```
+/// use abridge_text::BlockKind;
+///
+/// assert!(BlockKind::Paragraph.is_candidate() && !BlockKind::Code.is_candidate());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
@@ -30,7 +36,9 @@ pub enum BlockKind {
     ListItem,
     /// A block quotation that belongs to the document (not a quoted reply).
     Quote,
-    /// A figure or table caption.
+    /// A figure or table caption. Not a candidate: it tells what a
+    /// picture shows, not what the document says (main-content benchmarks
+    /// leave captions out of a page's text too).
     Caption,
     /// A turn of a transcript or a subtitle cue run: text said by someone.
     Turn,
@@ -48,25 +56,40 @@ pub enum BlockKind {
 
 impl BlockKind {
     /// Whether sentences of this block may be chosen for a summary.
+    ///
+    /// ```
+    /// use abridge_text::BlockKind;
+    ///
+    /// assert!(BlockKind::Turn.is_candidate());
+    /// assert!(!BlockKind::Furniture.is_candidate());
+    /// ```
     pub fn is_candidate(self) -> bool {
         matches!(
             self,
-            BlockKind::Paragraph
-                | BlockKind::ListItem
-                | BlockKind::Quote
-                | BlockKind::Caption
-                | BlockKind::Turn
+            BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote | BlockKind::Turn
         )
     }
 
     /// Whether the block is a title or heading: not a candidate, but text a
     /// scorer may read as a headline.
+    ///
+    /// ```
+    /// use abridge_text::BlockKind;
+    ///
+    /// assert!(BlockKind::Title.is_heading() && !BlockKind::Quote.is_heading());
+    /// ```
     pub fn is_heading(self) -> bool {
         matches!(self, BlockKind::Title | BlockKind::Heading)
     }
 }
 
 /// How the line breaks inside a block read.
+///
+/// ```
+/// use abridge_text::LineBreaks;
+///
+/// assert_eq!(LineBreaks::default(), LineBreaks::Layout);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LineBreaks {
@@ -80,6 +103,13 @@ pub enum LineBreaks {
 }
 
 /// One block of a parsed document.
+///
+/// ```
+/// use abridge_text::{Block, BlockKind, Span};
+///
+/// let block = Block::new(BlockKind::Code, Span::new(0, 12));
+/// assert_eq!((block.kind, block.span.len()), (BlockKind::Code, 12));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Block {
     /// What the block is.
@@ -101,16 +131,12 @@ mod tests {
 
     #[test]
     fn only_running_text_is_a_candidate() {
-        let candidates = [
-            BlockKind::Paragraph,
-            BlockKind::ListItem,
-            BlockKind::Quote,
-            BlockKind::Caption,
-            BlockKind::Turn,
-        ];
+        let candidates =
+            [BlockKind::Paragraph, BlockKind::ListItem, BlockKind::Quote, BlockKind::Turn];
         let others = [
             BlockKind::Title,
             BlockKind::Heading,
+            BlockKind::Caption,
             BlockKind::Quoted,
             BlockKind::Code,
             BlockKind::Table,

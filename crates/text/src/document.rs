@@ -18,6 +18,15 @@ use crate::{Language, Span};
 use crate::{elision, furniture, speech};
 
 /// What a sentence-like unit is, for the purpose of choosing it.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+/// use abridge_text::SentenceKind;
+///
+/// let document = Analyzer::new(Language::English).analyze("Click here to subscribe.\n\nThe harbour closed on Tuesday after the storm.");
+/// let kinds: Vec<SentenceKind> = document.sentences().iter().map(|sentence| sentence.kind()).collect();
+/// assert_eq!(kinds, [SentenceKind::Furniture, SentenceKind::Prose]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SentenceKind {
@@ -51,6 +60,14 @@ pub const MAX_TEXT_BYTES: usize = (1 << 30) - 1;
 /// sentence's first ([`Document::sentence_tokens`],
 /// [`Document::sentence_words`]), and its paragraph is found from the
 /// document's [`Paragraph`]s ([`Document::paragraph_of`]).
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+/// let sentence = &document.sentences()[1];
+/// assert_eq!(sentence.span().slice(document.text()), "Divers found a breach.");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Sentence {
     span: Compact,
@@ -73,6 +90,14 @@ impl Sentence {
     }
 
     /// Whether it is prose, a fragment or furniture.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    /// use abridge_text::SentenceKind;
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentences()[0].kind(), SentenceKind::Prose);
+    /// ```
     #[inline]
     pub fn kind(&self) -> SentenceKind {
         match self.token_and_kind >> Sentence::KIND_SHIFT {
@@ -96,6 +121,13 @@ impl Sentence {
 
     /// The index in [`Document::tokens`] of its first token (of the next
     /// sentence's first, when it has none).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentences()[1].first_token(), 5, "after the five words of the first");
+    /// ```
     #[inline]
     pub fn first_token(&self) -> usize {
         (self.token_and_kind & Sentence::TOKEN) as usize
@@ -113,6 +145,14 @@ impl std::fmt::Debug for Sentence {
 }
 
 /// A paragraph: a run of sentences between blank lines.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+/// assert_eq!(document.paragraphs().len(), 2);
+/// assert_eq!(document.paragraphs()[1].sentences(), 2..3);
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Paragraph {
     span: Compact,
@@ -145,6 +185,13 @@ impl std::fmt::Debug for Paragraph {
 
 /// A text cut into paragraphs, sentences and word tokens, all with byte
 /// spans into the text, and a vocabulary of the stems it uses.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+/// assert_eq!((document.sentences().len(), document.n_words()), (3, 13));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
     text: &'a str,
@@ -189,12 +236,26 @@ impl<'a> Document<'a> {
     /// Analyses `text` in `language` with the default segmenter.
     ///
     /// For many documents, build one [`Analyzer`] and reuse it.
+    ///
+    /// ```
+    /// use abridge_text::{Document, Language};
+    ///
+    /// let document = Document::new("", Language::English);
+    /// assert!(document.sentences().is_empty());
+    /// ```
     pub fn new(text: &'a str, language: Language) -> Document<'a> {
         Analyzer::new(language).analyze(text)
     }
 
     /// The text the document was built from: the whole input, or its first
     /// [`MAX_TEXT_BYTES`] for a longer one.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("One sentence.");
+    /// assert_eq!(document.text(), "One sentence.");
+    /// ```
     pub fn text(&self) -> &'a str {
         self.text
     }
@@ -216,24 +277,53 @@ impl<'a> Document<'a> {
 
     /// The index of the paragraph that holds sentence `sentence_idx` (a
     /// binary search of the paragraphs).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!([0, 1, 2].map(|idx| document.paragraph_of(idx)), [0, 0, 1]);
+    /// ```
     pub fn paragraph_of(&self, sentence_idx: usize) -> usize {
         self.paragraphs.partition_point(|paragraph| paragraph.end_sentence as usize <= sentence_idx)
     }
 
     /// The index of sentence `sentence_idx` inside its paragraph (0 for a
     /// paragraph's first sentence).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!([0, 1, 2].map(|idx| document.index_in_paragraph(idx)), [0, 1, 0]);
+    /// ```
     pub fn index_in_paragraph(&self, sentence_idx: usize) -> usize {
         let paragraph = &self.paragraphs[self.paragraph_of(sentence_idx)];
         sentence_idx - paragraph.first_sentence as usize
     }
 
     /// All word tokens, in text order.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbours closed.");
+    /// let words: Vec<&str> = document.tokens().iter().map(|token| token.span().slice(document.text())).collect();
+    /// assert_eq!(words, ["The", "harbours", "closed"]);
+    /// ```
     pub fn tokens(&self) -> &[Token] {
         &self.tokens
     }
 
     /// The range of sentence `sentence_idx`'s tokens in [`Document::tokens`]:
     /// from its first token to the next sentence's.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentence_token_range(1), 5..9);
+    /// ```
     #[inline]
     pub fn sentence_token_range(&self, sentence_idx: usize) -> Range<usize> {
         let end = match self.sentences.get(sentence_idx + 1) {
@@ -244,6 +334,13 @@ impl<'a> Document<'a> {
     }
 
     /// The tokens of sentence `sentence_idx`.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentence_tokens(2).len(), 4);
+    /// ```
     #[inline]
     pub fn sentence_tokens(&self, sentence_idx: usize) -> &[Token] {
         &self.tokens[self.sentence_token_range(sentence_idx)]
@@ -251,22 +348,51 @@ impl<'a> Document<'a> {
 
     /// The number of word tokens of sentence `sentence_idx`, stop words
     /// included.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentence_words(0), 5);
+    /// ```
     #[inline]
     pub fn sentence_words(&self, sentence_idx: usize) -> usize {
         self.sentence_token_range(sentence_idx).len()
     }
 
     /// The text of sentence `sentence_idx`.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour closed on Tuesday. Divers found a breach.\n\nRepairs take a week.");
+    /// assert_eq!(document.sentence_text(2), "Repairs take a week.");
+    /// ```
     pub fn sentence_text(&self, sentence_idx: usize) -> &'a str {
         self.sentences[sentence_idx].span().slice(self.text)
     }
 
     /// The stem behind a term id.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbours closed.");
+    /// let harbours = document.tokens()[1];
+    /// assert_eq!(document.term(harbours.term()), "harbour", "lower-cased and stemmed");
+    /// ```
     pub fn term(&self, term: TermId) -> &str {
         self.terms.get(term)
     }
 
     /// Number of distinct terms (stems).
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Harbour closed. The harbour reopened.");
+    /// assert_eq!(document.n_terms(), 4, "harbour, close, the, reopen");
+    /// ```
     pub fn n_terms(&self) -> usize {
         self.terms.len()
     }
@@ -274,6 +400,13 @@ impl<'a> Document<'a> {
     /// The vocabulary, indexed by [`TermId`].
     ///
     /// The list is made on the first call; [`Document::term`] needs none.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Harbours closed.");
+    /// assert_eq!(document.terms().len(), document.n_terms());
+    /// ```
     pub fn terms(&self) -> &[Box<str>] {
         self.term_list.get_or_init(|| {
             (0..self.terms.len() as TermId).map(|term| self.terms.get(term).into()).collect()
@@ -281,6 +414,12 @@ impl<'a> Document<'a> {
     }
 
     /// Number of word tokens in the whole document.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// assert_eq!(Analyzer::new(Language::English).analyze("Two words. And three more.").n_words(), 5);
+    /// ```
     pub fn n_words(&self) -> usize {
         self.tokens.len()
     }
@@ -291,6 +430,15 @@ impl<'a> Document<'a> {
 ///
 /// An analyzer holds the per-language resources (segmenter, stemmer, stop
 /// words) and is cheap to share between threads.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let analyzer = Analyzer::new(Language::German);
+/// let document = analyzer.analyze("Der Hafen ist seit Dienstag geschlossen. Taucher fanden ein Loch.");
+/// assert_eq!(document.sentences().len(), 2);
+/// assert_eq!(document.language(), Language::German);
+/// ```
 pub struct Analyzer {
     language: Language,
     segmenter: Box<dyn Segmenter>,
@@ -311,11 +459,24 @@ impl std::fmt::Debug for Analyzer {
 
 impl Analyzer {
     /// An analyzer for `language`, with its rule segmenter.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// assert_eq!(Analyzer::new(Language::French).language(), Language::French);
+    /// ```
     pub fn new(language: Language) -> Analyzer {
         Analyzer::with_segmenter(language, Box::new(RuleSegmenter::new(language)))
     }
 
     /// An analyzer that cuts sentences with `segmenter`.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language, UnicodeSegmenter};
+    ///
+    /// let analyzer = Analyzer::with_segmenter(Language::English, Box::new(UnicodeSegmenter));
+    /// assert_eq!(analyzer.analyze("One. Two.").sentences().len(), 2);
+    /// ```
     pub fn with_segmenter(language: Language, segmenter: Box<dyn Segmenter>) -> Analyzer {
         Analyzer {
             language,
@@ -332,6 +493,15 @@ impl Analyzer {
     }
 
     /// The segmenter in use.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let analyzer = Analyzer::new(Language::English);
+    /// let mut n = 0;
+    /// analyzer.segmenter().for_each_segment("Dr. Okafor spoke. Then she left.", &mut |_| n += 1);
+    /// assert_eq!(n, 2, "an abbreviation does not end a sentence");
+    /// ```
     pub fn segmenter(&self) -> &dyn Segmenter {
         &*self.segmenter
     }
@@ -340,6 +510,13 @@ impl Analyzer {
     ///
     /// For many documents, [`Analyzer::analyze_cached`] with one
     /// [`AnalyzerCache`] per thread is faster and gives the same documents.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Mr. Patel called at 6 a.m. on Friday. He left.");
+    /// assert_eq!(document.sentences().len(), 2);
+    /// ```
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
         self.analyze_cached(text, &mut AnalyzerCache::new())
     }
@@ -351,6 +528,16 @@ impl Analyzer {
     ///
     /// Of a text longer than [`MAX_TEXT_BYTES`], only that many bytes (cut
     /// back to a `char` boundary) are analysed.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Language};
+    ///
+    /// let analyzer = Analyzer::new(Language::English);
+    /// let mut cache = AnalyzerCache::new();
+    /// let text = "The harbour closed. Divers came.";
+    /// assert_eq!(analyzer.analyze_cached(text, &mut cache).tokens(), analyzer.analyze(text).tokens());
+    /// assert!(!cache.is_empty());
+    /// ```
     pub fn analyze_cached<'a>(&self, text: &'a str, cache: &mut AnalyzerCache) -> Document<'a> {
         let text = prefix(text, MAX_TEXT_BYTES);
         let mut builder = Builder::start(self, text, cache);
@@ -379,6 +566,16 @@ impl Analyzer {
     /// Blocks must be in text order, not overlapping, on `char` boundaries
     /// of `text`; blocks past [`MAX_TEXT_BYTES`] are left out and a block
     /// across it is cut there.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Block, BlockKind, Language, LineBreaks, SentenceKind, Span};
+    ///
+    /// let text = "Notes\n\nThe harbour closed.";
+    /// let blocks = [Block::new(BlockKind::Heading, Span::new(0, 5)), Block::new(BlockKind::Paragraph, Span::new(7, 26))];
+    /// let document = Analyzer::new(Language::English).analyze_blocks(text, &blocks, LineBreaks::Layout);
+    /// let kinds: Vec<SentenceKind> = document.sentences().iter().map(|sentence| sentence.kind()).collect();
+    /// assert_eq!(kinds, [SentenceKind::Heading, SentenceKind::Prose]);
+    /// ```
     pub fn analyze_blocks<'a>(
         &self,
         text: &'a str,
@@ -390,6 +587,17 @@ impl Analyzer {
 
     /// [`Analyzer::analyze_blocks`] with a cache, as
     /// [`Analyzer::analyze_cached`] is [`Analyzer::analyze`] with one.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Block, BlockKind, Language, LineBreaks, Span};
+    ///
+    /// let text = "The harbour closed.";
+    /// let blocks = [Block::new(BlockKind::Paragraph, Span::new(0, text.len()))];
+    /// let analyzer = Analyzer::new(Language::English);
+    /// let mut cache = AnalyzerCache::new();
+    /// let cached = analyzer.analyze_blocks_cached(text, &blocks, LineBreaks::Layout, &mut cache);
+    /// assert_eq!(cached.tokens(), analyzer.analyze_blocks(text, &blocks, LineBreaks::Layout).tokens());
+    /// ```
     pub fn analyze_blocks_cached<'a>(
         &self,
         text: &'a str,
@@ -456,6 +664,8 @@ impl Analyzer {
                         speech::cut(text, span, |piece| {
                             builder.push(piece, paragraph, UnitSource::Speech(segment.kind))
                         });
+                    } else if speech {
+                        builder.push(span, paragraph, UnitSource::Spoken(segment.kind));
                     } else {
                         builder.push(span, paragraph, UnitSource::Segment(segment.kind));
                     }
@@ -473,6 +683,14 @@ impl Analyzer {
     /// A paragraph may turn out to be a promotion block (rule 6 of the
     /// [furniture rules](crate::furniture)) only while it has at most three
     /// units, so at most that many wait here before they go out.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let mut units = Vec::new();
+    /// Analyzer::new(Language::English).for_each_unit("One here. Two there.\n\nThree.", |unit| units.push(unit.paragraph));
+    /// assert_eq!(units, [0, 0, 1]);
+    /// ```
     pub fn for_each_unit(&self, text: &str, mut f: impl FnMut(Unit)) {
         let text = prefix(text, MAX_TEXT_BYTES);
         let mut pending: Vec<Unit> = Vec::new();
@@ -526,6 +744,14 @@ impl Analyzer {
 
 /// One unit of a text as [`Analyzer::for_each_unit`] gives it: the span,
 /// kind and paragraph index a [`Document`] would give its sentence.
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let mut spans = Vec::new();
+/// Analyzer::new(Language::English).for_each_unit("One here. Two there.", |unit| spans.push(unit.span.range()));
+/// assert_eq!(spans, [0..9, 10..20]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
     /// Where the unit is in the text.
@@ -541,9 +767,12 @@ pub struct Unit {
 enum UnitSource {
     /// A unit the segmenter found in running text.
     Segment(SegmentKind),
-    /// A unit of speech (a transcript turn, a subtitle cue): prose whether
-    /// or not it ends with punctuation.
+    /// A unit of speech without punctuation (a transcript turn, a subtitle
+    /// cue): prose whether or not it ends with punctuation.
     Speech(SegmentKind),
+    /// A unit the segmenter found in punctuated speech: a segment, but a
+    /// greeting or thanks alone is a fragment ([`crate::pleasantry`]).
+    Spoken(SegmentKind),
     /// A title or heading.
     Heading,
 }
@@ -605,7 +834,9 @@ impl<'a, 'c> Builder<'a, 'c> {
         }
         let kind = match unit {
             UnitSource::Heading => SentenceKind::Heading,
-            UnitSource::Segment(segment_kind) | UnitSource::Speech(segment_kind) => {
+            UnitSource::Segment(segment_kind)
+            | UnitSource::Speech(segment_kind)
+            | UnitSource::Spoken(segment_kind) => {
                 let rule = furniture::classify_unit(span.slice(text));
                 self.promotion.add(rule);
                 match (rule, segment_kind, unit) {
@@ -656,6 +887,19 @@ impl<'a, 'c> Builder<'a, 'c> {
                 None => push_word(span, word, false),
             }
         });
+        let kind = match unit {
+            UnitSource::Speech(_) | UnitSource::Spoken(_)
+                if kind == SentenceKind::Prose
+                    && crate::pleasantry::is_pleasantry(
+                        tokens[first_token as usize..]
+                            .iter()
+                            .map(|token| (token.span().slice(text), token.is_stop())),
+                    ) =>
+            {
+                SentenceKind::Fragment
+            }
+            _ => kind,
+        };
         sentences.push(Sentence::new(compact, first_token, kind));
     }
 
@@ -682,6 +926,18 @@ impl<'a, 'c> Builder<'a, 'c> {
 /// are words it has met before. The cache holds at most
 /// [`AnalyzerCache::MAX_WORDS`] words between documents (it starts afresh
 /// when it is full), so its memory stays bounded on any corpus.
+///
+/// ```
+/// use abridge_text::{Analyzer, AnalyzerCache, Language};
+///
+/// let analyzer = Analyzer::new(Language::English);
+/// let mut cache = AnalyzerCache::new();
+/// for text in ["The harbour closed.", "The harbour reopened."] {
+///     let document = analyzer.analyze_cached(text, &mut cache);
+///     cache.recycle(document);
+/// }
+/// assert!(cache.len() >= 4, "the words met are remembered");
+/// ```
 #[derive(Debug, Default)]
 pub struct AnalyzerCache {
     language: Option<Language>,
@@ -732,6 +988,10 @@ impl AnalyzerCache {
     pub const MAX_SPARE_TOKENS: usize = 1 << 16;
 
     /// An empty cache.
+    ///
+    /// ```
+    /// assert!(abridge_text::AnalyzerCache::new().is_empty());
+    /// ```
     pub fn new() -> AnalyzerCache {
         AnalyzerCache::default()
     }
@@ -740,6 +1000,14 @@ impl AnalyzerCache {
     /// build the next one in, so that analysing allocates less. Buffers of
     /// more than [`AnalyzerCache::MAX_SPARE_TOKENS`] tokens are let go, so
     /// one huge document does not keep its memory.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Language};
+    ///
+    /// let mut cache = AnalyzerCache::new();
+    /// let document = Analyzer::new(Language::English).analyze_cached("A text.", &mut cache);
+    /// cache.recycle(document);
+    /// ```
     pub fn recycle(&mut self, document: Document<'_>) {
         let Document { mut paragraphs, mut sentences, mut tokens, mut terms, .. } = document;
         if tokens.capacity() > Self::MAX_SPARE_TOKENS {
@@ -754,11 +1022,23 @@ impl AnalyzerCache {
     }
 
     /// Number of words remembered.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, AnalyzerCache, Language};
+    ///
+    /// let mut cache = AnalyzerCache::new();
+    /// let _ = Analyzer::new(Language::English).analyze_cached("harbour harbour wall", &mut cache);
+    /// assert_eq!(cache.len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.short_words.len() + self.long_words.len()
     }
 
     /// Whether no word is remembered.
+    ///
+    /// ```
+    /// assert!(abridge_text::AnalyzerCache::new().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.short_words.is_empty() && self.long_words.is_empty()
     }

@@ -14,6 +14,13 @@ use crate::Language;
 
 /// The elided forms of `language`, lower-case, without the apostrophe;
 /// empty for languages that do not elide this way.
+///
+/// ```
+/// use abridge_text::{Language, elision::elided_forms};
+///
+/// assert!(elided_forms(Language::French).contains(&"l"));
+/// assert!(elided_forms(Language::English).is_empty());
+/// ```
 pub fn elided_forms(language: Language) -> &'static [&'static str] {
     match language {
         Language::French => &[
@@ -33,6 +40,14 @@ pub fn elided_forms(language: Language) -> &'static [&'static str] {
 /// `forms` and an apostrophe (`'` or `’`): `Some((prefix_end, word_start))`
 /// in bytes, so that `word[..prefix_end]` is the elided form and
 /// `word[word_start..]` the rest, which starts with a letter.
+///
+/// ```
+/// use abridge_text::{Language, elision::{elided_forms, split}};
+///
+/// let forms = elided_forms(Language::French);
+/// assert_eq!(split("l'autorité", forms), Some((1, 2)));
+/// assert_eq!(split("aujourd'hui", forms), None);
+/// ```
 pub fn split(word: &str, forms: &[&str]) -> Option<(usize, usize)> {
     if forms.is_empty() {
         return None;

@@ -32,6 +32,12 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 /// Why a unit is page furniture.
+///
+/// ```
+/// use abridge_text::furniture::{FurnitureRule, classify_unit};
+///
+/// assert_eq!(classify_unit("Click here to join our channel"), Some(FurnitureRule::CallToAction));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FurnitureRule {
     /// Rule 1: a call to action.
@@ -135,6 +141,13 @@ const BARE_LABELS: &[&str] =
     &["advertisement", "sponsored", "promoted", "ad", "sponsored content", "partner content"];
 
 /// Classifies a unit on its own (rules 1 to 5); `None` when it may be prose.
+///
+/// ```
+/// use abridge_text::furniture::classify_unit;
+///
+/// assert!(classify_unit("The harbour closed on Tuesday.").is_none());
+/// assert!(classify_unit("https://example.invalid/story").is_some());
+/// ```
 pub fn classify_unit(unit: &str) -> Option<FurnitureRule> {
     if starts_with_pictograph(unit) {
         return Some(FurnitureRule::PromotionMarker);
@@ -156,6 +169,13 @@ pub fn classify_unit(unit: &str) -> Option<FurnitureRule> {
 
 /// Classifies the units of one paragraph, applying rule 6 on top of
 /// [`classify_unit`].
+///
+/// ```
+/// use abridge_text::furniture::classify_paragraph;
+///
+/// let rules = classify_paragraph(["Read more", "📱 Get our app"]);
+/// assert!(rules.iter().all(Option::is_some), "a promotion block: {rules:?}");
+/// ```
 pub fn classify_paragraph<'a>(
     units: impl IntoIterator<Item = &'a str>,
 ) -> Vec<Option<FurnitureRule>> {
@@ -179,6 +199,16 @@ pub fn classify_paragraph<'a>(
 /// Rule 6 over a paragraph whose units come one at a time: give it each
 /// unit's rule, then ask whether the paragraph is a promotion block, in
 /// which case every unit of it is furniture.
+///
+/// ```
+/// use abridge_text::furniture::{PromotionBlock, classify_unit};
+///
+/// let mut block = PromotionBlock::default();
+/// for unit in ["📱 Get our app", "Read more"] {
+///     block.add(classify_unit(unit));
+/// }
+/// assert!(block.holds() && block.may_hold());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PromotionBlock {
     units: usize,
@@ -190,6 +220,14 @@ impl PromotionBlock {
     const MAX_UNITS: usize = 3;
 
     /// Counts one more unit of the paragraph, with its [`classify_unit`] rule.
+    ///
+    /// ```
+    /// use abridge_text::furniture::{FurnitureRule, PromotionBlock};
+    ///
+    /// let mut block = PromotionBlock::default();
+    /// block.add(Some(FurnitureRule::PromotionMarker));
+    /// assert!(block.may_hold());
+    /// ```
     pub fn add(&mut self, rule: Option<FurnitureRule>) {
         self.units += 1;
         self.promotes |=
@@ -198,11 +236,29 @@ impl PromotionBlock {
 
     /// Whether more units could still make a promotion block of these:
     /// false once the paragraph has more units than one can have.
+    ///
+    /// ```
+    /// use abridge_text::furniture::PromotionBlock;
+    ///
+    /// let mut block = PromotionBlock::default();
+    /// for _ in 0..4 {
+    ///     block.add(None);
+    /// }
+    /// assert!(!block.may_hold(), "too many units for a promotion block");
+    /// ```
     pub fn may_hold(&self) -> bool {
         self.units <= Self::MAX_UNITS
     }
 
     /// Whether the units so far make a promotion block.
+    ///
+    /// ```
+    /// use abridge_text::furniture::PromotionBlock;
+    ///
+    /// let mut block = PromotionBlock::default();
+    /// block.add(None);
+    /// assert!(!block.holds(), "prose alone is no promotion");
+    /// ```
     pub fn holds(&self) -> bool {
         self.promotes && self.units <= Self::MAX_UNITS
     }

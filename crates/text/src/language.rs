@@ -143,6 +143,15 @@ impl Language {
     /// assert_eq!(Language::from_code_or_name("zh-Hant-TW"), Some(Language::Chinese));
     /// assert_eq!(Language::from_code_or_name("xx-YY"), None);
     /// ```
+    ///
+    /// ```
+    /// use abridge_text::Language;
+    ///
+    /// for input in ["de", "deu", "de-DE", "German", "german"] {
+    ///     assert_eq!(Language::from_code_or_name(input), Some(Language::German), "{input}");
+    /// }
+    /// assert_eq!(Language::from_code_or_name("Klingon"), None);
+    /// ```
     pub fn from_code_or_name(input: &str) -> Option<Language> {
         let wanted = input.trim();
         let by_code = |code: &str| {
@@ -172,6 +181,11 @@ impl Language {
     }
 
     /// Every language's ISO 639-1 code, sorted, as error messages list them.
+    ///
+    /// ```
+    /// let codes = abridge_text::Language::sorted_codes();
+    /// assert!(codes.windows(2).all(|pair| pair[0] < pair[1]));
+    /// ```
     pub fn sorted_codes() -> Vec<&'static str> {
         let mut codes: Vec<&str> = Language::ALL.iter().map(|language| language.code()).collect();
         codes.sort_unstable();
@@ -181,6 +195,13 @@ impl Language {
     /// Detects the language of `text` with whatlang, from its first
     /// kilobyte. `None` when whatlang cannot tell, or finds a language
     /// abridge does not know.
+    ///
+    /// ```
+    /// use abridge_text::Language;
+    ///
+    /// let detection = Language::detect("Le port de la ville a fermé mardi après la tempête.").unwrap();
+    /// assert_eq!(detection.language, Language::French);
+    /// ```
     pub fn detect(text: &str) -> Option<Detection> {
         /// Detection reads at most this many bytes (about 170 English
         /// words): enough for a reliable guess (`cargo xtask langid`
@@ -198,6 +219,12 @@ impl Language {
     }
 
     /// Whether rust-stemmers can stem this language.
+    ///
+    /// ```
+    /// use abridge_text::Language;
+    ///
+    /// assert!(Language::English.has_stemmer() && !Language::Chinese.has_stemmer());
+    /// ```
     pub const fn has_stemmer(self) -> bool {
         self.stemmer_algorithm().is_some()
     }
@@ -205,6 +232,12 @@ impl Language {
     /// The stop words of this language, lower-cased, from the `stop-words`
     /// crate (NLTK's lists where NLTK has the language, Stopwords ISO
     /// otherwise). Empty when neither list has the language.
+    ///
+    /// ```
+    /// use abridge_text::Language;
+    ///
+    /// assert!(Language::English.stop_words().contains("the"));
+    /// ```
     pub fn stop_words(self) -> &'static FxHashSet<&'static str> {
         static SETS: OnceLock<Vec<FxHashSet<&'static str>>> = OnceLock::new();
         let sets = SETS.get_or_init(|| {
@@ -236,6 +269,13 @@ impl fmt::Display for Language {
 }
 
 /// The result of [`Language::detect`].
+///
+/// ```
+/// use abridge_text::Language;
+///
+/// let detection = Language::detect("Der Hafen wurde am Dienstag nach dem Sturm geschlossen.").unwrap();
+/// assert!(detection.confidence > 0.1);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Detection {
     /// The language found.
@@ -247,6 +287,13 @@ pub struct Detection {
 }
 
 /// The error for a language code or name abridge does not know.
+///
+/// ```
+/// use abridge_text::{Language, UnknownLanguage};
+///
+/// assert!("xx-YY".parse::<Language>().unwrap_err().to_string().contains("xx-YY"));
+/// let _ = UnknownLanguage("xx".into());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownLanguage(pub String);
 

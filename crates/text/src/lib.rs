@@ -38,6 +38,7 @@ mod document;
 pub mod elision;
 pub mod furniture;
 mod language;
+pub mod pleasantry;
 pub mod segment;
 mod span;
 pub mod speech;

@@ -18,6 +18,10 @@ pub struct Span {
 
 impl Span {
     /// Creates a span; `start` must not exceed `end`.
+    ///
+    /// ```
+    /// assert_eq!(abridge_text::Span::new(2, 5).len(), 3);
+    /// ```
     #[inline]
     pub const fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
@@ -25,18 +29,30 @@ impl Span {
     }
 
     /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(abridge_text::Span::new(10, 12).len(), 2);
+    /// ```
     #[inline]
     pub const fn len(self) -> usize {
         self.end - self.start
     }
 
     /// Whether the span covers no bytes.
+    ///
+    /// ```
+    /// assert!(abridge_text::Span::new(3, 3).is_empty());
+    /// ```
     #[inline]
     pub const fn is_empty(self) -> bool {
         self.start == self.end
     }
 
     /// The span as a range, for slicing.
+    ///
+    /// ```
+    /// assert_eq!(abridge_text::Span::new(1, 4).range(), 1..4);
+    /// ```
     #[inline]
     pub const fn range(self) -> std::ops::Range<usize> {
         self.start..self.end
@@ -45,6 +61,10 @@ impl Span {
     /// The text this span covers in `text`.
     ///
     /// `text` must be the string the span was produced from.
+    ///
+    /// ```
+    /// assert_eq!(abridge_text::Span::new(0, 3).slice("One two"), "One");
+    /// ```
     #[inline]
     pub fn slice(self, text: &str) -> &str {
         &text[self.range()]
@@ -53,6 +73,12 @@ impl Span {
     /// Shrinks the span so it neither starts nor ends with white space or
     /// U+FEFF (the byte-order mark some editors put at the start of a
     /// UTF-8 file, invisible and never part of a sentence).
+    ///
+    /// ```
+    /// use abridge_text::Span;
+    ///
+    /// assert_eq!(Span::new(0, 9).trim("  word \n "), Span::new(2, 6));
+    /// ```
     pub fn trim(self, text: &str) -> Span {
         let blank = |c: char| c.is_whitespace() || c == '\u{FEFF}';
         let inner = self.slice(text);

@@ -58,6 +58,15 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Calls `f` with the pieces of the unit without final punctuation at
 /// `span` of `text`: each of its lines, and each line of more than
 /// [`MAX_SPEECH_WORDS`] words cut as the [module docs](self) say.
+///
+/// ```
+/// use abridge_text::{Span, speech::cut};
+///
+/// let text = "so the storm came in fast\nand the wall gave way";
+/// let mut pieces = Vec::new();
+/// cut(text, Span::new(0, text.len()), |piece| pieces.push(piece.slice(text)));
+/// assert_eq!(pieces, ["so the storm came in fast", "and the wall gave way"]);
+/// ```
 pub fn cut(text: &str, span: Span, mut f: impl FnMut(Span)) {
     let mut line_start = span.start;
     for line in span.slice(text).split_inclusive('\n') {

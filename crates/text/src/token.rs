@@ -18,6 +18,14 @@ pub type TermId = u32;
 /// its offsets in 32 bits each (a document analyses at most
 /// [`MAX_TEXT_BYTES`](crate::MAX_TEXT_BYTES) of text) and the stop-word
 /// flag in the top bit of the term (a document has fewer than 2³¹ terms).
+///
+/// ```
+/// use abridge_text::{Analyzer, Language};
+///
+/// let document = Analyzer::new(Language::English).analyze("The harbour");
+/// let [the, harbour] = document.tokens() else { panic!() };
+/// assert!(the.is_stop() && !harbour.is_stop());
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Token {
     span: Compact,
@@ -35,18 +43,39 @@ impl Token {
     }
 
     /// Where the word is in the text.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language, Span};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("The harbour");
+    /// assert_eq!(document.tokens()[1].span(), Span::new(4, 11));
+    /// ```
     #[inline]
     pub fn span(&self) -> Span {
         self.span.span()
     }
 
     /// The word's stem, as an index into the document vocabulary.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// let document = Analyzer::new(Language::English).analyze("Harbours and harbour");
+    /// let tokens = document.tokens();
+    /// assert_eq!(tokens[0].term(), tokens[2].term(), "one stem");
+    /// ```
     #[inline]
     pub fn term(&self) -> TermId {
         self.term.id()
     }
 
     /// Whether the lower-cased word is a stop word of the document language.
+    ///
+    /// ```
+    /// use abridge_text::{Analyzer, Language};
+    ///
+    /// assert!(Analyzer::new(Language::English).analyze("the").tokens()[0].is_stop());
+    /// ```
     #[inline]
     pub fn is_stop(&self) -> bool {
         self.term.is_stop()
@@ -97,6 +126,15 @@ impl std::fmt::Debug for Token {
 
 /// Calls `f(span, word)` for every word of `text[span]`: every UAX #29 word
 /// segment that contains a letter or a digit.
+///
+/// ```
+/// use abridge_text::{Span, token::for_each_word};
+///
+/// let text = "The 6 boats, ok?";
+/// let mut words = Vec::new();
+/// for_each_word(text, Span::new(0, text.len()), |_, word| words.push(word));
+/// assert_eq!(words, ["The", "6", "boats", "ok"]);
+/// ```
 pub fn for_each_word<'t>(text: &'t str, span: Span, mut f: impl FnMut(Span, &'t str)) {
     let slice = span.slice(text);
     if slice.is_ascii() {
@@ -166,6 +204,13 @@ fn for_each_ascii_word<'t>(slice: &'t str, mut f: impl FnMut(usize, &'t str)) {
 }
 
 /// Lower-cases a word, borrowing when it already is lower-case.
+///
+/// ```
+/// use abridge_text::token::lowercase;
+///
+/// assert_eq!(lowercase("Harbour"), "harbour");
+/// assert!(matches!(lowercase("harbour"), std::borrow::Cow::Borrowed(_)));
+/// ```
 #[inline]
 pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
@@ -187,6 +232,15 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 /// **Precondition:** `word` is lower-case, as rust-stemmers expects ("All
 /// algorithms expect the input to already be lowercased"). Without a
 /// stemmer the word is its own stem.
+///
+/// ```
+/// use abridge_text::token::stem;
+/// use rust_stemmers::{Algorithm, Stemmer};
+///
+/// let english = Stemmer::create(Algorithm::English);
+/// assert_eq!(stem(Some(&english), "harbours"), "harbour");
+/// assert_eq!(stem(None, "harbours"), "harbours");
+/// ```
 #[inline]
 pub fn stem<'w>(stemmer: Option<&Stemmer>, word: &'w str) -> Cow<'w, str> {
     match stemmer {

@@ -52,10 +52,10 @@ pub fn run() -> anyhow::Result<()> {
     );
     util::note(&format!("python: {identical}/{CNNDM_DOCS} records identical to abridge batch"));
 
-    let cli = |threads: &str| -> anyhow::Result<Run> {
+    let cli = |threads: &str| -> anyhow::Result<Measured> {
         measured(&installed.binary, &["batch", "-q", "-j", threads], &corpus, CNNDM_DOCS)
     };
-    let py = |args: &[&str], documents: u64| -> anyhow::Result<Run> {
+    let py = |args: &[&str], documents: u64| -> anyhow::Result<Measured> {
         let mut full = vec![script_str];
         full.extend_from_slice(args);
         measured(Path::new(python_str), &full, &corpus, documents)
@@ -65,36 +65,46 @@ pub fn run() -> anyhow::Result<()> {
     let py_1 = median_of(|| py(&["batch", "1"], CNNDM_DOCS))?;
     let py_2 = median_of(|| py(&["batch", "2"], CNNDM_DOCS))?;
     let single = median_of(|| py(&["single"], CNNDM_DOCS))?;
-    let stream_5k = py(&["stream", "5000"], 5_000)?;
-    let stream_50k = py(&["stream", "50000"], 50_000)?;
+    let stream_5k = py(&["stream", "5000"], 5_000)?.run;
+    let stream_50k = py(&["stream", "50000"], 50_000)?.run;
 
-    let cpu = |run: &Run| run.cpu_seconds.unwrap_or(f64::NAN);
     let mb = |run: &Run| run.peak_rss_kb.map_or(f64::NAN, |kb| kb as f64 / 1024.0);
+    // Each row: label, its run, and what its processor time is set against
+    // (the CLI's whole process for the batches, the batch call for the
+    // one-by-one calls).
     let rows = [
-        ("`abridge batch -j 1`", &cli_1, cpu(&cli_1)),
-        ("`summarize_batch(threads=1)`", &py_1, cpu(&cli_1)),
-        ("`abridge batch -j 2`", &cli_2, cpu(&cli_2)),
-        ("`summarize_batch(threads=2)`", &py_2, cpu(&cli_2)),
-        ("`Summarizer.summarize`, once per record", &single, cpu(&py_1)),
+        ("`abridge batch -j 1`", &cli_1, None),
+        ("`summarize_batch(threads=1)`", &py_1, Some((cli_1.cpu(), cli_1.cpu(), "the CLI"))),
+        ("`abridge batch -j 2`", &cli_2, None),
+        ("`summarize_batch(threads=2)`", &py_2, Some((cli_2.cpu(), cli_2.cpu(), "the CLI"))),
+        (
+            "`Summarizer.summarize`, once per record",
+            &single,
+            Some((py_1.cpu(), py_1.call_cpu.unwrap_or(f64::NAN), "the batch")),
+        ),
     ];
     let mut body = String::from(
         "## Python\n\n\
-         The `abridge-rs` package against the command line, on the same machine in the same minutes.\n\n\
-         | run (cnndm_test, 4,000 records, whole process) | wall s | CPU s | CPU against | peak RSS |\n\
-         |---|---:|---:|---:|---:|\n",
+         The `abridge-rs` package against the command line, on the same machine in the same minutes. \
+         *Whole process* is the Python script from start to end, reading and writing the JSONL with the `json` module as a user would; \
+         *in the call* is the processor time (every thread) of the `summarize_batch` call alone, or of the loop of `summarize` calls.\n\n\
+         | run (cnndm_test, 4,000 records) | wall s | CPU s, whole process | against | CPU s in the call | against | peak RSS |\n\
+         |---|---:|---:|---:|---:|---:|---:|\n",
     );
-    let against = ["", "the CLI", "", "the CLI", "the batch"];
-    for ((label, run, base), against) in rows.iter().zip(against) {
-        let ratio = if against.is_empty() {
-            "".to_owned()
-        } else {
-            format!("{:.2}× {against}", cpu(run) / base)
+    for (label, measured, against) in rows {
+        let (whole, call) = match against {
+            None => (String::new(), String::new()),
+            Some((whole_base, call_base, name)) => (
+                format!("{:.2}× {name}", measured.cpu() / whole_base),
+                format!("{:.2}× {name}", measured.call_cpu.unwrap_or(f64::NAN) / call_base),
+            ),
         };
+        let call_cpu = measured.call_cpu.map_or_else(String::new, |cpu| format!("{cpu:.2}"));
         body.push_str(&format!(
-            "| {label} | {:.2} | {:.2} | {ratio} | {:.0} MB |\n",
-            run.seconds,
-            cpu(run),
-            mb(run)
+            "| {label} | {:.2} | {:.2} | {whole} | {call_cpu} | {call} | {:.0} MB |\n",
+            measured.run.seconds,
+            measured.cpu(),
+            mb(&measured.run)
         ));
     }
     body.push_str(&format!(
@@ -108,14 +118,32 @@ pub fn run() -> anyhow::Result<()> {
         "\nParity: `summarize_batch` with each record's `lang` gives the same sentences and byte spans as `abridge batch` for {identical} of {CNNDM_DOCS} records.\n"
     ));
     body.push_str(&format!(
-        "\nMeasured with `cargo xtask python figures` (medians of {RUNS} runs, stream runs once; the Python script reads and writes the JSONL with the `json` module, as a user would), on {} cores.\n",
+        "\nMeasured with `cargo xtask python figures` (medians of {RUNS} runs by whole-process processor time, stream runs once), on {} cores.\n",
         std::thread::available_parallelism().map_or(1, usize::from)
     ));
     util::note(&format!("python figures:\n{body}"));
     util::write_section(&util::root().join("docs/results.md"), "python", &body)
 }
 
-fn measured(binary: &Path, args: &[&str], corpus: &Path, expected: u64) -> anyhow::Result<Run> {
+/// A run, and the processor time of the measured call when the script
+/// reported it (`call_cpu_seconds X` on standard error).
+struct Measured {
+    run: Run,
+    call_cpu: Option<f64>,
+}
+
+impl Measured {
+    fn cpu(&self) -> f64 {
+        self.run.cpu_seconds.unwrap_or(f64::NAN)
+    }
+}
+
+fn measured(
+    binary: &Path,
+    args: &[&str],
+    corpus: &Path,
+    expected: u64,
+) -> anyhow::Result<Measured> {
     let (run, output) = run_measured(binary, args, Input::File(corpus.to_path_buf()))?;
     ensure!(
         output.records == expected && output.errors == 0 && output.success,
@@ -126,12 +154,17 @@ fn measured(binary: &Path, args: &[&str], corpus: &Path, expected: u64) -> anyho
         output.errors,
         output.stderr
     );
-    Ok(run)
+    let call_cpu = output
+        .stderr
+        .lines()
+        .find_map(|line| line.strip_prefix("call_cpu_seconds "))
+        .and_then(|value| value.trim().parse().ok());
+    Ok(Measured { run, call_cpu })
 }
 
 /// The run with the median processor time of [`RUNS`].
-fn median_of(mut measure: impl FnMut() -> anyhow::Result<Run>) -> anyhow::Result<Run> {
+fn median_of(mut measure: impl FnMut() -> anyhow::Result<Measured>) -> anyhow::Result<Measured> {
     let mut runs = (0..RUNS).map(|_| measure()).collect::<anyhow::Result<Vec<_>>>()?;
-    runs.sort_by(|a, b| a.cpu_seconds.unwrap_or(0.0).total_cmp(&b.cpu_seconds.unwrap_or(0.0)));
+    runs.sort_by(|a, b| a.cpu().total_cmp(&b.cpu()));
     Ok(runs.swap_remove(RUNS / 2))
 }

@@ -14,6 +14,13 @@ use encoding_rs::{Encoding, UTF_8};
 const PRESCAN_BYTES: usize = 4096;
 
 /// Where an encoding came from.
+///
+/// ```
+/// use abridge_formats::html::{CharsetSource, sniff_encoding};
+///
+/// let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>Caf\xe9</body></html>";
+/// assert_eq!(sniff_encoding(page, None).1, CharsetSource::Meta);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CharsetSource {
     /// A byte-order mark.
@@ -30,6 +37,15 @@ pub enum CharsetSource {
 
 /// Decodes an HTML page to text. `content_type` is the HTTP header's value,
 /// when there was one. Malformed sequences become U+FFFD; never fails.
+///
+/// ```
+/// use abridge_formats::html::decode_html;
+///
+/// let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>Caf\xe9</body></html>";
+/// let (text, encoding, _) = decode_html(page, None);
+/// assert!(text.contains("Café"));
+/// assert_eq!(encoding.name(), "windows-1252");
+/// ```
 pub fn decode_html<'a>(
     bytes: &'a [u8],
     content_type: Option<&str>,
@@ -43,6 +59,13 @@ pub fn decode_html<'a>(
 }
 
 /// The encoding of `bytes` and where it was found.
+///
+/// ```
+/// use abridge_formats::html::{CharsetSource, sniff_encoding};
+///
+/// let (encoding, source) = sniff_encoding(b"<p>plain ASCII</p>", Some("text/html; charset=utf-8"));
+/// assert_eq!((encoding.name(), source), ("UTF-8", CharsetSource::Header));
+/// ```
 pub fn sniff_encoding(
     bytes: &[u8],
     content_type: Option<&str>,

@@ -48,9 +48,8 @@ pub(crate) struct Extracted {
 
 /// Elements never read: their text is not page text.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-    "canvas", "video", "audio", "title", "select", "option", "button", "input", "textarea",
-    "dialog",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "title", "select", "option", "button", "input", "textarea", "dialog",
 ];
 
 /// Elements that start a block of their own.
@@ -86,6 +85,7 @@ const BLOCK_TAGS: &[&str] = &[
     "main",
     "menu",
     "nav",
+    "noscript",
     "ol",
     "p",
     "pre",
@@ -103,8 +103,10 @@ const BLOCK_TAGS: &[&str] = &[
     "legend",
 ];
 
-/// Elements that are boilerplate by their tag.
-const BOILER_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "fieldset"];
+/// Elements that are boilerplate by their tag (a `noscript` holding much
+/// of the page's text is its content for readers without scripts: see
+/// [`LAYOUT_SHARE`]).
+const BOILER_TAGS: &[&str] = &["nav", "aside", "footer", "form", "menu", "fieldset", "noscript"];
 
 /// `class`/`id` words that mark boilerplate whatever else the element says.
 const STRONG_NEGATIVE: &[&str] = &[
@@ -135,13 +137,11 @@ const STRONG_NEGATIVE: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "sidebar",
-    "widget",
     "footer",
     "navbar",
     "nav",
     "navigation",
     "menu",
-    "skip",
     "pagination",
     "pager",
     "recommended",
@@ -152,17 +152,23 @@ const STRONG_NEGATIVE: &[&str] = &[
     "paywall",
     "masthead",
     "toolbar",
-    "banner",
     "byline",
     "tags",
     "tagcloud",
     "author-bio",
+    "rss",
+];
+
+/// `class` names that mark boilerplate only as whole names: as a part
+/// they name layout ("overflow-hidden", "hero-banner", "hidden-xs").
+const STRONG_NEGATIVE_NAMES: &[&str] = &[
     "hidden",
     "visually-hidden",
     "sr-only",
     "screen-reader-text",
     "print-only",
-    "rss",
+    "banner",
+    "skip-link",
 ];
 
 /// `class`/`id` words that lower an element's score.
@@ -243,8 +249,15 @@ const BOILER_PHRASES: &[&str] = &[
 /// layout, not boilerplate.
 const LAYOUT_SHARE: f32 = 0.4;
 
+/// A hidden element holding at least this share of the page's text is
+/// shown by the page's scripts.
+const HIDDEN_SHARE: f32 = 0.5;
+
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
+
+/// A link at least this long names an item of a listing.
+const LINK_NAME: usize = 25;
 
 /// Blocks at most this long are checked against [`BOILER_PHRASES`].
 const SHORT_LINE: usize = 80;
@@ -260,6 +273,12 @@ struct Element<'a> {
     nth: u32,
     /// Boilerplate by its own tag, class or id (before the size check).
     marked: bool,
+    /// A cookie or consent banner, or a dialog over the page: boilerplate
+    /// whatever its size (a dialog holding the article's anchor excepted).
+    overlay: Option<Overlay>,
+    /// Hidden from readers, itself or through an ancestor (after the
+    /// size check).
+    hidden: bool,
     /// Boilerplate, itself or through an ancestor (after the size check).
     boiler: bool,
     /// Characters of all text in the subtree.
@@ -286,6 +305,8 @@ struct RawBlock {
     text: String,
     owner: usize,
     link_chars: usize,
+    /// How many links were opened in it.
+    links: usize,
 }
 
 struct Frame {
@@ -338,7 +359,8 @@ impl<'a> Walk<'a> {
         use ego_tree::iter::Edge;
         let mut stack: Vec<Frame> = Vec::new();
         let mut buffer = String::new();
-        let mut buffer_links = 0usize;
+        // Bytes of the buffer inside links, and the links opened in it.
+        let mut buffer_links = (0usize, 0usize);
         let mut pending_space = false;
         let mut link_depth = 0usize;
         let mut pre_depth = 0usize;
@@ -375,7 +397,13 @@ impl<'a> Walk<'a> {
                         if tag == "time" && self.facts.time.is_none() {
                             self.facts.time = element.attr("datetime").map(str::to_owned);
                         }
-                        if SKIPPED.contains(&tag) || is_hidden(element) {
+                        // A hidden block may be shown by the page's scripts
+                        // (a shop's whole product under `display:none` until
+                        // they run): it is read, and set apart below unless
+                        // it holds most of the page. Hidden inline text is
+                        // never read.
+                        let hidden = is_hidden(element);
+                        if SKIPPED.contains(&tag) || (hidden && !BLOCK_TAGS.contains(&tag)) {
                             skip_depth = 1;
                             capture = match tag {
                                 "title" if self.facts.title.is_none() => {
@@ -421,12 +449,15 @@ impl<'a> Walk<'a> {
                         let id = element.attr("id").unwrap_or("");
                         let (strong, weight) = class_words(tag, class, id, element.attr("role"));
                         let marked = strong || BOILER_TAGS.contains(&tag);
+                        let overlay = overlay_of(tag, class, id, element);
                         self.elements.push(Element {
                             tag,
                             parent,
                             end: index,
                             nth,
                             marked,
+                            overlay,
+                            hidden,
                             boiler: false,
                             all_chars: 0,
                             holds_anchor: false,
@@ -456,6 +487,7 @@ impl<'a> Walk<'a> {
                         }
                         if tag == "a" {
                             link_depth += 1;
+                            buffer_links.1 += 1;
                         }
                         if tag == "pre" {
                             pre_depth += 1;
@@ -495,7 +527,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                         if link_depth > 0 {
-                            buffer_links += buffer.len() - before;
+                            buffer_links.0 += buffer.len() - before;
                         }
                     }
                     _ => {}
@@ -552,12 +584,32 @@ impl<'a> Walk<'a> {
                 at = self.elements[at].parent;
             }
         }
-        let page_chars = self.elements.first().map_or(0, |root| root.all_chars);
+        let all_chars = self.elements.first().map_or(0, |root| root.all_chars);
+        // A hidden element that holds most of the page's text is the page,
+        // waiting for its scripts; any other is not read.
+        let mut page_chars = all_chars;
+        for index in 0..self.elements.len() {
+            let parent = self.elements[index].parent;
+            let inherited = parent != usize::MAX && self.elements[parent].hidden;
+            let element = &mut self.elements[index];
+            element.hidden = inherited
+                || (element.hidden && (element.all_chars as f32) < HIDDEN_SHARE * all_chars as f32);
+            if element.hidden && !inherited {
+                page_chars -= element.all_chars;
+            }
+        }
         for index in 0..self.elements.len() {
             let parent = self.elements[index].parent;
             let inherited = parent != usize::MAX && self.elements[parent].boiler;
             let element = &mut self.elements[index];
+            let overlay = match element.overlay {
+                Some(Overlay::Consent) => true,
+                Some(Overlay::Dialog) => !element.holds_anchor,
+                None => false,
+            };
             element.boiler = inherited
+                || element.hidden
+                || overlay
                 || (element.marked
                     && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
@@ -586,7 +638,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut usize) {
+    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut (usize, usize)) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -595,15 +647,19 @@ impl<'a> Walk<'a> {
             if kind == BlockKind::Table && text.len() > 150 {
                 kind = BlockKind::Paragraph;
             }
+            if kind != BlockKind::Code && credits_a_picture(text) {
+                kind = BlockKind::Caption;
+            }
             let text = text.to_owned();
             // Link text was counted in bytes of the buffer; the aggregates
             // count chars, so scale to the char count.
-            let link_bytes = (*buffer_links).min(text.len());
+            let link_bytes = buffer_links.0.min(text.len());
             let link_chars = link_bytes * text.chars().count() / text.len();
-            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars });
+            let links = buffer_links.1;
+            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars, links });
         }
         buffer.clear();
-        *buffer_links = 0;
+        *buffer_links = (0, 0);
     }
 }
 
@@ -614,7 +670,9 @@ enum Capture {
 
 /// Whether an element is hidden from readers.
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    if element.attr("hidden").is_some() {
+    // React streams a server-rendered part of the page as `<div hidden
+    // id="S:1">` and its script moves it into place.
+    if element.attr("hidden").is_some() && !element.id().is_some_and(|id| id.starts_with("S:")) {
         return true;
     }
     if element.attr("aria-hidden").is_some_and(|v| v == "true") {
@@ -623,7 +681,9 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
     element.attr("style").is_some_and(|style| {
         let style: String =
             style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
+        // `visibility:hidden` on a page's wrapper hides it until its
+        // scripts have run; only `display:none` takes an element away.
+        style.contains("display:none")
     })
 }
 
@@ -649,6 +709,40 @@ fn kind_of(tag: &str, outer: BlockKind) -> BlockKind {
         "td" | "th" => BlockKind::Table,
         _ => BlockKind::Paragraph,
     }
+}
+
+/// Whether a short block credits a picture ("Photo: Ana Ruiz, AP",
+/// "(Image: Getty)", "Image copyright Reuters", "Image 2 of 5").
+fn credits_a_picture(text: &str) -> bool {
+    const CREDITS: &[&str] = &[
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "image:",
+        "image copyright",
+        "image credit",
+        "image caption",
+        "picture:",
+        "credit:",
+        "getty images",
+        "(ap photo",
+        "shutterstock",
+    ];
+    if text.len() > 300 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    if CREDITS.iter().any(|credit| lower.contains(credit)) {
+        return true;
+    }
+    // "Image 2 of 5", "Photo 3 of 12": a gallery's counter.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() == 4
+        && matches!(words[0], "image" | "photo" | "picture" | "slide")
+        && words[1].parse::<u32>().is_ok()
+        && words[2] == "of"
+        && words[3].parse::<u32>().is_ok()
 }
 
 /// Readability's start score of a candidate by its tag.
@@ -689,7 +783,7 @@ fn class_words(tag: &str, class: &str, id: &str, role: Option<&str>) -> (bool, f
         let (mut negative, mut positive) = (false, false);
         for token in lower.split_whitespace() {
             // Whole names first ("author-bio"), then their parts.
-            if STRONG_NEGATIVE.contains(&token) {
+            if STRONG_NEGATIVE.contains(&token) || STRONG_NEGATIVE_NAMES.contains(&token) {
                 strong = true;
             }
             for word in token.split(['-', '_']).filter(|w| !w.is_empty()) {
@@ -712,6 +806,49 @@ fn class_words(tag: &str, class: &str, id: &str, role: Option<&str>) -> (bool, f
         }
     }
     (strong && !frame, weight)
+}
+
+/// What kind of layer over the page an element is.
+#[derive(Clone, Copy, Debug)]
+enum Overlay {
+    /// A cookie or consent banner.
+    Consent,
+    /// A dialog, modal or pop-up.
+    Dialog,
+}
+
+/// `class`/`id` words of a cookie or consent banner.
+const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot"];
+
+/// `class`/`id` words of a dialog over the page.
+const DIALOG_WORDS: &[&str] = &["modal", "popup", "lightbox"];
+
+/// Whether an element is a layer over the page (the page's own frame
+/// never is).
+fn overlay_of(
+    tag: &str,
+    class: &str,
+    id: &str,
+    element: &scraper::node::Element,
+) -> Option<Overlay> {
+    if matches!(tag, "html" | "body" | "main" | "article") {
+        return None;
+    }
+    let mut words = [class, id]
+        .into_iter()
+        .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|word| !word.is_empty());
+    let mut dialog =
+        element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
+            || element.attr("aria-modal").is_some_and(|modal| modal == "true");
+    for word in words.by_ref() {
+        let word = word.to_ascii_lowercase();
+        if CONSENT_WORDS.contains(&word.as_str()) {
+            return Some(Overlay::Consent);
+        }
+        dialog |= DIALOG_WORDS.contains(&word.as_str());
+    }
+    dialog.then_some(Overlay::Dialog)
 }
 
 /// Characters that separate clauses (commas in several scripts).
@@ -862,13 +999,16 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         while at != usize::MAX && elements[at].chars * 2 < total_chars {
             at = elements[at].parent;
         }
-        if at == usize::MAX {
-            return clean;
-        }
-        let end = elements[at].end;
-        return clean
-            .into_iter()
-            .filter(|&i| at <= blocks[i].owner && blocks[i].owner <= end)
+        // A listing's items are links: inside the container, a long link
+        // (a product's or a story's name) is content too.
+        let (start, end) = if at == usize::MAX { (0, usize::MAX) } else { (at, elements[at].end) };
+        return (0..blocks.len())
+            .filter(|&i| {
+                let block = &blocks[i];
+                start <= block.owner
+                    && block.owner <= end
+                    && (is_clean(elements, block) || is_named_link(elements, block))
+            })
             .collect();
     }
     chosen
@@ -924,10 +1064,14 @@ fn tidy(chosen: Vec<usize>, blocks: &[RawBlock]) -> Vec<usize> {
             }
         }
         before += block.text.len();
-        // A caption shown twice is a slideshow's.
+        // A caption shown twice is a slideshow's; any longer block shown
+        // twice is a copy (a gallery's, a layout's for small screens).
         let count = seen.entry(block.text.as_str()).or_insert(0usize);
         *count += 1;
-        if block.text.len() > 10 && *count > 1 && block.kind == BlockKind::Caption {
+        if *count > 1
+            && ((block.text.len() > 10 && block.kind == BlockKind::Caption)
+                || block.text.len() > 40)
+        {
             continue;
         }
         kept.push(index);
@@ -938,6 +1082,14 @@ fn tidy(chosen: Vec<usize>, blocks: &[RawBlock]) -> Vec<usize> {
 /// Whether an element's text reads as a sentence (ends like one).
 fn sentence_like(blocks: &[RawBlock], element: usize) -> bool {
     blocks.iter().any(|b| b.owner == element && b.text.ends_with(['.', '!', '?', '。']))
+}
+
+/// Whether a block is made of long links outside boilerplate: an item of
+/// a listing (a tag cloud's or a share bar's links are short).
+fn is_named_link(elements: &[Element<'_>], block: &RawBlock) -> bool {
+    !elements[block.owner].boiler
+        && block.link_chars >= LINK_NAME * block.links.max(1)
+        && !BOILER_PHRASES.iter().any(|phrase| block.text.to_lowercase().contains(phrase))
 }
 
 /// Whether a block can be content at all.

@@ -26,6 +26,14 @@ pub use charset::{CharsetSource, decode_html, sniff_encoding};
 use crate::{Block, BlockKind, Format, Metadata, Origin, Parsed, Span};
 
 /// HTML and XHTML pages.
+///
+/// ```
+/// use abridge_formats::{Format, Html};
+///
+/// let page = "<html><body><nav>Home | News</nav><article><p>The harbour closed on Tuesday after the storm broke the sea wall.</p></article></body></html>";
+/// let parsed = Html.parse(page);
+/// assert!(parsed.text.contains("The harbour closed") && !parsed.text.contains("Home | News"));
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Html;
 
@@ -76,7 +84,7 @@ struct Page {
 
 impl Page {
     fn parse(input: &str) -> Page {
-        let dom = Dom::parse_document(input);
+        let dom = parse_dom(input);
         let extracted = extract::extract(&dom);
         let metadata = meta::metadata(&extracted.facts);
         let title = metadata.title.as_deref().map(title_key);
@@ -93,6 +101,22 @@ impl Page {
             .collect();
         Page { blocks, metadata }
     }
+}
+
+/// Parses a page as a browser without scripts would: the content of
+/// `<noscript>` is markup, not raw text. Pages built by scripts (forums,
+/// shops) often put their whole text there for readers and crawlers that
+/// do not run them.
+fn parse_dom(input: &str) -> Dom {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::parse_document(scraper::HtmlTreeSink::new(Dom::new_document()), opts).one(input)
 }
 
 /// A title reduced for comparison: lower case, letters and digits only.
@@ -112,10 +136,24 @@ fn same_title(title: &str, heading: &str) -> bool {
 }
 
 /// The main content of a page as plain text, blocks separated by blank
-/// lines, without the title: what main-content benchmarks score.
+/// lines, without the title and the captions (which are blocks of the
+/// parsed page, but never summary candidates): what main-content
+/// benchmarks score.
+///
+/// ```
+/// use abridge_formats::html::main_text;
+///
+/// let page = "<html><body><article><p>The harbour closed on Tuesday after the storm broke the sea wall.</p></article><footer>Contact us</footer></body></html>";
+/// assert!(main_text(page).starts_with("The harbour closed"));
+/// ```
 pub fn main_text(input: &str) -> String {
     let page = Page::parse(input);
-    let texts: Vec<&str> = page.blocks.iter().map(|block| block.text.as_str()).collect();
+    let texts: Vec<&str> = page
+        .blocks
+        .iter()
+        .filter(|block| block.kind != BlockKind::Caption)
+        .map(|block| block.text.as_str())
+        .collect();
     texts.join("\n\n")
 }
 
@@ -123,6 +161,13 @@ pub fn main_text(input: &str) -> String {
 /// `<head>` or `<body>` tag (after white space, a byte-order mark, an XML
 /// declaration or comments). Prose that mentions a tag does not start
 /// with one.
+///
+/// ```
+/// use abridge_formats::html::looks_like_html;
+///
+/// assert!(looks_like_html("<!DOCTYPE html>\n<html>"));
+/// assert!(!looks_like_html("The <html> tag opens a page."));
+/// ```
 pub fn looks_like_html(head: &str) -> bool {
     let mut rest = head.trim_start_matches('\u{feff}').trim_start();
     for _ in 0..16 {

@@ -45,11 +45,13 @@ fn the_article_is_found_and_the_furniture_is_not() {
         "What happens next",
         "every berth is safe",
         "The fish market stays shut",
-        "The breach in the north wall",
     ] {
         assert!(text.contains(kept), "missing {kept:?} in {text:?}");
     }
+    // The caption is a block of the page, but not of its main text.
+    assert!(Html.parse(NEWS_PAGE).text.contains("The breach in the north wall"));
     for dropped in [
+        "The breach in the north wall",
         "cookies",
         "Home",
         "Share on",
@@ -123,6 +125,18 @@ fn hidden_and_script_text_is_never_text() {
         <p aria-hidden=\"true\">Secret three.</p><noscript>Enable scripts.</noscript></body></html>";
     let text = main_text(page);
     assert_eq!(text, "Visible words of the page that a reader sees.");
+}
+
+#[test]
+fn a_page_built_by_scripts_is_read_from_its_noscript() {
+    let page = "<html><body><div id=\"app\"></div><noscript><div class=\"posts\">\
+        <div class=\"post\"><p>My boiler stops every night at two, and the pressure drops to zero.</p></div>\
+        <div class=\"post\"><p>Check the expansion vessel first, then bleed the radiators again.</p></div>\
+        </div></noscript><footer><a href=\"/about\">About the forum</a></footer></body></html>";
+    let text = main_text(page);
+    assert!(text.contains("boiler stops every night"), "{text:?}");
+    assert!(text.contains("expansion vessel"), "{text:?}");
+    assert!(!text.contains("About the forum"), "{text:?}");
 }
 
 #[test]

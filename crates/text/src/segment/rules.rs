@@ -50,6 +50,15 @@ pub struct RuleSegmenter {
 
 impl RuleSegmenter {
     /// A segmenter with the abbreviations of `language`.
+    ///
+    /// ```
+    /// use abridge_text::{Language, RuleSegmenter, Segmenter};
+    ///
+    /// let segmenter = RuleSegmenter::new(Language::German);
+    /// let mut units = Vec::new();
+    /// segmenter.for_each_segment("Er kam am 3. Mai. Dann ging er.", &mut |segment| units.push(segment.span));
+    /// assert_eq!(units.len(), 2, "an ordinal does not end a sentence");
+    /// ```
     pub fn new(language: Language) -> RuleSegmenter {
         RuleSegmenter {
             abbreviations: Abbreviations::for_language(language),
