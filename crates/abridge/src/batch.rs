@@ -112,22 +112,39 @@ pub struct BatchItem<M> {
     /// `format`, or the caller's choice); `None` detects it from the
     /// content, which gives plain text unless a format recogniser fires.
     pub format: Option<InputFormat>,
+    /// The query its summary answers (a JSONL record's `query`), instead of
+    /// the summarizer's own (see [`Summarizer::with_query`]).
+    pub query: Option<String>,
 }
 
 impl<M> BatchItem<M> {
     /// A document with its text.
     pub fn new(id: impl Into<String>, text: String, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Ok(text), meta, language: None, format: None }
+        BatchItem { id: id.into(), text: Ok(text), meta, language: None, format: None, query: None }
     }
 
     /// A document whose text could not be had: its result is this error.
     pub fn failed(id: impl Into<String>, error: impl Into<String>, meta: M) -> BatchItem<M> {
-        BatchItem { id: id.into(), text: Err(error.into()), meta, language: None, format: None }
+        BatchItem {
+            id: id.into(),
+            text: Err(error.into()),
+            meta,
+            language: None,
+            format: None,
+            query: None,
+        }
     }
 
     /// Says which language the text is in (see [`BatchItem::language`]).
     pub fn with_language(mut self, language: Option<Language>) -> BatchItem<M> {
         self.language = language;
+        self
+    }
+
+    /// Says which query the summary answers (see [`BatchItem::query`]);
+    /// `None` keeps the summarizer's.
+    pub fn with_query(mut self, query: Option<String>) -> BatchItem<M> {
+        self.query = query;
         self
     }
 
@@ -317,11 +334,19 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta, language, format } = item;
+    let BatchItem { id, text, meta, language, format, query } = item;
     let (outcome, text) = match text {
         Err(error) => (Err(BatchError::Input(error)), None),
         Ok(text) => {
             let summarized = catch_unwind(AssertUnwindSafe(|| {
+                let focused;
+                let summarizer = match query.as_deref() {
+                    Some(query) => {
+                        focused = summarizer.with_query(Some(query));
+                        &focused
+                    }
+                    None => summarizer,
+                };
                 summarizer.summarize_input(&text, format, language, scratch).into_owned()
             }));
             let outcome = match summarized {

@@ -5,8 +5,8 @@ use std::sync::{Arc, OnceLock};
 
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams, Selector,
-    SentenceFrequencies, TermStats,
+    Budget, Explanation, MmrStep, Order, QueryFocus, QueryFocused, Score, Scorer, ScorerKind,
+    ScorerParams, Selector, SentenceFrequencies, TermStats, query_terms,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -26,6 +26,9 @@ pub struct Summarizer {
     scorer: Arc<dyn Scorer>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
+    /// The query summaries answer, if any (see [`Summarizer::with_query`]).
+    query: Option<Arc<str>>,
+    focus: QueryFocus,
 }
 
 impl Summarizer {
@@ -38,7 +41,58 @@ impl Summarizer {
             config,
             background: None,
             explain: false,
+            query: None,
+            focus: QueryFocus::default(),
         })
+    }
+
+    /// This summarizer focused on `query`: its summaries answer it, each
+    /// sentence's score mixing the scorer's own with its relevance to the
+    /// query (see [`QueryFocused`]). `None`, or a query of no content word,
+    /// gives the summaries of no query. The clone is cheap: a batch makes
+    /// one for each record with its own query.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The council met on Monday to plan the year. \
+    ///             The budget for the new library was the first item. \
+    ///             Divers found a breach in the harbour wall last week.";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let plain = summarizer.summarize(text);
+    /// assert!(plain.texts().next().unwrap().starts_with("The council"));
+    /// let focused = summarizer.with_query(Some("What happened to the harbour?"));
+    /// assert!(focused.summarize(text).texts().next().unwrap().starts_with("Divers"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn with_query(&self, query: Option<&str>) -> Summarizer {
+        let mut summarizer = self.clone();
+        summarizer.query = query.filter(|query| !query.trim().is_empty()).map(Arc::from);
+        summarizer
+    }
+
+    /// The query summaries answer, if any.
+    pub fn query(&self) -> Option<&str> {
+        self.query.as_deref()
+    }
+
+    /// How relevance to the query is found and weighed.
+    pub fn query_focus(&self) -> QueryFocus {
+        self.focus
+    }
+
+    /// The scorer focused on the query, for `document`, when there is a
+    /// query.
+    fn focused(&self, document: &Document<'_>) -> Option<QueryFocused<'_>> {
+        let query = self.query.as_deref()?;
+        let analyzed = self.analyzer(document.language()).analyze(query);
+        let stems: Vec<&str> = analyzed
+            .tokens()
+            .iter()
+            .filter(|token| !token.is_stop())
+            .map(|token| analyzed.term(token.term()))
+            .collect();
+        Some(QueryFocused::new(&*self.scorer, query_terms(document, &stems), self.focus))
     }
 
     /// A builder, starting from the default settings.
@@ -137,13 +191,18 @@ impl Summarizer {
                 &local
             }
         };
+        let focused = self.focused(document);
+        let scorer: &dyn Scorer = match &focused {
+            Some(focused) => focused,
+            None => &*self.scorer,
+        };
         let selector = self.selector();
-        let target = selector.target_sentences(document, self.scorer.eligibility());
-        self.scorer.score_for_target(document, stats, target, scores);
+        let target = selector.target_sentences(document, scorer.eligibility());
+        scorer.score_for_target(document, stats, target, scores);
         let (chosen, steps) = if self.explain && self.config.redundancy.is_some() {
-            selector.select_explained(document, scores, self.scorer.eligibility())
+            selector.select_explained(document, scores, scorer.eligibility())
         } else {
-            (selector.select(document, scores, self.scorer.eligibility()), Vec::new())
+            (selector.select(document, scores, scorer.eligibility()), Vec::new())
         };
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
@@ -156,9 +215,9 @@ impl Summarizer {
                     start: span.start,
                     end: span.end,
                     score: scores[sentence_idx],
-                    explanation: self.explain.then(|| {
-                        self.scorer.explain_for_target(document, stats, target, sentence_idx)
-                    }),
+                    explanation: self
+                        .explain
+                        .then(|| scorer.explain_for_target(document, stats, target, sentence_idx)),
                     shown: None,
                     source: None,
                     start_ms: None,
@@ -193,14 +252,19 @@ impl Summarizer {
 
     /// Why sentence `sentence_idx` of `document` got its score.
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
-        let target = self.selector().target_sentences(document, self.scorer.eligibility());
+        let focused = self.focused(document);
+        let scorer: &dyn Scorer = match &focused {
+            Some(focused) => focused,
+            None => &*self.scorer,
+        };
+        let target = self.selector().target_sentences(document, scorer.eligibility());
         match &self.background {
             Some(background) => {
-                self.scorer.explain_for_target(document, &**background, target, sentence_idx)
+                scorer.explain_for_target(document, &**background, target, sentence_idx)
             }
             None => {
                 let stats = SentenceFrequencies::new(document);
-                self.scorer.explain_for_target(document, &stats, target, sentence_idx)
+                scorer.explain_for_target(document, &stats, target, sentence_idx)
             }
         }
     }
@@ -237,6 +301,8 @@ pub struct SummarizerBuilder {
     typed_scorer: Option<Result<Box<dyn Scorer>, abridge_score::InvalidParams>>,
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
+    query: Option<String>,
+    focus: Option<QueryFocus>,
 }
 
 impl SummarizerBuilder {
@@ -369,6 +435,19 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Summaries that answer `query` (see [`Summarizer::with_query`]).
+    pub fn query(mut self, query: impl Into<String>) -> Self {
+        self.query = Some(query.into());
+        self
+    }
+
+    /// How relevance to a query is found and weighed; checked by
+    /// [`SummarizerBuilder::build`].
+    pub fn query_focus(mut self, focus: QueryFocus) -> Self {
+        self.focus = Some(focus);
+        self
+    }
+
     /// Attach an [`Explanation`] to every chosen sentence.
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
@@ -395,6 +474,10 @@ impl SummarizerBuilder {
         }
         summarizer.background = self.background;
         summarizer.explain = self.explain;
-        Ok(summarizer)
+        if let Some(focus) = self.focus {
+            focus.check().map_err(Error::InvalidQueryFocus)?;
+            summarizer.focus = focus;
+        }
+        Ok(summarizer.with_query(self.query.as_deref()))
     }
 }

@@ -147,6 +147,11 @@ pub struct SummaryArgs {
     /// Summarise the quoted messages of an e-mail thread too.
     #[arg(long)]
     pub include_quoted: bool,
+    /// Choose the sentences that answer this question or topic (relevance
+    /// to it mixed with the scorer's score); in `batch`, a record's own
+    /// `query` field wins.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Args)]

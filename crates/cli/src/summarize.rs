@@ -73,7 +73,8 @@ pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         .explain(args.explain)
         .scorer_params(params)
         .build_from(args.summary.to_config())
-        .context("invalid settings")?;
+        .context("invalid settings")?
+        .with_query(args.summary.query.as_deref());
     let Some(input) = Input::read_text(&args.input)? else {
         return Ok(Outcome::Failed);
     };

@@ -20,6 +20,8 @@ mod habits;
 mod interrupt;
 // Web pages: HTML files and records, URLs from a local server, web archives (issue 12).
 mod web;
+// Questions: --query in summarize and batch, a record's `query` in batch and eval (issue 17).
+mod query;
 
 use assert_cmd::Command;
 

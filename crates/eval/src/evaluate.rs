@@ -21,7 +21,10 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::Instant;
 
-use abridge::{Budget, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer};
+use abridge::crates::text::Analyzer;
+use abridge::{
+    Budget, Document, InputFormat, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -338,7 +341,15 @@ pub fn evaluate_observed(
                     .zip(&resolved)
                     .map(|(entry, &(language, _))| {
                         let summarizer = &summarizers[&language];
-                        let summary = summarizer.summarize(&entry.record.text);
+                        let focused;
+                        let summarizer = match entry.record.query() {
+                            Some(query) => {
+                                focused = summarizer.with_query(Some(query));
+                                &focused
+                            }
+                            None => summarizer,
+                        };
+                        let summary = summarizer.summarize_detected(&entry.record.text);
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
                         let text = join_sentences(summary.texts());
@@ -361,14 +372,17 @@ pub fn evaluate_observed(
                     .par_iter()
                     .zip(&resolved)
                     .map(|(entry, &(language, _))| {
-                        let analyzer = &analyzers[&language];
-                        let document = analyzer.analyze(&entry.record.text);
-                        let indices = oracle.select(&document, &entry.record.summaries);
-                        let text = join_sentences(
-                            indices
-                                .iter()
-                                .map(|&sentence_idx| document.sentence_text(sentence_idx)),
-                        );
+                        let analyzer = analyzers[&language].analyzer(language);
+                        let (indices, text) =
+                            with_document(analyzer, &entry.record.text, |document| {
+                                let indices = oracle.select(document, &entry.record.summaries);
+                                let text = join_sentences(
+                                    indices
+                                        .iter()
+                                        .map(|&sentence_idx| document.sentence_text(sentence_idx)),
+                                );
+                                (indices, text)
+                            });
                         let result = doc_result(
                             entry,
                             language,
@@ -399,6 +413,24 @@ pub fn evaluate_observed(
         bootstrap: settings.bootstrap,
         results,
     })
+}
+
+/// Calls `f` with the document `analyzer` reads from `text` in the input
+/// format detected in it, as [`Summarizer::summarize_detected`] reads it:
+/// the scorers and the oracle see the same sentences (a transcript's turns
+/// without their speaker labels, say).
+fn with_document<R>(analyzer: &Analyzer, text: &str, f: impl FnOnce(&Document<'_>) -> R) -> R {
+    let format = InputFormat::detect(None, text);
+    if format == InputFormat::Text {
+        return f(&analyzer.analyze(text));
+    }
+    let parsed = format.parse(text);
+    match &parsed.blocks {
+        Some(blocks) => {
+            f(&analyzer.analyze_blocks(&parsed.text, blocks, format.format().line_breaks()))
+        }
+        None => f(&analyzer.analyze(&parsed.text)),
+    }
 }
 
 /// Documents per (language, source), most documents first, then by

@@ -428,6 +428,7 @@ impl Analyzer {
                 }
             }
             let span = Span::new(block.span.start, end.min(text.len()));
+            builder.speech = false;
             if block.kind.is_heading() {
                 let span = span.trim(text);
                 if !span.is_empty() {
@@ -436,6 +437,7 @@ impl Analyzer {
                 }
             } else if block.kind.is_candidate() {
                 let speech = block.kind == BlockKind::Turn;
+                builder.speech = speech;
                 let base = next_paragraph;
                 let mut inner = span.slice(text);
                 if line_breaks == LineBreaks::Spaces && inner.contains(['\n', '\r']) {
@@ -559,6 +561,10 @@ struct Builder<'a, 'c> {
     /// Rule 6 of the furniture rules looks at a whole paragraph, so it is
     /// settled when the paragraph ends.
     promotion: furniture::PromotionBlock,
+    /// Whether the units pushed now are speech (of a transcript turn or a
+    /// subtitle cue): transcriber's marks are then no words, and fillers
+    /// no content (see [`speech`]).
+    speech: bool,
 }
 
 impl<'a, 'c> Builder<'a, 'c> {
@@ -576,6 +582,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             spare,
             paragraph_index: None,
             promotion: furniture::PromotionBlock::default(),
+            speech: false,
         }
     }
 
@@ -603,7 +610,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 });
             }
         }
-        let kind = match unit {
+        let mut kind = match unit {
             UnitSource::Heading => SentenceKind::Heading,
             UnitSource::Segment(segment_kind) | UnitSource::Speech(segment_kind) => {
                 let rule = furniture::classify_unit(span.slice(text));
@@ -621,6 +628,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         let analyzer = self.analyzer;
         let cache = &mut *self.cache;
         let first_token = tokens.len() as u32;
+        let speech = self.speech;
         let mut push_word = |span: Span, word: &str, forced_stop: bool| {
             // Most tokens repeat a word of the same document: they are
             // found in the small table of this document's words, which
@@ -639,6 +647,9 @@ impl<'a, 'c> Builder<'a, 'c> {
             tokens.push(Token::new(span, known.or_stop(forced_stop)));
         };
         token::for_each_word(text, span, |span, word| {
+            if speech && speech::is_mark(text, span) {
+                return;
+            }
             match elision::split(word, analyzer.elided_forms) {
                 // The elided article or preposition is a stop word.
                 Some((prefix_end, word_start)) => {
@@ -653,9 +664,17 @@ impl<'a, 'c> Builder<'a, 'c> {
                         false,
                     );
                 }
-                None => push_word(span, word, false),
+                None => push_word(span, word, speech && speech::is_filler(&token::lowercase(word))),
             }
         });
+        // A unit of speech of only fillers and stop words ("Yeah .", "Uh,
+        // OK.") is a back-channel: never chosen while there is prose.
+        if speech
+            && kind == SentenceKind::Prose
+            && tokens[first_token as usize..].iter().all(Token::is_stop)
+        {
+            kind = SentenceKind::Fragment;
+        }
         sentences.push(Sentence::new(compact, first_token, kind));
     }
 
