@@ -119,7 +119,23 @@ impl Summarizer {
             format.format().line_breaks(),
             scratch.cache(language),
         );
-        let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
+        // Who said each sentence, for a query that names a speaker.
+        let speakers: Option<Vec<Option<&str>>> = (self.query().is_some()
+            && parsed.origins.len() == blocks.len()
+            && parsed.origins.iter().any(|origin| origin.speaker.is_some()))
+        .then(|| {
+            document
+                .sentences()
+                .iter()
+                .map(|sentence| {
+                    let start = sentence.span().start;
+                    let block = blocks.partition_point(|block| block.span.end <= start);
+                    parsed.origins.get(block).and_then(|origin| origin.speaker.as_deref())
+                })
+                .collect()
+        });
+        let mut summary =
+            self.summarize_spoken(&document, &mut scratch.scores, speakers.as_deref());
         summary.language_source = source;
         summary.unanalysed_bytes = text.len() - document.text().len();
         summary.format = format;

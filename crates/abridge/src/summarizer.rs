@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
     Budget, Explanation, MmrStep, Order, QueryFocus, QueryFocused, Score, Scorer, ScorerKind,
-    ScorerParams, Selector, SentenceFrequencies, TermStats, query_terms,
+    ScorerParams, Selector, SentenceFrequencies, TermStats, is_framing_word, query_terms,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -82,17 +82,70 @@ impl Summarizer {
     }
 
     /// The scorer focused on the query, for `document`, when there is a
-    /// query.
-    fn focused(&self, document: &Document<'_>) -> Option<QueryFocused<'_>> {
+    /// query. `speakers` names the speaker of each sentence, when the
+    /// document is a transcript: a speaker the query names is no content
+    /// word of it, but lifts the sentences they said.
+    fn focused(
+        &self,
+        document: &Document<'_>,
+        speakers: Option<&[Option<&str>]>,
+    ) -> Option<QueryFocused<'_>> {
         let query = self.query.as_deref()?;
-        let analyzed = self.analyzer(document.language()).analyze(query);
-        let stems: Vec<&str> = analyzed
-            .tokens()
+        let analyzer = self.analyzer(document.language());
+        let analyzed = analyzer.analyze(query);
+        let tokens = analyzed.tokens();
+        let query_stems: Vec<&str> =
+            tokens.iter().map(|token| analyzed.term(token.term())).collect();
+        // The tokens of the query that name a speaker, and the speakers.
+        let mut naming = vec![false; tokens.len()];
+        let mut named: Vec<&str> = Vec::new();
+        let mut labels: Vec<&str> =
+            speakers.unwrap_or_default().iter().flatten().copied().collect();
+        labels.sort_unstable();
+        labels.dedup();
+        for label in labels {
+            let label_document = analyzer.analyze(label);
+            let stems: Vec<&str> = label_document
+                .tokens()
+                .iter()
+                .map(|token| label_document.term(token.term()))
+                .collect();
+            if stems.is_empty() || stems.len() > query_stems.len() {
+                continue;
+            }
+            for start in 0..=query_stems.len() - stems.len() {
+                if query_stems[start..start + stems.len()] == stems[..] {
+                    naming[start..start + stems.len()].fill(true);
+                    if !named.contains(&label) {
+                        named.push(label);
+                    }
+                }
+            }
+        }
+        let english = document.language() == Language::English;
+        let stems: Vec<&str> = tokens
             .iter()
-            .filter(|token| !token.is_stop())
-            .map(|token| analyzed.term(token.term()))
+            .zip(&naming)
+            .filter(|&(token, &naming)| {
+                !naming
+                    && !token.is_stop()
+                    && (!english
+                        || !is_framing_word(&abridge_text::token::lowercase(
+                            token.span().slice(query),
+                        )))
+            })
+            .map(|(token, _)| analyzed.term(token.term()))
             .collect();
-        Some(QueryFocused::new(&*self.scorer, query_terms(document, &stems), self.focus))
+        let focused = QueryFocused::new(&*self.scorer, query_terms(document, &stems), self.focus);
+        Some(match speakers {
+            Some(speakers) if !named.is_empty() => focused.with_speakers(
+                speakers
+                    .iter()
+                    .map(|speaker| speaker.is_some_and(|speaker| named.contains(&speaker)))
+                    .collect(),
+            ),
+            _ => focused,
+        })
     }
 
     /// A builder, starting from the default settings.
@@ -181,6 +234,18 @@ impl Summarizer {
         document: &Document<'a>,
         scores: &mut Vec<Score>,
     ) -> Summary<'a> {
+        self.summarize_spoken(document, scores, None)
+    }
+
+    /// [`Summarizer::summarize_with_buffer`] with the speaker of each
+    /// sentence, when the document is a transcript (see
+    /// [`Summarizer::with_query`]).
+    pub(crate) fn summarize_spoken<'a>(
+        &self,
+        document: &Document<'a>,
+        scores: &mut Vec<Score>,
+        speakers: Option<&[Option<&str>]>,
+    ) -> Summary<'a> {
         scores.clear();
         scores.resize(document.sentences().len(), 0.0);
         let local;
@@ -191,7 +256,7 @@ impl Summarizer {
                 &local
             }
         };
-        let focused = self.focused(document);
+        let focused = self.focused(document, speakers);
         let scorer: &dyn Scorer = match &focused {
             Some(focused) => focused,
             None => &*self.scorer,
@@ -252,7 +317,7 @@ impl Summarizer {
 
     /// Why sentence `sentence_idx` of `document` got its score.
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
-        let focused = self.focused(document);
+        let focused = self.focused(document, None);
         let scorer: &dyn Scorer = match &focused {
             Some(focused) => focused,
             None => &*self.scorer,

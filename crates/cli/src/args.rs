@@ -313,6 +313,10 @@ pub struct EvalArgs {
     /// Also write each document's summary and scores to FILE, as JSONL.
     #[arg(long, value_name = "FILE")]
     pub per_doc: Option<PathBuf>,
+    /// Summarise records that have a `query` as if they had none (by
+    /// default each such record is summarised for its query).
+    #[arg(long)]
+    pub no_query: bool,
     /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`
     /// (repeatable).
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]

@@ -70,6 +70,7 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         bootstrap: Bootstrap { resamples: args.resamples, ..Bootstrap::default() },
         keep_summaries: args.per_doc.is_some(),
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
+        queries: !args.no_query,
     };
     let progress = EvalProgress::new(settings.systems.len() * corpus.entries.len());
     let evaluation =

@@ -122,4 +122,21 @@ fn eval_summarises_with_the_record_query() {
         .collect();
     assert!(summaries[0].contains("breach"), "{summaries:?}");
     assert!(summaries[1].contains("roof"), "{summaries:?}");
+    // The transcriber's marks are not in the text ROUGE reads.
+    assert!(summaries.iter().all(|summary| !summary.contains('{')), "{summaries:?}");
+    // --no-query: the two records have one text, so one summary.
+    let output = abridge()
+        .args(["eval", "-n", "1", "--no-query", "--format", "json", "--corpus"])
+        .arg(file.path())
+        .arg("--per-doc")
+        .arg(per_doc.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let lines = std::fs::read_to_string(per_doc.path()).unwrap();
+    let summaries: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["summary"].clone())
+        .collect();
+    assert_eq!(summaries[0], summaries[1]);
 }

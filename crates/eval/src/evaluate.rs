@@ -166,6 +166,10 @@ pub struct Settings {
     /// [`SummarizerBuilder::scorer_params`](abridge::SummarizerBuilder::scorer_params);
     /// they apply to every scorer system but `lead`, which has none.
     pub params: serde_json::Map<String, serde_json::Value>,
+    /// Summarise each record that has a `query` for it
+    /// ([`Record::query`](crate::Record::query)); `false` summarises every
+    /// record as if it had none.
+    pub queries: bool,
 }
 
 impl Default for Settings {
@@ -178,6 +182,7 @@ impl Default for Settings {
             bootstrap: Bootstrap::default(),
             keep_summaries: false,
             params: serde_json::Map::new(),
+            queries: true,
         }
     }
 }
@@ -342,7 +347,8 @@ pub fn evaluate_observed(
                     .map(|(entry, &(language, _))| {
                         let summarizer = &summarizers[&language];
                         let focused;
-                        let summarizer = match entry.record.query() {
+                        let query = entry.record.query().filter(|_| settings.queries);
+                        let summarizer = match query {
                             Some(query) => {
                                 focused = summarizer.with_query(Some(query));
                                 &focused
@@ -352,7 +358,14 @@ pub fn evaluate_observed(
                         let summary = summarizer.summarize_detected(&entry.record.text);
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
-                        let text = join_sentences(summary.texts());
+                        // As the format shows them: a transcript's
+                        // sentences without the transcriber's marks.
+                        let text = join_sentences(
+                            summary
+                                .sentences
+                                .iter()
+                                .map(|extract| extract.shown.as_deref().unwrap_or(&extract.text)),
+                        );
                         let result = doc_result(
                             entry,
                             language,
@@ -374,13 +387,15 @@ pub fn evaluate_observed(
                     .map(|(entry, &(language, _))| {
                         let analyzer = analyzers[&language].analyzer(language);
                         let (indices, text) =
-                            with_document(analyzer, &entry.record.text, |document| {
+                            with_document(analyzer, &entry.record.text, |document, format| {
                                 let indices = oracle.select(document, &entry.record.summaries);
-                                let text = join_sentences(
-                                    indices
-                                        .iter()
-                                        .map(|&sentence_idx| document.sentence_text(sentence_idx)),
-                                );
+                                let shown: Vec<_> = indices
+                                    .iter()
+                                    .map(|&sentence_idx| {
+                                        format.format().show(document.sentence_text(sentence_idx))
+                                    })
+                                    .collect();
+                                let text = join_sentences(shown.iter().map(AsRef::as_ref));
                                 (indices, text)
                             });
                         let result = doc_result(
@@ -419,17 +434,21 @@ pub fn evaluate_observed(
 /// format detected in it, as [`Summarizer::summarize_detected`] reads it:
 /// the scorers and the oracle see the same sentences (a transcript's turns
 /// without their speaker labels, say).
-fn with_document<R>(analyzer: &Analyzer, text: &str, f: impl FnOnce(&Document<'_>) -> R) -> R {
+fn with_document<R>(
+    analyzer: &Analyzer,
+    text: &str,
+    f: impl FnOnce(&Document<'_>, InputFormat) -> R,
+) -> R {
     let format = InputFormat::detect(None, text);
     if format == InputFormat::Text {
-        return f(&analyzer.analyze(text));
+        return f(&analyzer.analyze(text), format);
     }
     let parsed = format.parse(text);
     match &parsed.blocks {
         Some(blocks) => {
-            f(&analyzer.analyze_blocks(&parsed.text, blocks, format.format().line_breaks()))
+            f(&analyzer.analyze_blocks(&parsed.text, blocks, format.format().line_breaks()), format)
         }
-        None => f(&analyzer.analyze(&parsed.text)),
+        None => f(&analyzer.analyze(&parsed.text), format),
     }
 }
 

@@ -83,7 +83,7 @@ pub use luhn::Luhn;
 pub use pacsum::{EdgeSimilarity, PacSum};
 pub use params::{Ranges, ScorerParams};
 pub use position::PositionPrior;
-pub use query::{QueryFocus, QueryFocused, query_terms};
+pub use query::{QueryFocus, QueryFocused, is_framing_word, query_terms};
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
     Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, MmrStep, Order,

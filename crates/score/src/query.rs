@@ -2,9 +2,11 @@
 //! sentence answers a query.
 //!
 //! ```text
-//! relevance(i) = cosine(tfidf(sentence i), q')            q' = the expanded query
-//! spread(i)    = (1 − context) · relevance(i) + context · mean relevance of its neighbours
-//! score(i)     = (1 − weight) · own(i) / max own + weight · spread(i) / max spread
+//! cosine(i)    = cosine(tfidf(sentence i), q')                 q' = the expanded query
+//! coverage(i)  = Σ over the 16 heaviest terms t of q'  weight(t) · c / (c + 1),
+//!                c = occurrences of t in sentences i − window ..= i + window
+//! relevance(i) = (1 − context) · cosine(i) / max cosine + context · coverage(i) / max coverage
+//! score(i)     = (1 − weight) · own(i), scaled to [0, 1] + weight · relevance(i) / max relevance
 //! ```
 //!
 //! The query is a bag of the document's terms (stems of content words, as
@@ -14,9 +16,20 @@
 //! `feedback` sentences most similar to the query are added to it with
 //! weight `expansion`, so a sentence about the query's subject in other
 //! words still scores. Meetings and reports talk about one subject for a
-//! stretch, so a sentence also takes `context` of the mean relevance of the
-//! `window` sentences either side of it. A query that shares no term with
-//! the document leaves the scorer's own order.
+//! stretch, so a sentence also takes `context` of how well the stretch
+//! around it covers the query's terms: saturating counts, so that a
+//! stretch holding every term of the query beats one repeating one of
+//! them. A query that shares no term with the document leaves the scorer's
+//! own order.
+//!
+//! In a transcript, a query may name a speaker ("What did *Marketing*
+//! think of the price?"): the caller says which sentences that speaker
+//! said ([`QueryFocused::with_speakers`]), and they take `speaker` of the
+//! relevance:
+//!
+//! ```text
+//! relevance'(i) = (1 − speaker) · relevance(i) / max relevance + speaker · [i said by a named speaker]
+//! ```
 
 use abridge_text::{Document, TermId};
 use serde::{Deserialize, Serialize};
@@ -34,16 +47,26 @@ pub struct QueryFocus {
     pub expansion: f64,
     /// How many of the sentences most similar to the query expand it.
     pub feedback: usize,
-    /// Share of a sentence's relevance that comes from its neighbours, in
-    /// `[0, 1]`.
+    /// Share of a sentence's relevance that comes from how well the stretch
+    /// around it covers the query, in `[0, 1]`.
     pub context: f64,
-    /// How many sentences on either side are its neighbours.
+    /// How many sentences on either side the stretch takes.
     pub window: usize,
+    /// Share of the relevance that comes from being said by a speaker the
+    /// query names, in `[0, 1]`.
+    pub speaker: f64,
 }
 
 impl Default for QueryFocus {
     fn default() -> Self {
-        QueryFocus { weight: 0.8, expansion: 0.5, feedback: 5, context: 0.3, window: 3 }
+        QueryFocus {
+            weight: 0.8,
+            expansion: 1.0,
+            feedback: 20,
+            context: 0.8,
+            window: 15,
+            speaker: 0.3,
+        }
     }
 }
 
@@ -51,7 +74,9 @@ impl QueryFocus {
     /// Checks the ranges: `weight` and `context` in `[0, 1]`, `expansion`
     /// finite and not negative.
     pub fn check(&self) -> Result<(), String> {
-        for (name, value) in [("weight", self.weight), ("context", self.context)] {
+        for (name, value) in
+            [("weight", self.weight), ("context", self.context), ("speaker", self.speaker)]
+        {
             if !(0.0..=1.0).contains(&value) {
                 return Err(format!("query {name} is {value}, but must be in [0, 1]"));
             }
@@ -64,6 +89,93 @@ impl QueryFocus {
         }
         Ok(())
     }
+}
+
+/// Words that frame a question about a meeting or a report rather than
+/// name its subject ("What did the group *discuss* about the *decision*
+/// on the roof?"), lower-case, sorted: they are in the answer no more than
+/// anywhere else, and match the talk about talking ("as we discussed").
+/// English only, like [`is_framing_word`].
+const FRAMING_WORDS: &[&str] = &[
+    "agree",
+    "agreed",
+    "agreement",
+    "believe",
+    "conclude",
+    "concluded",
+    "conclusion",
+    "conclusions",
+    "consider",
+    "considered",
+    "decide",
+    "decided",
+    "decision",
+    "decisions",
+    "describe",
+    "detail",
+    "details",
+    "disagree",
+    "disagreed",
+    "disagreement",
+    "discuss",
+    "discussed",
+    "discussing",
+    "discussion",
+    "discussions",
+    "explain",
+    "explained",
+    "feel",
+    "felt",
+    "group",
+    "happen",
+    "happened",
+    "idea",
+    "ideas",
+    "main",
+    "meeting",
+    "meetings",
+    "mention",
+    "mentioned",
+    "opinion",
+    "opinions",
+    "overall",
+    "point",
+    "points",
+    "propose",
+    "proposed",
+    "proposal",
+    "proposals",
+    "reason",
+    "reasons",
+    "said",
+    "say",
+    "says",
+    "suggest",
+    "suggested",
+    "suggestion",
+    "suggestions",
+    "summarise",
+    "summarize",
+    "summary",
+    "talk",
+    "talked",
+    "talking",
+    "team",
+    "tell",
+    "think",
+    "thought",
+    "thoughts",
+    "view",
+    "views",
+    "whole",
+];
+
+/// Whether `word`, lower-cased, frames a question rather than naming its
+/// subject: *discuss*, *decide*, *think*, *meeting*, *summarize*, … A query
+/// of such words alone ("Summarize the whole meeting.") asks for the
+/// summary of no query.
+pub fn is_framing_word(word: &str) -> bool {
+    FRAMING_WORDS.binary_search(&word).is_ok()
 }
 
 /// The query as terms of `document`: each of `stems` that the document
@@ -90,15 +202,21 @@ pub struct QueryFocused<'s> {
     inner: &'s dyn Scorer,
     query: Vec<(TermId, f64)>,
     focus: QueryFocus,
+    /// Per sentence, whether a speaker the query names said it; empty when
+    /// the query names none.
+    named: Vec<bool>,
 }
 
-/// Every sentence's relevance, before and after expansion and spreading.
+/// Every sentence's relevance, before and after expansion, and with the
+/// coverage of the stretch around it.
 struct Relevance {
     /// Cosine to the query as given.
     plain: Vec<f64>,
     /// Cosine to the expanded query.
     expanded: Vec<f64>,
-    /// With the neighbours' share.
+    /// The coverage of the query by the stretch around it.
+    coverage: Vec<f64>,
+    /// The mix of the expanded cosine and the coverage, each scaled.
     spread: Vec<f64>,
     /// The best of `spread`.
     max: f64,
@@ -114,12 +232,41 @@ impl<'s> QueryFocused<'s> {
         query: Vec<(TermId, f64)>,
         focus: QueryFocus,
     ) -> QueryFocused<'s> {
-        QueryFocused { inner, query, focus }
+        QueryFocused { inner, query, focus, named: Vec::new() }
+    }
+
+    /// Says, per sentence, whether a speaker the query names said it (see
+    /// the [module docs](self)); all `false`, or empty, when it names none.
+    #[must_use]
+    pub fn with_speakers(mut self, named: Vec<bool>) -> QueryFocused<'s> {
+        self.named = if named.contains(&true) { named } else { Vec::new() };
+        self
+    }
+
+    /// Whether there is anything to focus on.
+    fn is_focused(&self) -> bool {
+        !self.query.is_empty() || !self.named.is_empty()
+    }
+
+    /// Relevance `spread` of sentence `i` scaled to `[0, 1]`, with the
+    /// share of a named speaker.
+    fn scaled(&self, relevance: &Relevance, i: usize) -> f64 {
+        let own = if relevance.max > 0.0 { relevance.spread[i] / relevance.max } else { 0.0 };
+        if self.named.is_empty() {
+            return own;
+        }
+        let named = if self.named.get(i).copied().unwrap_or(false) { 1.0 } else { 0.0 };
+        if relevance.max > 0.0 {
+            (1.0 - self.focus.speaker) * own + self.focus.speaker * named
+        } else {
+            named
+        }
     }
 
     fn relevance(&self, document: &Document<'_>, stats: &dyn TermStats) -> Relevance {
         let n = document.sentences().len();
-        let vectors = TfIdfVectors::new(document, stats, &TermCounts::new(document));
+        let counts = TermCounts::new(document);
+        let vectors = TfIdfVectors::new(document, stats, &counts);
         let query = SparseVector::from_sorted(
             self.query
                 .iter()
@@ -137,19 +284,34 @@ impl<'s> QueryFocused<'s> {
         };
         let expanded =
             if self.focus.expansion > 0.0 { cosines(vector.view()) } else { plain.clone() };
-        let spread = spread(&expanded, self.focus);
+        let coverage = coverage(&counts, &vector, self.focus.window);
+        let max_cosine = expanded.iter().copied().fold(0.0, f64::max);
+        let max_coverage = coverage.iter().copied().fold(0.0, f64::max);
+        let scale = |value: f64, max: f64| if max > 0.0 { value / max } else { 0.0 };
+        let spread: Vec<f64> = (0..n)
+            .map(|i| {
+                (1.0 - self.focus.context) * scale(expanded[i], max_cosine)
+                    + self.focus.context * scale(coverage[i], max_coverage)
+            })
+            .collect();
         let max = spread.iter().copied().fold(0.0, f64::max);
-        Relevance { plain, expanded, spread, max, vector }
+        Relevance { plain, expanded, coverage, spread, max, vector }
     }
 
     /// The mix of `own` (the inner scorer's score, and the best and worst
-    /// of them) with the relevance.
-    fn mix(&self, own: f64, low: f64, high: f64, relevance: f64, max_relevance: f64) -> f64 {
+    /// of them) with the scaled relevance, when there is any.
+    fn mix(&self, own: f64, low: f64, high: f64, relevance: Option<f64>) -> f64 {
         let own = if high > low { (own - low) / (high - low) } else { 1.0 };
-        if max_relevance <= 0.0 {
-            return own;
+        match relevance {
+            Some(relevance) => (1.0 - self.focus.weight) * own + self.focus.weight * relevance,
+            None => own,
         }
-        (1.0 - self.focus.weight) * own + self.focus.weight * relevance / max_relevance
+    }
+
+    /// Whether the relevance says anything: some sentence matches the
+    /// query, or a named speaker said one.
+    fn informative(&self, relevance: &Relevance) -> bool {
+        relevance.max > 0.0 || !self.named.is_empty()
     }
 }
 
@@ -181,30 +343,33 @@ fn expand(
     SparseVector::from_sorted(weights.into_iter().collect())
 }
 
-/// Each value with `context` of the mean of its `window` neighbours on
-/// either side.
-fn spread(values: &[f64], focus: QueryFocus) -> Vec<f64> {
-    if focus.context == 0.0 || focus.window == 0 {
-        return values.to_vec();
+/// How well the `window` sentences either side of each sentence (and the
+/// sentence itself) cover the heaviest terms of `query`: the sum over
+/// those terms of their weight × `c / (c + 1)`, `c` the term's count in
+/// the window, so that a stretch holding every term of the query beats one
+/// that repeats one of them.
+fn coverage(counts: &TermCounts, query: &SparseVector, window: usize) -> Vec<f64> {
+    const TERMS: usize = 16;
+    let n = counts.sentences.len();
+    let mut heaviest: Vec<(TermId, f64)> = query.entries().to_vec();
+    heaviest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    heaviest.truncate(TERMS);
+    let mut region = vec![0.0; n];
+    let mut prefix = vec![0u32; n + 1];
+    for &(term, weight) in &heaviest {
+        for i in 0..n {
+            let row = counts.sentences.row(i);
+            let count = row.binary_search_by_key(&term, |&(t, _)| t).map_or(0, |at| row[at].1);
+            prefix[i + 1] = prefix[i] + count;
+        }
+        for (i, value) in region.iter_mut().enumerate() {
+            let start = i.saturating_sub(window);
+            let end = (i + window + 1).min(n);
+            let c = f64::from(prefix[end] - prefix[start]);
+            *value += weight * c / (c + 1.0);
+        }
     }
-    // Prefix sums: the mean of a window in constant time.
-    let mut prefix = Vec::with_capacity(values.len() + 1);
-    prefix.push(0.0);
-    for value in values {
-        prefix.push(prefix.last().copied().unwrap_or(0.0) + value);
-    }
-    (0..values.len())
-        .map(|i| {
-            let start = i.saturating_sub(focus.window);
-            let end = (i + focus.window + 1).min(values.len());
-            let neighbours = end - start - 1;
-            if neighbours == 0 {
-                return values[i];
-            }
-            let mean = (prefix[end] - prefix[start] - values[i]) / neighbours as f64;
-            (1.0 - focus.context) * values[i] + focus.context * mean
-        })
-        .collect()
+    region
 }
 
 fn bounds(scores: &[Score]) -> (f64, f64) {
@@ -233,14 +398,17 @@ impl Scorer for QueryFocused<'_> {
         scores: &mut [Score],
     ) {
         self.inner.score_for_target(document, stats, target_sentences, scores);
-        if self.query.is_empty() {
+        if !self.is_focused() {
             return;
         }
         let relevance = self.relevance(document, stats);
+        if !self.informative(&relevance) {
+            return;
+        }
         let (low, high) = bounds(scores);
-        for (score, &relevance_i) in scores.iter_mut().zip(&relevance.spread) {
+        for (i, score) in scores.iter_mut().enumerate() {
             let own = if score.is_finite() { *score } else { low };
-            *score = self.mix(own, low, high, relevance_i, relevance.max);
+            *score = self.mix(own, low, high, Some(self.scaled(&relevance, i)));
         }
     }
 
@@ -262,18 +430,20 @@ impl Scorer for QueryFocused<'_> {
     ) -> Explanation {
         let own_explanation =
             self.inner.explain_for_target(document, stats, target_sentences, sentence_idx);
-        if self.query.is_empty() {
+        if !self.is_focused() {
+            return own_explanation;
+        }
+        let relevance = self.relevance(document, stats);
+        if !self.informative(&relevance) {
             return own_explanation;
         }
         let mut scores = vec![0.0; document.sentences().len()];
         self.inner.score_for_target(document, stats, target_sentences, &mut scores);
         let (low, high) = bounds(&scores);
         let own = scores.get(sentence_idx).copied().filter(|s| s.is_finite()).unwrap_or(low);
-        let relevance = self.relevance(document, stats);
-        let value = self.mix(own, low, high, relevance.spread[sentence_idx], relevance.max);
+        let scaled_relevance = self.scaled(&relevance, sentence_idx);
+        let value = self.mix(own, low, high, Some(scaled_relevance));
         let scaled_own = if high > low { (own - low) / (high - low) } else { 1.0 };
-        let scaled_relevance =
-            if relevance.max > 0.0 { relevance.spread[sentence_idx] / relevance.max } else { 0.0 };
         // The query's terms in this sentence, most weight first.
         let sentence_terms: Vec<TermId> = {
             let mut terms: Vec<TermId> = document
@@ -294,6 +464,13 @@ impl Scorer for QueryFocused<'_> {
             .copied()
             .collect();
         matched.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let coverage = Explanation::new(
+            format!(
+                "coverage of the query's heaviest terms by the {} sentences either side and this one",
+                self.focus.window
+            ),
+            relevance.coverage[sentence_idx],
+        );
         let mut cosine = Explanation::new(
             "tf-idf cosine to the expanded query",
             relevance.expanded[sentence_idx],
@@ -313,6 +490,26 @@ impl Scorer for QueryFocused<'_> {
                 weight,
             ));
         }
+        let mut query_relevance = Explanation::new(
+            format!(
+                "query relevance, scaled: {:.2} × cosine + {:.2} × coverage, each over its best",
+                1.0 - self.focus.context,
+                self.focus.context,
+            ),
+            scaled_relevance,
+        )
+        .with(cosine)
+        .with(coverage);
+        if !self.named.is_empty() {
+            let named = self.named.get(sentence_idx).copied().unwrap_or(false);
+            query_relevance = query_relevance.with(Explanation::new(
+                format!(
+                    "said by a speaker the query names ({:.2} of the relevance)",
+                    self.focus.speaker
+                ),
+                if named { 1.0 } else { 0.0 },
+            ));
+        }
         Explanation::new(
             format!(
                 "query-focused score: {:.2} × scorer's score + {:.2} × query relevance, each scaled to [0, 1] over the document",
@@ -322,18 +519,7 @@ impl Scorer for QueryFocused<'_> {
             value,
         )
         .with(Explanation::new("scorer's score, scaled", scaled_own).with(own_explanation))
-        .with(
-            Explanation::new(
-                format!(
-                    "query relevance, scaled ({:.2} its own, {:.2} the mean of {} neighbours either side)",
-                    1.0 - self.focus.context,
-                    self.focus.context,
-                    self.focus.window
-                ),
-                scaled_relevance,
-            )
-            .with(cosine),
-        )
+        .with(query_relevance)
     }
 
     fn eligibility(&self) -> Eligibility {
@@ -413,12 +599,23 @@ mod tests {
     }
 
     #[test]
-    fn neighbours_share_their_relevance() {
-        let spread = spread(
-            &[0.0, 1.0, 0.0, 0.0],
-            QueryFocus { context: 0.5, window: 1, ..QueryFocus::default() },
+    fn coverage_rewards_every_term_of_the_query() {
+        let text = "Alpha beta gamma delta. Alpha again here now. Alpha once more today. \
+                    Zeta eta theta iota. Beta lives here too. Gamma lives here also.";
+        let document = Document::new(text, Language::English);
+        let stats = SentenceFrequencies::new(&document);
+        let counts = TermCounts::new(&document);
+        let vectors = TfIdfVectors::new(&document, &stats, &counts);
+        let terms = query_terms(&document, &["alpha", "beta", "gamma"]);
+        let query = SparseVector::from_sorted(
+            terms.iter().map(|&(term, count)| (term, count * vectors.idf[term as usize])).collect(),
         );
-        assert_eq!(spread, [0.5, 0.5, 0.25, 0.0]);
+        let alone = coverage(&counts, &query, 0);
+        // The first sentence holds all three terms; the second repeats one.
+        assert!(alone[0] > alone[1] && alone[1] > 0.0 && alone[3] == 0.0, "{alone:?}");
+        // With neighbours, the sentence between "beta" and "gamma" covers two.
+        let around = coverage(&counts, &query, 1);
+        assert!(around[3] > 0.0 && around[4] > alone[4], "{around:?}");
     }
 
     #[test]
@@ -436,6 +633,31 @@ mod tests {
         }
         let text = focused.explain(&document, &stats, 4).to_string();
         assert!(text.contains("query term \"harbour\""), "{text}");
+    }
+
+    #[test]
+    fn a_named_speaker_lifts_their_sentences() {
+        let document = Document::new(TEXT, Language::English);
+        let stats = SentenceFrequencies::new(&document);
+        let inner = TfIdfPosition::default();
+        let mut named = vec![false; document.sentences().len()];
+        named[2] = true;
+        let focus = QueryFocus { speaker: 1.0, ..QueryFocus::default() };
+        // No term of the query in the document: the speaker alone decides.
+        let focused = QueryFocused::new(&inner, Vec::new(), focus).with_speakers(named.clone());
+        let scores = focused.scores(&document, &stats);
+        assert_eq!(best(&scores), 2);
+        let text = focused.explain(&document, &stats, 2).to_string();
+        assert!(text.contains("said by a speaker the query names"), "{text}");
+        // Nobody named: the scorer's own order.
+        let focused = QueryFocused::new(&inner, Vec::new(), focus).with_speakers(vec![false; 7]);
+        assert_eq!(focused.scores(&document, &stats), inner.scores(&document, &stats));
+    }
+
+    #[test]
+    fn framing_words_are_sorted() {
+        assert!(FRAMING_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(is_framing_word("discussed") && !is_framing_word("harbour"));
     }
 
     #[test]

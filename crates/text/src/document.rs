@@ -156,6 +156,8 @@ pub struct Document<'a> {
     terms: Terms,
     /// The vocabulary as a list, made on the first call to [`Document::terms`].
     term_list: OnceLock<Vec<Box<str>>>,
+    /// Whether most units are speech (see [`Document::is_speech`]).
+    speech: bool,
 }
 
 /// Stems stored one after the other in one string: term `t` ends at
@@ -278,6 +280,14 @@ impl<'a> Document<'a> {
         self.term_list.get_or_init(|| {
             (0..self.terms.len() as TermId).map(|term| self.terms.get(term).into()).collect()
         })
+    }
+
+    /// Whether most of its units are speech: turns of a transcript or
+    /// subtitle cues ([`Analyzer::analyze_blocks`] with
+    /// [`BlockKind::Turn`] blocks). Speech has no lead: a meeting opens
+    /// with greetings, not with its news.
+    pub fn is_speech(&self) -> bool {
+        self.speech
     }
 
     /// Number of word tokens in the whole document.
@@ -565,6 +575,8 @@ struct Builder<'a, 'c> {
     /// subtitle cue): transcriber's marks are then no words, and fillers
     /// no content (see [`speech`]).
     speech: bool,
+    /// How many units were speech.
+    speech_units: usize,
 }
 
 impl<'a, 'c> Builder<'a, 'c> {
@@ -583,6 +595,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             paragraph_index: None,
             promotion: furniture::PromotionBlock::default(),
             speech: false,
+            speech_units: 0,
         }
     }
 
@@ -629,6 +642,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         let cache = &mut *self.cache;
         let first_token = tokens.len() as u32;
         let speech = self.speech;
+        self.speech_units += usize::from(speech);
         let mut push_word = |span: Span, word: &str, forced_stop: bool| {
             // Most tokens repeat a word of the same document: they are
             // found in the small table of this document's words, which
@@ -667,11 +681,13 @@ impl<'a, 'c> Builder<'a, 'c> {
                 None => push_word(span, word, speech && speech::is_filler(&token::lowercase(word))),
             }
         });
-        // A unit of speech of only fillers and stop words ("Yeah .", "Uh,
-        // OK.") is a back-channel: never chosen while there is prose.
+        // A unit of speech of fewer than MIN_SPEECH_CONTENT words that are
+        // not fillers or stop words ("Yeah .", "Uh, OK.", "Do you like it
+        // ?") is a back-channel: never chosen while there is prose.
         if speech
             && kind == SentenceKind::Prose
-            && tokens[first_token as usize..].iter().all(Token::is_stop)
+            && tokens[first_token as usize..].iter().filter(|token| !token.is_stop()).count()
+                < speech::MIN_SPEECH_CONTENT
         {
             kind = SentenceKind::Fragment;
         }
@@ -681,6 +697,7 @@ impl<'a, 'c> Builder<'a, 'c> {
     fn finish(self) -> Document<'a> {
         let Spare { terms, tokens, mut sentences, paragraphs } = self.spare;
         close_paragraph(&mut sentences, paragraphs.last(), self.promotion);
+        let speech = self.speech_units > 0 && self.speech_units * 2 >= sentences.len();
         Document {
             text: self.text,
             language: self.analyzer.language,
@@ -689,6 +706,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             tokens,
             terms,
             term_list: OnceLock::new(),
+            speech,
         }
     }
 }

@@ -62,6 +62,11 @@ const CLAUSE_OPENERS: &[&str] = &[
     "yes",
 ];
 
+/// The fewest content words (neither stop words nor fillers) of a unit of
+/// speech that may be chosen: fewer make a back-channel ("Yeah , OK .",
+/// "Do you like it ?").
+pub const MIN_SPEECH_CONTENT: usize = 4;
+
 /// Fillers, hesitations and back-channels of spoken English, lower-case:
 /// words a listener can drop without losing what was said. Sorted, for
 /// [`is_filler`].
