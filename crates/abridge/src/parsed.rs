@@ -113,12 +113,15 @@ impl Summarizer {
             }
             _ => self.language_of(&detection_sample(text, &blocks)),
         };
-        let document = self.analyzer(language).analyze_blocks_cached(
-            text,
-            &blocks,
-            format.format().line_breaks(),
-            scratch.cache(language),
-        );
+        let document = self
+            .analyzer(language)
+            .analyze_blocks_cached(
+                text,
+                &blocks,
+                format.format().line_breaks(),
+                scratch.cache(language),
+            )
+            .with_conversation(is_conversation(&parsed.origins));
         // Who said each sentence, for a query that names a speaker.
         let speakers: Option<Vec<Option<&str>>> = (self.query().is_some()
             && parsed.origins.len() == blocks.len()
@@ -161,6 +164,13 @@ impl Summarizer {
             })
             .collect()
     }
+}
+
+/// Whether the origins are turns of two or more speakers.
+fn is_conversation(origins: &[Origin]) -> bool {
+    let mut speakers = origins.iter().filter_map(|origin| origin.speaker.as_deref());
+    let Some(first) = speakers.next() else { return false };
+    speakers.any(|speaker| speaker != first)
 }
 
 /// The language a document's metadata declares, when abridge knows it

@@ -20,9 +20,9 @@ use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 /// a longer summary (40% of an article, say) wants the best sentences from
 /// all over it, so the weight of position shrinks as k grows, and the prior
 /// itself stretches (see [`PositionPrior`]). Plain [`Scorer::score`]
-/// assumes a summary of [`DEFAULT_TARGET_SENTENCES`]. Speech
-/// ([`Document::is_speech`]: transcripts, subtitles) has no lead, and
-/// position no weight in it.
+/// assumes a summary of [`DEFAULT_TARGET_SENTENCES`]. A conversation
+/// ([`Document::is_conversation`]: a meeting's transcript) has no lead,
+/// and position no weight in it.
 ///
 /// Term frequencies count content words (not stop words) after stemming;
 /// IDF comes from the [`TermStats`] given, by default sentence-level
@@ -67,10 +67,10 @@ impl TfIdfPosition {
         self.position_weight * (self.lead_sentences / k).min(1.0)
     }
 
-    /// [`TfIdfPosition::position_weight_for`] in `document`: none in
-    /// speech ([`Document::is_speech`]), which has no lead.
+    /// [`TfIdfPosition::position_weight_for`] in `document`: none in a
+    /// conversation ([`Document::is_conversation`]), which has no lead.
     fn position_weight_in(&self, document: &Document<'_>, target_sentences: usize) -> f64 {
-        if document.is_speech() { 0.0 } else { self.position_weight_for(target_sentences) }
+        if document.is_conversation() { 0.0 } else { self.position_weight_for(target_sentences) }
     }
 
     fn combine(content: f64, max_content: f64, position_weight: f64, prior: f64) -> f64 {

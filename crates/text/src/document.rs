@@ -156,8 +156,8 @@ pub struct Document<'a> {
     terms: Terms,
     /// The vocabulary as a list, made on the first call to [`Document::terms`].
     term_list: OnceLock<Vec<Box<str>>>,
-    /// Whether most units are speech (see [`Document::is_speech`]).
-    speech: bool,
+    /// Whether it is a conversation (see [`Document::is_conversation`]).
+    conversation: bool,
 }
 
 /// Stems stored one after the other in one string: term `t` ends at
@@ -282,12 +282,20 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// Whether most of its units are speech: turns of a transcript or
-    /// subtitle cues ([`Analyzer::analyze_blocks`] with
-    /// [`BlockKind::Turn`] blocks). Speech has no lead: a meeting opens
-    /// with greetings, not with its news.
-    pub fn is_speech(&self) -> bool {
-        self.speech
+    /// Whether it is a conversation: turns of two or more speakers (a
+    /// meeting, an interview), as the caller that parsed it says
+    /// ([`Document::with_conversation`]). A conversation has no lead: a
+    /// meeting opens with greetings, not with its news.
+    pub fn is_conversation(&self) -> bool {
+        self.conversation
+    }
+
+    /// Says whether the document is a conversation (see
+    /// [`Document::is_conversation`]); a document is none unless told.
+    #[must_use]
+    pub fn with_conversation(mut self, conversation: bool) -> Document<'a> {
+        self.conversation = conversation;
+        self
     }
 
     /// Number of word tokens in the whole document.
@@ -575,8 +583,6 @@ struct Builder<'a, 'c> {
     /// subtitle cue): transcriber's marks are then no words, and fillers
     /// no content (see [`speech`]).
     speech: bool,
-    /// How many units were speech.
-    speech_units: usize,
 }
 
 impl<'a, 'c> Builder<'a, 'c> {
@@ -595,7 +601,6 @@ impl<'a, 'c> Builder<'a, 'c> {
             paragraph_index: None,
             promotion: furniture::PromotionBlock::default(),
             speech: false,
-            speech_units: 0,
         }
     }
 
@@ -642,7 +647,6 @@ impl<'a, 'c> Builder<'a, 'c> {
         let cache = &mut *self.cache;
         let first_token = tokens.len() as u32;
         let speech = self.speech;
-        self.speech_units += usize::from(speech);
         let mut push_word = |span: Span, word: &str, forced_stop: bool| {
             // Most tokens repeat a word of the same document: they are
             // found in the small table of this document's words, which
@@ -697,7 +701,6 @@ impl<'a, 'c> Builder<'a, 'c> {
     fn finish(self) -> Document<'a> {
         let Spare { terms, tokens, mut sentences, paragraphs } = self.spare;
         close_paragraph(&mut sentences, paragraphs.last(), self.promotion);
-        let speech = self.speech_units > 0 && self.speech_units * 2 >= sentences.len();
         Document {
             text: self.text,
             language: self.analyzer.language,
@@ -706,7 +709,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             tokens,
             terms,
             term_list: OnceLock::new(),
-            speech,
+            conversation: false,
         }
     }
 }
