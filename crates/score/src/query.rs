@@ -627,9 +627,9 @@ mod tests {
             QueryFocused::new(&inner, query_terms(&document, &["harbour"]), QueryFocus::default());
         let scores = focused.scores(&document, &stats);
         assert!(scores.iter().all(|score| score.is_finite()));
-        for i in 0..scores.len() {
+        for (i, score) in scores.iter().enumerate() {
             let explanation = focused.explain(&document, &stats, i);
-            assert!((explanation.value - scores[i]).abs() < 1e-9, "{explanation}");
+            assert!((explanation.value - score).abs() < 1e-9, "{explanation}");
         }
         let text = focused.explain(&document, &stats, 4).to_string();
         assert!(text.contains("query term \"harbour\""), "{text}");
