@@ -4,7 +4,7 @@
 //! ```text
 //! cosine(i)    = cosine(tfidf(sentence i), q')                 q' = the expanded query
 //! coverage(i)  = Σ over the 16 heaviest terms t of q'  weight(t) · c / (c + 1),
-//!                c = occurrences of t in sentences i − window ..= i + window
+//!                c = occurrences of t in sentences i − w ..= i + w,  w = min(window, n / 10)
 //! relevance(i) = (1 − context) · cosine(i) / max cosine + context · coverage(i) / max coverage
 //! score(i)     = (1 − weight) · own(i), scaled to [0, 1] + weight · relevance(i) / max relevance
 //! ```
@@ -50,7 +50,8 @@ pub struct QueryFocus {
     /// Share of a sentence's relevance that comes from how well the stretch
     /// around it covers the query, in `[0, 1]`.
     pub context: f64,
-    /// How many sentences on either side the stretch takes.
+    /// How many sentences on either side the stretch takes (at most a tenth
+    /// of the document's sentences).
     pub window: usize,
     /// Share of the relevance that comes from being said by a speaker the
     /// query names, in `[0, 1]`.
@@ -243,6 +244,13 @@ impl<'s> QueryFocused<'s> {
         self
     }
 
+    /// The sentences either side of a stretch in a document of `n`: the
+    /// `window`, but no more than a tenth of the document, so that in a
+    /// short text the stretches still differ.
+    fn window(&self, n: usize) -> usize {
+        self.focus.window.min(n / 10)
+    }
+
     /// Whether there is anything to focus on.
     fn is_focused(&self) -> bool {
         !self.query.is_empty() || !self.named.is_empty()
@@ -284,7 +292,7 @@ impl<'s> QueryFocused<'s> {
         };
         let expanded =
             if self.focus.expansion > 0.0 { cosines(vector.view()) } else { plain.clone() };
-        let coverage = coverage(&counts, &vector, self.focus.window);
+        let coverage = coverage(&counts, &vector, self.window(n));
         let max_cosine = expanded.iter().copied().fold(0.0, f64::max);
         let max_coverage = coverage.iter().copied().fold(0.0, f64::max);
         let scale = |value: f64, max: f64| if max > 0.0 { value / max } else { 0.0 };
@@ -467,7 +475,7 @@ impl Scorer for QueryFocused<'_> {
         let coverage = Explanation::new(
             format!(
                 "coverage of the query's heaviest terms by the {} sentences either side and this one",
-                self.focus.window
+                self.window(document.sentences().len())
             ),
             relevance.coverage[sentence_idx],
         );
