@@ -143,6 +143,9 @@ pub struct BatchItem<M> {
     /// A cluster of documents to summarise together
     /// ([`Summarizer::summarize_cluster`]) instead of `text`.
     pub cluster: Option<Vec<crate::OwnedClusterDocument>>,
+    /// The query its summary answers (a JSONL record's `query`), instead of
+    /// the summarizer's own (see [`Summarizer::with_query`]).
+    pub query: Option<String>,
 }
 
 impl<M> BatchItem<M> {
@@ -162,6 +165,7 @@ impl<M> BatchItem<M> {
             language: None,
             format: None,
             cluster: None,
+            query: None,
         }
     }
 
@@ -181,6 +185,7 @@ impl<M> BatchItem<M> {
             language: None,
             format: None,
             cluster: None,
+            query: None,
         }
     }
 
@@ -201,6 +206,13 @@ impl<M> BatchItem<M> {
     /// (see [`BatchItem::cluster`]).
     pub fn with_cluster(mut self, documents: Vec<crate::OwnedClusterDocument>) -> BatchItem<M> {
         self.cluster = Some(documents);
+        self
+    }
+
+    /// Says which query the summary answers (see [`BatchItem::query`]);
+    /// `None` keeps the summarizer's.
+    pub fn with_query(mut self, query: Option<String>) -> BatchItem<M> {
+        self.query = query;
         self
     }
 
@@ -490,17 +502,31 @@ fn process<M>(
     item: BatchItem<M>,
     scratch: &mut Scratch,
 ) -> BatchResult<M> {
-    let BatchItem { id, text, meta, language, format, cluster } = item;
+    let BatchItem { id, text, meta, language, format, cluster, query } = item;
     let (outcome, text) = match text {
         Err(error) => (Err(BatchError::Input(error)), None),
         Ok(text) => {
-            let summarized = catch_unwind(AssertUnwindSafe(|| match &cluster {
-                Some(documents) => {
-                    let documents: Vec<crate::ClusterDocument<'_>> =
-                        documents.iter().map(crate::OwnedClusterDocument::as_document).collect();
-                    summarizer.summarize_cluster(&documents).into_owned()
+            let summarized = catch_unwind(AssertUnwindSafe(|| {
+                let focused;
+                let summarizer = match query.as_deref() {
+                    Some(query) => {
+                        focused = summarizer.with_query(Some(query));
+                        &focused
+                    }
+                    None => summarizer,
+                };
+                match &cluster {
+                    Some(documents) => {
+                        let documents: Vec<crate::ClusterDocument<'_>> = documents
+                            .iter()
+                            .map(crate::OwnedClusterDocument::as_document)
+                            .collect();
+                        summarizer.summarize_cluster(&documents).into_owned()
+                    }
+                    None => {
+                        summarizer.summarize_input(&text, format, language, scratch).into_owned()
+                    }
                 }
-                None => summarizer.summarize_input(&text, format, language, scratch).into_owned(),
             }));
             let outcome = match summarized {
                 Ok(summary) => match summary.empty_reason {

@@ -26,6 +26,9 @@ pub enum Error {
     /// A redundancy λ outside `[0, 1]`.
     #[error("invalid redundancy {0}: it must be in [0, 1]")]
     InvalidRedundancy(f64),
+    /// Query focus settings out of range.
+    #[error("invalid query focus: {0}")]
+    InvalidQueryFocus(String),
     /// The worker threads of a batch could not be started.
     #[error("cannot start the batch threads: {0}")]
     ThreadPool(String),

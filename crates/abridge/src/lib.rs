@@ -58,7 +58,7 @@ mod summary;
 pub use abridge_formats::{
     Block, BlockKind, Format, InputFormat, LineBreaks, Metadata, Origin, Parsed, UnknownFormat,
 };
-pub use abridge_score::{Budget, Eligibility, Explanation, Order, Scorer, ScorerKind};
+pub use abridge_score::{Budget, Eligibility, Explanation, Order, QueryFocus, Scorer, ScorerKind};
 pub use abridge_score::{ClusterMethod, ConceptParams};
 pub use abridge_text::{Document, Language, MAX_TEXT_BYTES, SentenceKind, Span};
 pub use batch::{BatchError, BatchItem, BatchOptions, BatchResult, BatchResults, Scratch};

@@ -71,7 +71,7 @@ impl Summarizer {
     /// ```
     /// use abridge::{InputFormat, Summarizer};
     ///
-    /// let input = "MAYA: The lease ends in February.\nBEN: Then we move in March.\n";
+    /// let input = "MAYA: The lease on the old warehouse ends in February.\nBEN: Yes.\n";
     /// let parsed = InputFormat::Transcript.parse(input);
     /// let summary = Summarizer::builder().sentences(1).build()?.summarize_parsed(&parsed, InputFormat::Transcript);
     /// assert_eq!(summary.sentences[0].speaker.as_deref(), Some("MAYA"));
@@ -155,13 +155,32 @@ impl Summarizer {
             }
             _ => self.language_of(&detection_sample(text, &blocks)),
         };
-        let document = self.analyzer(language).analyze_blocks_cached(
-            text,
-            &blocks,
-            format.format().line_breaks(),
-            scratch.cache(language),
-        );
-        let mut summary = self.summarize_with_buffer(&document, &mut scratch.scores);
+        let document = self
+            .analyzer(language)
+            .analyze_blocks_cached(
+                text,
+                &blocks,
+                format.format().line_breaks(),
+                scratch.cache(language),
+            )
+            .with_conversation(is_conversation(&parsed.origins));
+        // Who said each sentence, for a query that names a speaker.
+        let speakers: Option<Vec<Option<&str>>> = (self.query().is_some()
+            && parsed.origins.len() == blocks.len()
+            && parsed.origins.iter().any(|origin| origin.speaker.is_some()))
+        .then(|| {
+            document
+                .sentences()
+                .iter()
+                .map(|sentence| {
+                    let start = sentence.span().start;
+                    let block = blocks.partition_point(|block| block.span.end <= start);
+                    parsed.origins.get(block).and_then(|origin| origin.speaker.as_deref())
+                })
+                .collect()
+        });
+        let mut summary =
+            self.summarize_spoken(&document, &mut scratch.scores, speakers.as_deref());
         summary.language_source = source;
         summary.unanalysed_bytes = text.len() - document.text().len();
         summary.format = format;
@@ -188,6 +207,13 @@ impl Summarizer {
             })
             .collect()
     }
+}
+
+/// Whether the origins are turns of two or more speakers.
+fn is_conversation(origins: &[Origin]) -> bool {
+    let mut speakers = origins.iter().filter_map(|origin| origin.speaker.as_deref());
+    let Some(first) = speakers.next() else { return false };
+    speakers.any(|speaker| speaker != first)
 }
 
 /// The language a document's metadata declares, when abridge knows it

@@ -94,6 +94,13 @@ impl fmt::Display for RecordError {
 impl std::error::Error for RecordError {}
 
 impl Record {
+    /// The question the record's summary answers: its `query` field, when
+    /// that is a string that is not blank.
+    pub fn query(&self) -> Option<String> {
+        let (_, value) = self.fields.iter().find(|(key, _)| key == "query")?;
+        serde_json::from_str::<String>(value.get()).ok().filter(|query| !query.trim().is_empty())
+    }
+
     /// Reads one line (without its line break).
     ///
     /// ```
@@ -233,6 +240,20 @@ mod tests {
         assert_eq!((record.id.as_deref(), record.text), (Some("a"), Err(RecordError::NoText)));
         let record = Record::parse(br#"{"text": 5}"#.to_vec()).unwrap();
         assert_eq!(record.text, Err(RecordError::TextNotString));
+    }
+
+    #[test]
+    fn reads_the_query_field() {
+        let record = Record::parse(br#"{"text": "T.", "query": "Why?"}"#.to_vec()).unwrap();
+        assert_eq!(record.query().as_deref(), Some("Why?"));
+        assert_eq!(record.fields.len(), 1, "the query is passed on");
+        for line in [
+            r#"{"text": "T."}"#,
+            r#"{"text": "T.", "query": 3}"#,
+            r#"{"text": "T.", "query": " "}"#,
+        ] {
+            assert_eq!(Record::parse(line.as_bytes().to_vec()).unwrap().query(), None, "{line}");
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::sync::{Arc, OnceLock};
 
 use abridge_formats::{InputFormat, Metadata};
 use abridge_score::{
-    Budget, ClusterMethod, Explanation, MmrStep, Order, Score, Scorer, ScorerKind, ScorerParams,
-    Selector, SentenceFrequencies, TermStats,
+    Budget, ClusterMethod, Explanation, MmrStep, Order, QueryFocus, QueryFocused, Score, Scorer,
+    ScorerKind, ScorerParams, Selector, SentenceFrequencies, TermStats, is_framing_word,
+    query_terms,
 };
 use abridge_text::{Analyzer, Document, Language, SentenceKind};
 
@@ -38,6 +39,9 @@ pub struct Summarizer {
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
     cluster_method: ClusterMethod,
+    /// The query summaries answer, if any (see [`Summarizer::with_query`]).
+    query: Option<Arc<str>>,
+    focus: QueryFocus,
 }
 
 impl Summarizer {
@@ -61,6 +65,110 @@ impl Summarizer {
             background: None,
             explain: false,
             cluster_method: ClusterMethod::default(),
+            query: None,
+            focus: QueryFocus::default(),
+        })
+    }
+
+    /// This summarizer focused on `query`: its summaries answer it, each
+    /// sentence's score mixing the scorer's own with its relevance to the
+    /// query (see [`QueryFocused`]). `None`, or a query of no content word,
+    /// gives the summaries of no query. The clone is cheap: a batch makes
+    /// one for each record with its own query.
+    ///
+    /// ```
+    /// use abridge::Summarizer;
+    ///
+    /// let text = "The council met on Monday to plan the year. \
+    ///             The budget for the new library was the first item. \
+    ///             Divers found a breach in the harbour wall last week.";
+    /// let summarizer = Summarizer::builder().sentences(1).build()?;
+    /// let plain = summarizer.summarize(text);
+    /// assert!(plain.texts().next().unwrap().starts_with("The council"));
+    /// let focused = summarizer.with_query(Some("What happened to the harbour?"));
+    /// assert!(focused.summarize(text).texts().next().unwrap().starts_with("Divers"));
+    /// # Ok::<(), abridge::Error>(())
+    /// ```
+    pub fn with_query(&self, query: Option<&str>) -> Summarizer {
+        let mut summarizer = self.clone();
+        summarizer.query = query.filter(|query| !query.trim().is_empty()).map(Arc::from);
+        summarizer
+    }
+
+    /// The query summaries answer, if any.
+    pub fn query(&self) -> Option<&str> {
+        self.query.as_deref()
+    }
+
+    /// How relevance to the query is found and weighed.
+    pub fn query_focus(&self) -> QueryFocus {
+        self.focus
+    }
+
+    /// The scorer focused on the query, for `document`, when there is a
+    /// query. `speakers` names the speaker of each sentence, when the
+    /// document is a transcript: a speaker the query names is no content
+    /// word of it, but lifts the sentences they said.
+    fn focused(
+        &self,
+        document: &Document<'_>,
+        speakers: Option<&[Option<&str>]>,
+    ) -> Option<QueryFocused<'_>> {
+        let query = self.query.as_deref()?;
+        let analyzer = self.analyzer(document.language());
+        let analyzed = analyzer.analyze(query);
+        let tokens = analyzed.tokens();
+        let query_stems: Vec<&str> =
+            tokens.iter().map(|token| analyzed.term(token.term())).collect();
+        // The tokens of the query that name a speaker, and the speakers.
+        let mut naming = vec![false; tokens.len()];
+        let mut named: Vec<&str> = Vec::new();
+        let mut labels: Vec<&str> =
+            speakers.unwrap_or_default().iter().flatten().copied().collect();
+        labels.sort_unstable();
+        labels.dedup();
+        for label in labels {
+            let label_document = analyzer.analyze(label);
+            let stems: Vec<&str> = label_document
+                .tokens()
+                .iter()
+                .map(|token| label_document.term(token.term()))
+                .collect();
+            if stems.is_empty() || stems.len() > query_stems.len() {
+                continue;
+            }
+            for start in 0..=query_stems.len() - stems.len() {
+                if query_stems[start..start + stems.len()] == stems[..] {
+                    naming[start..start + stems.len()].fill(true);
+                    if !named.contains(&label) {
+                        named.push(label);
+                    }
+                }
+            }
+        }
+        let english = document.language() == Language::English;
+        let stems: Vec<&str> = tokens
+            .iter()
+            .zip(&naming)
+            .filter(|&(token, &naming)| {
+                !naming
+                    && !token.is_stop()
+                    && (!english
+                        || !is_framing_word(&abridge_text::token::lowercase(
+                            token.span().slice(query),
+                        )))
+            })
+            .map(|(token, _)| analyzed.term(token.term()))
+            .collect();
+        let focused = QueryFocused::new(&*self.scorer, query_terms(document, &stems), self.focus);
+        Some(match speakers {
+            Some(speakers) if !named.is_empty() => focused.with_speakers(
+                speakers
+                    .iter()
+                    .map(|speaker| speaker.is_some_and(|speaker| named.contains(&speaker)))
+                    .collect(),
+            ),
+            _ => focused,
         })
     }
 
@@ -265,6 +373,18 @@ impl Summarizer {
         document: &Document<'a>,
         scores: &mut Vec<Score>,
     ) -> Summary<'a> {
+        self.summarize_spoken(document, scores, None)
+    }
+
+    /// [`Summarizer::summarize_with_buffer`] with the speaker of each
+    /// sentence, when the document is a transcript (see
+    /// [`Summarizer::with_query`]).
+    pub(crate) fn summarize_spoken<'a>(
+        &self,
+        document: &Document<'a>,
+        scores: &mut Vec<Score>,
+        speakers: Option<&[Option<&str>]>,
+    ) -> Summary<'a> {
         scores.clear();
         scores.resize(document.sentences().len(), 0.0);
         let local;
@@ -275,13 +395,18 @@ impl Summarizer {
                 &local
             }
         };
+        let focused = self.focused(document, speakers);
+        let scorer: &dyn Scorer = match &focused {
+            Some(focused) => focused,
+            None => &*self.scorer,
+        };
         let selector = self.selector();
-        let target = selector.target_sentences(document, self.scorer.eligibility());
-        self.scorer.score_for_target(document, stats, target, scores);
+        let target = selector.target_sentences(document, scorer.eligibility());
+        scorer.score_for_target(document, stats, target, scores);
         let (chosen, steps) = if self.explain && self.config.redundancy.is_some() {
-            selector.select_explained(document, scores, self.scorer.eligibility())
+            selector.select_explained(document, scores, scorer.eligibility())
         } else {
-            (selector.select(document, scores, self.scorer.eligibility()), Vec::new())
+            (selector.select(document, scores, scorer.eligibility()), Vec::new())
         };
         let sentences: Vec<Extract<'a>> = chosen
             .into_iter()
@@ -294,9 +419,9 @@ impl Summarizer {
                     start: span.start,
                     end: span.end,
                     score: scores[sentence_idx],
-                    explanation: self.explain.then(|| {
-                        self.scorer.explain_for_target(document, stats, target, sentence_idx)
-                    }),
+                    explanation: self
+                        .explain
+                        .then(|| scorer.explain_for_target(document, stats, target, sentence_idx)),
                     shown: None,
                     source: None,
                     start_ms: None,
@@ -344,14 +469,19 @@ impl Summarizer {
     /// # Ok::<(), abridge::Error>(())
     /// ```
     pub fn explain(&self, document: &Document<'_>, sentence_idx: usize) -> Explanation {
-        let target = self.selector().target_sentences(document, self.scorer.eligibility());
+        let focused = self.focused(document, None);
+        let scorer: &dyn Scorer = match &focused {
+            Some(focused) => focused,
+            None => &*self.scorer,
+        };
+        let target = self.selector().target_sentences(document, scorer.eligibility());
         match &self.background {
             Some(background) => {
-                self.scorer.explain_for_target(document, &**background, target, sentence_idx)
+                scorer.explain_for_target(document, &**background, target, sentence_idx)
             }
             None => {
                 let stats = SentenceFrequencies::new(document);
-                self.scorer.explain_for_target(document, &stats, target, sentence_idx)
+                scorer.explain_for_target(document, &stats, target, sentence_idx)
             }
         }
     }
@@ -401,6 +531,8 @@ pub struct SummarizerBuilder {
     background: Option<Arc<dyn TermStats>>,
     explain: bool,
     cluster_method: Option<ClusterMethod>,
+    query: Option<String>,
+    focus: Option<QueryFocus>,
 }
 
 impl SummarizerBuilder {
@@ -660,6 +792,19 @@ impl SummarizerBuilder {
         self
     }
 
+    /// Summaries that answer `query` (see [`Summarizer::with_query`]).
+    pub fn query(mut self, query: impl Into<String>) -> Self {
+        self.query = Some(query.into());
+        self
+    }
+
+    /// How relevance to a query is found and weighed; checked by
+    /// [`SummarizerBuilder::build`].
+    pub fn query_focus(mut self, focus: QueryFocus) -> Self {
+        self.focus = Some(focus);
+        self
+    }
+
     /// Attach an [`Explanation`] to every chosen sentence.
     ///
     /// ```
@@ -715,6 +860,10 @@ impl SummarizerBuilder {
         if let Some(method) = self.cluster_method {
             summarizer.cluster_method = method;
         }
-        Ok(summarizer)
+        if let Some(focus) = self.focus {
+            focus.check().map_err(Error::InvalidQueryFocus)?;
+            summarizer.focus = focus;
+        }
+        Ok(summarizer.with_query(self.query.as_deref()))
     }
 }

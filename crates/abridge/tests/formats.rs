@@ -426,10 +426,11 @@ fn transcript_greetings_and_farewells_are_not_chosen() {
         .build()
         .unwrap()
         .summarize_as(MEETING, InputFormat::Transcript);
-    assert_eq!(
-        summary.sentences[0].text,
-        "Today we need to decide whether the warehouse moves to the new site in March."
-    );
+    // A conversation has no lead (it opens with greetings): the one
+    // sentence is one of the turns about the move, not a pleasantry.
+    let chosen = &summary.sentences[0].text;
+    assert!(chosen.contains("site") || chosen.contains("lease"), "{chosen}");
+    assert!(!chosen.contains("thanks") && !chosen.contains("Hi "), "{chosen}");
     // A transcript of nothing but pleasantries is still summarised.
     let only = "MAYA: Hi everyone, thanks for joining.\nBEN: Thanks Maya.\nMAYA: Hello all.\n";
     let summary = Summarizer::builder()

@@ -157,6 +157,11 @@ pub struct SummaryArgs {
     /// Summarise the quoted messages of an e-mail thread too.
     #[arg(long)]
     pub include_quoted: bool,
+    /// Choose the sentences that answer this question or topic (relevance
+    /// to it mixed with the scorer's score); in `batch`, a record's own
+    /// `query` field wins.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -321,6 +326,10 @@ pub struct EvalArgs {
     /// Also write each document's summary and scores to FILE, as JSONL.
     #[arg(long, value_name = "FILE")]
     pub per_doc: Option<PathBuf>,
+    /// Summarise records that have a `query` as if they had none (by
+    /// default each such record is summarised for its query).
+    #[arg(long)]
+    pub no_query: bool,
     /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`
     /// (repeatable).
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]

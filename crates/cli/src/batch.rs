@@ -107,8 +107,10 @@ pub struct BatchArgs {
 pub fn run(args: &BatchArgs, stdout: &mut impl Write) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     crate::input::refuse_ambiguous_text(args.ambiguous_text.as_ref())?;
-    let summarizer =
-        Summarizer::builder().build_from(args.summary.to_config()).context("invalid settings")?;
+    let summarizer = Summarizer::builder()
+        .build_from(args.summary.to_config())
+        .context("invalid settings")?
+        .with_query(args.summary.query.as_deref());
     let paths: Vec<PathBuf> = if args.paths.is_empty() && args.urls.is_none() {
         vec![PathBuf::from("-")]
     } else {
@@ -694,6 +696,7 @@ fn parse_record(
         Ok(record) => record,
         Err(error) => return BatchItem::failed(fallback_id, error.to_string(), meta),
     };
+    let query = record.query();
     meta.raw_id = record.raw_id;
     meta.fields = record
         .fields
@@ -718,9 +721,10 @@ fn parse_record(
         (_, Some(Err(error))) => BatchItem::failed(id, error, meta),
         // A language the record names is used instead of detection (a
         // language given with --lang still wins); the field is passed on.
-        (Ok(text), None) => {
-            BatchItem::new(id, text, meta).with_language(record.language).with_format(format)
-        }
+        (Ok(text), None) => BatchItem::new(id, text, meta)
+            .with_language(record.language)
+            .with_format(format)
+            .with_query(query),
         (Err(error), None) => BatchItem::failed(id, error.to_string(), meta),
     }
 }

@@ -71,6 +71,7 @@ pub fn run(args: &EvalArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {
         keep_summaries: args.per_doc.is_some(),
         params: crate::args::nest_params(&args.params).map_err(anyhow::Error::msg)?,
         protocol: args.protocol.to_protocol(),
+        queries: !args.no_query,
     };
     let measure = args.protocol.measure;
     let progress = EvalProgress::new(settings.systems.len() * corpus.entries.len());

@@ -70,11 +70,12 @@ impl<'a> JsonSummary<'a> {
 /// The summarizer the flags of `summarize` describe.
 pub fn summarizer(args: &SummarizeArgs) -> anyhow::Result<Summarizer> {
     let params = args.summary.params_map().map_err(anyhow::Error::msg)?;
-    Summarizer::builder()
+    Ok(Summarizer::builder()
         .explain(args.explain)
         .scorer_params(params)
         .build_from(args.summary.to_config())
-        .context("invalid settings")
+        .context("invalid settings")?
+        .with_query(args.summary.query.as_deref()))
 }
 
 pub fn run(args: &SummarizeArgs, out: &mut impl Write) -> anyhow::Result<Outcome> {

@@ -24,6 +24,8 @@ mod readme;
 mod web;
 // `abridge summarize --cluster`: several documents, one summary (issue 17).
 mod cluster;
+// Questions: --query in summarize and batch, a record's `query` in batch and eval (issue 17).
+mod query;
 
 use assert_cmd::Command;
 

@@ -12,6 +12,8 @@
 //!   reads as sentence boundaries.
 //! - `id`, `source`, `lang` (optional): `lang` is an ISO 639-1 code or an
 //!   English name.
+//! - `query` (optional): the question the summary answers
+//!   ([`Record::query`]); systems then summarise with it.
 //! - Any other field is kept in [`Record::extra`].
 //!
 //! [`CorpusReader`] streams the lines. A line that is not such an object
@@ -52,6 +54,18 @@ pub struct Record {
     /// Every other field of the line, as it was.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Record {
+    /// The question the summary should answer: the `query` field (of
+    /// query-focused corpora such as QMSum), when it is a string that is
+    /// not blank.
+    pub fn query(&self) -> Option<&str> {
+        self.extra
+            .get("query")
+            .and_then(serde_json::Value::as_str)
+            .filter(|query| !query.trim().is_empty())
+    }
 }
 
 /// A record and the line it was read from.

@@ -21,7 +21,10 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::Instant;
 
-use abridge::{Budget, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer};
+use abridge::crates::text::Analyzer;
+use abridge::{
+    Budget, Document, InputFormat, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -227,6 +230,10 @@ pub struct Settings {
     /// Clusters and truncation ([`Protocol`]); the default summarises each
     /// record's `text` and cuts nothing.
     pub protocol: Protocol,
+    /// Summarise each record that has a `query` for it
+    /// ([`Record::query`](crate::Record::query)); `false` summarises every
+    /// record as if it had none.
+    pub queries: bool,
 }
 
 impl Default for Settings {
@@ -240,6 +247,7 @@ impl Default for Settings {
             keep_summaries: false,
             params: serde_json::Map::new(),
             protocol: Protocol::default(),
+            queries: true,
         }
     }
 }
@@ -519,6 +527,15 @@ pub fn evaluate_observed(
                     .zip(&resolved)
                     .map(|(entry, &(language, _))| {
                         let summarizer = &summarizers[&language];
+                        let focused;
+                        let query = entry.record.query().filter(|_| settings.queries);
+                        let summarizer = match query {
+                            Some(query) => {
+                                focused = summarizer.with_query(Some(query));
+                                &focused
+                            }
+                            None => summarizer,
+                        };
                         let cluster = settings
                             .protocol
                             .cluster
@@ -526,11 +543,18 @@ pub fn evaluate_observed(
                             .flatten();
                         let summary = match &cluster {
                             Some(docs) => summarizer.summarize_cluster(&docs.documents()),
-                            None => summarizer.summarize(&entry.record.text),
+                            None => summarizer.summarize_detected(&entry.record.text),
                         };
                         let indices =
                             summary.sentences.iter().map(|extract| extract.index).collect();
-                        let text = join_sentences(summary.texts());
+                        // As the format shows them: a transcript's
+                        // sentences without the transcriber's marks.
+                        let text = join_sentences(
+                            summary
+                                .sentences
+                                .iter()
+                                .map(|extract| extract.shown.as_deref().unwrap_or(&extract.text)),
+                        );
                         let result = doc_result(entry, language, &rouge, indices, text, settings);
                         observer.document_done(system);
                         result
@@ -543,14 +567,19 @@ pub fn evaluate_observed(
                     .par_iter()
                     .zip(&resolved)
                     .map(|(entry, &(language, _))| {
-                        let analyzer = &analyzers[&language];
-                        let document = analyzer.analyze(&entry.record.text);
-                        let indices = oracle.select(&document, &entry.record.summaries);
-                        let text = join_sentences(
-                            indices
-                                .iter()
-                                .map(|&sentence_idx| document.sentence_text(sentence_idx)),
-                        );
+                        let analyzer = analyzers[&language].analyzer(language);
+                        let (indices, text) =
+                            with_document(analyzer, &entry.record.text, |document, format| {
+                                let indices = oracle.select(document, &entry.record.summaries);
+                                let shown: Vec<_> = indices
+                                    .iter()
+                                    .map(|&sentence_idx| {
+                                        format.format().show(document.sentence_text(sentence_idx))
+                                    })
+                                    .collect();
+                                let text = join_sentences(shown.iter().map(AsRef::as_ref));
+                                (indices, text)
+                            });
                         let result = doc_result(entry, language, &rouge, indices, text, settings);
                         observer.document_done(system);
                         result
@@ -575,6 +604,28 @@ pub fn evaluate_observed(
         protocol: settings.protocol,
         results,
     })
+}
+
+/// Calls `f` with the document `analyzer` reads from `text` in the input
+/// format detected in it, as [`Summarizer::summarize_detected`] reads it:
+/// the scorers and the oracle see the same sentences (a transcript's turns
+/// without their speaker labels, say).
+fn with_document<R>(
+    analyzer: &Analyzer,
+    text: &str,
+    f: impl FnOnce(&Document<'_>, InputFormat) -> R,
+) -> R {
+    let format = InputFormat::detect(None, text);
+    if format == InputFormat::Text {
+        return f(&analyzer.analyze(text), format);
+    }
+    let parsed = format.parse(text);
+    match &parsed.blocks {
+        Some(blocks) => {
+            f(&analyzer.analyze_blocks(&parsed.text, blocks, format.format().line_breaks()), format)
+        }
+        None => f(&analyzer.analyze(&parsed.text), format),
+    }
 }
 
 /// Documents per (language, source), most documents first, then by

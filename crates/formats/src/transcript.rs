@@ -7,7 +7,10 @@
 //! label continue the turn before them, and a blank line ends it. The
 //! analyzer cuts turns without punctuation into units of at most
 //! [`MAX_SPEECH_WORDS`](abridge_text::speech::MAX_SPEECH_WORDS) words, so
-//! that budgets work on them.
+//! that budgets work on them. A unit is shown without the transcriber's
+//! marks in it (`{vocalsound}`, `[laughter]`; see [`without_marks`]).
+
+use std::borrow::Cow;
 
 use crate::{Block, BlockKind, Format, Origin, Parsed, Span};
 
@@ -57,6 +60,52 @@ impl Format for Transcript {
         let (blocks, origins) = turns(input);
         Parsed { blocks: Some(blocks), origins, ..Parsed::plain(input) }
     }
+
+    /// The unit without the transcriber's marks in it.
+    fn show<'t>(&self, unit: &'t str) -> Cow<'t, str> {
+        without_marks(unit)
+    }
+}
+
+/// `unit` without the transcriber's marks in it: single words in braces
+/// or square brackets (`{vocalsound}`, `{disfmarker}`, `[laughter]`), which
+/// the analyzer does not count as words either
+/// ([`speech::is_mark`](abridge_text::speech::is_mark)); the spaces around a
+/// mark become one.
+pub fn without_marks(unit: &str) -> Cow<'_, str> {
+    if !unit.contains(['{', '[']) {
+        return Cow::Borrowed(unit);
+    }
+    let mut out = String::with_capacity(unit.len());
+    let mut rest = unit;
+    let mut changed = false;
+    while let Some(open) = rest.find(['{', '[']) {
+        let close = if rest.as_bytes()[open] == b'{' { '}' } else { ']' };
+        let inner = &rest[open + 1..];
+        let word_len = inner
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(inner.len());
+        if word_len == 0 || !inner[word_len..].starts_with(close) {
+            out.push_str(&rest[..=open]);
+            rest = inner;
+            continue;
+        }
+        changed = true;
+        out.push_str(&rest[..open]);
+        rest = &inner[word_len + 1..];
+        if out.is_empty() || out.ends_with(char::is_whitespace) {
+            rest = rest.trim_start_matches([' ', '\t']);
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(unit);
+    }
+    out.push_str(rest);
+    let trimmed = out.trim();
+    if trimmed.len() != out.len() {
+        out = trimmed.to_owned();
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `head` is a long stretch of alphabetic text with almost no
@@ -263,6 +312,15 @@ mod tests {
         assert_eq!(speaker("Dr Okafor: yes"), Some(("Dr Okafor", "yes")));
         assert_eq!(speaker("so we said: okay"), None);
         assert_eq!(speaker("Note:the"), None);
+    }
+
+    #[test]
+    fn marks_are_not_shown() {
+        let show = |unit| Transcript.show(unit).into_owned();
+        assert_eq!(show("So {disfmarker} so we went"), "So so we went");
+        assert_eq!(show("{vocalsound} Right , the wall [laughter]"), "Right , the wall");
+        assert_eq!(show("the {broken wall} and [x"), "the {broken wall} and [x");
+        assert!(matches!(Transcript.show("plain words"), Cow::Borrowed(_)));
     }
 
     #[test]

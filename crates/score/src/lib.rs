@@ -63,6 +63,7 @@ mod pacsum;
 mod params;
 mod picks;
 mod position;
+pub mod query;
 mod redundancy;
 mod scorer;
 mod select;
@@ -86,6 +87,7 @@ pub use luhn::Luhn;
 pub use pacsum::{EdgeSimilarity, PacSum};
 pub use params::{Ranges, ScorerParams};
 pub use position::PositionPrior;
+pub use query::{QueryFocus, QueryFocused, is_framing_word, query_terms};
 pub use scorer::{Eligibility, Score, Scorer};
 pub use select::{
     Budget, BudgetMeter, DUPLICATE_SIMILARITY, Eligible, MAX_WORDS, MIN_WORDS, MmrStep, Order,

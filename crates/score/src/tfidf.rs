@@ -20,7 +20,9 @@ use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 /// a longer summary (40% of an article, say) wants the best sentences from
 /// all over it, so the weight of position shrinks as k grows, and the prior
 /// itself stretches (see [`PositionPrior`]). Plain [`Scorer::score`]
-/// assumes a summary of [`DEFAULT_TARGET_SENTENCES`].
+/// assumes a summary of [`DEFAULT_TARGET_SENTENCES`]. A conversation
+/// ([`Document::is_conversation`]: a meeting's transcript) has no lead,
+/// and position no weight in it.
 ///
 /// Term frequencies count content words (not stop words) after stemming;
 /// IDF comes from the [`TermStats`] given, by default sentence-level
@@ -65,6 +67,12 @@ impl TfIdfPosition {
         self.position_weight * (self.lead_sentences / k).min(1.0)
     }
 
+    /// [`TfIdfPosition::position_weight_for`] in `document`: none in a
+    /// conversation ([`Document::is_conversation`]), which has no lead.
+    fn position_weight_in(&self, document: &Document<'_>, target_sentences: usize) -> f64 {
+        if document.is_conversation() { 0.0 } else { self.position_weight_for(target_sentences) }
+    }
+
     fn combine(content: f64, max_content: f64, position_weight: f64, prior: f64) -> f64 {
         let content = if max_content > 0.0 { content / max_content } else { 0.0 };
         (1.0 - position_weight) * content + position_weight * prior
@@ -99,7 +107,7 @@ impl Scorer for TfIdfPosition {
         // The contents go into `scores`, then each is mixed with its prior
         // in place: no buffer per sentence besides the caller's.
         let max_content = TfIdfPosition::contents(document, stats, scores);
-        let position_weight = self.position_weight_for(target_sentences);
+        let position_weight = self.position_weight_in(document, target_sentences);
         let priors = self.prior.for_target(target_sentences).weights(document);
         for (score, prior) in scores.iter_mut().zip(priors) {
             *score = TfIdfPosition::combine(*score, max_content, position_weight, prior);
@@ -116,7 +124,7 @@ impl Scorer for TfIdfPosition {
         let mut contents = vec![0.0; document.sentences().len()];
         let max_content = TfIdfPosition::contents(document, stats, &mut contents);
         let content = contents[sentence_idx];
-        let position_weight = self.position_weight_for(target_sentences);
+        let position_weight = self.position_weight_in(document, target_sentences);
         let prior = self.prior.for_target(target_sentences);
         let prior_weight = prior.weights(document).nth(sentence_idx).unwrap_or(0.0);
         let normalized = if max_content > 0.0 { content / max_content } else { 0.0 };

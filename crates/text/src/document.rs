@@ -203,6 +203,8 @@ pub struct Document<'a> {
     terms: Terms,
     /// The vocabulary as a list, made on the first call to [`Document::terms`].
     term_list: OnceLock<Vec<Box<str>>>,
+    /// Whether it is a conversation (see [`Document::is_conversation`]).
+    conversation: bool,
 }
 
 /// Stems stored one after the other in one string: term `t` ends at
@@ -411,6 +413,22 @@ impl<'a> Document<'a> {
         self.term_list.get_or_init(|| {
             (0..self.terms.len() as TermId).map(|term| self.terms.get(term).into()).collect()
         })
+    }
+
+    /// Whether it is a conversation: turns of two or more speakers (a
+    /// meeting, an interview), as the caller that parsed it says
+    /// ([`Document::with_conversation`]). A conversation has no lead: a
+    /// meeting opens with greetings, not with its news.
+    pub fn is_conversation(&self) -> bool {
+        self.conversation
+    }
+
+    /// Says whether the document is a conversation (see
+    /// [`Document::is_conversation`]); a document is none unless told.
+    #[must_use]
+    pub fn with_conversation(mut self, conversation: bool) -> Document<'a> {
+        self.conversation = conversation;
+        self
     }
 
     /// Number of word tokens in the whole document.
@@ -636,6 +654,7 @@ impl Analyzer {
                 }
             }
             let span = Span::new(block.span.start, end.min(text.len()));
+            builder.speech = false;
             if block.kind.is_heading() {
                 let span = span.trim(text);
                 if !span.is_empty() {
@@ -644,6 +663,7 @@ impl Analyzer {
                 }
             } else if block.kind.is_candidate() {
                 let speech = block.kind == BlockKind::Turn;
+                builder.speech = speech;
                 let base = next_paragraph;
                 let mut inner = span.slice(text);
                 if line_breaks == LineBreaks::Spaces && inner.contains(['\n', '\r']) {
@@ -788,6 +808,10 @@ struct Builder<'a, 'c> {
     /// Rule 6 of the furniture rules looks at a whole paragraph, so it is
     /// settled when the paragraph ends.
     promotion: furniture::PromotionBlock,
+    /// Whether the units pushed now are speech (of a transcript turn or a
+    /// subtitle cue): transcriber's marks are then no words, and fillers
+    /// no content (see [`speech`]).
+    speech: bool,
 }
 
 impl<'a, 'c> Builder<'a, 'c> {
@@ -805,6 +829,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             spare,
             paragraph_index: None,
             promotion: furniture::PromotionBlock::default(),
+            speech: false,
         }
     }
 
@@ -832,7 +857,7 @@ impl<'a, 'c> Builder<'a, 'c> {
                 });
             }
         }
-        let kind = match unit {
+        let mut kind = match unit {
             UnitSource::Heading => SentenceKind::Heading,
             UnitSource::Segment(segment_kind)
             | UnitSource::Speech(segment_kind)
@@ -852,6 +877,7 @@ impl<'a, 'c> Builder<'a, 'c> {
         let analyzer = self.analyzer;
         let cache = &mut *self.cache;
         let first_token = tokens.len() as u32;
+        let speech = self.speech;
         let mut push_word = |span: Span, word: &str, forced_stop: bool| {
             // Most tokens repeat a word of the same document: they are
             // found in the small table of this document's words, which
@@ -870,6 +896,9 @@ impl<'a, 'c> Builder<'a, 'c> {
             tokens.push(Token::new(span, known.or_stop(forced_stop)));
         };
         token::for_each_word(text, span, |span, word| {
+            if speech && speech::is_mark(text, span) {
+                return;
+            }
             match elision::split(word, analyzer.elided_forms) {
                 // The elided article or preposition is a stop word.
                 Some((prefix_end, word_start)) => {
@@ -884,10 +913,10 @@ impl<'a, 'c> Builder<'a, 'c> {
                         false,
                     );
                 }
-                None => push_word(span, word, false),
+                None => push_word(span, word, speech && speech::is_filler(&token::lowercase(word))),
             }
         });
-        let kind = match unit {
+        kind = match unit {
             UnitSource::Speech(_) | UnitSource::Spoken(_)
                 if kind == SentenceKind::Prose
                     && crate::pleasantry::is_pleasantry(
@@ -900,6 +929,16 @@ impl<'a, 'c> Builder<'a, 'c> {
             }
             _ => kind,
         };
+        // A unit of speech of fewer than MIN_SPEECH_CONTENT words that are
+        // not fillers or stop words ("Yeah .", "Uh, OK.", "Do you like it
+        // ?") is a back-channel: never chosen while there is prose.
+        if speech
+            && kind == SentenceKind::Prose
+            && tokens[first_token as usize..].iter().filter(|token| !token.is_stop()).count()
+                < speech::MIN_SPEECH_CONTENT
+        {
+            kind = SentenceKind::Fragment;
+        }
         sentences.push(Sentence::new(compact, first_token, kind));
     }
 
@@ -914,6 +953,7 @@ impl<'a, 'c> Builder<'a, 'c> {
             tokens,
             terms,
             term_list: OnceLock::new(),
+            conversation: false,
         }
     }
 }

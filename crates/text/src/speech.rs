@@ -10,6 +10,13 @@
 //! *but*, *so*, *because*, *then*, …, or the word after a comma), and at the
 //! limit when there is none. No piece is shorter than
 //! [`MIN_SPEECH_WORDS`] words unless the unit is.
+//!
+//! Speech also carries words that say nothing about what was said: the
+//! transcriber's marks (`{vocalsound}`, `[laughter]`), which are not words
+//! of the unit at all ([`is_mark`]), and fillers and back-channels (`uh`,
+//! `mm-hmm`, `yeah`, `okay`), which are words but never content
+//! ([`is_filler`]); a unit of speech with no other content word is never
+//! chosen (see [`Analyzer::analyze_blocks`](crate::Analyzer::analyze_blocks)).
 
 use crate::Span;
 use crate::token;
@@ -54,6 +61,35 @@ const CLAUSE_OPENERS: &[&str] = &[
     "yeah",
     "yes",
 ];
+
+/// The fewest content words (neither stop words nor fillers) of a unit of
+/// speech that may be chosen: fewer make a back-channel ("Yeah , OK .",
+/// "Do you like it ?").
+pub const MIN_SPEECH_CONTENT: usize = 4;
+
+/// Fillers, hesitations and back-channels of spoken English, lower-case:
+/// words a listener can drop without losing what was said. Sorted, for
+/// [`is_filler`].
+const FILLERS: &[&str] = &[
+    "ah", "aha", "alright", "eh", "er", "erm", "gosh", "hm", "hmm", "huh", "mhm", "mm", "mm-hmm",
+    "mmm", "oh", "ok", "okay", "oops", "uh", "uh-huh", "uh-oh", "uhm", "um", "umh", "umm", "wow",
+    "yeah", "yep", "yes", "yup",
+];
+
+/// Whether `word`, lower-cased, is a filler or back-channel of spoken
+/// English (`uh`, `mm-hmm`, `yeah`, `okay`).
+pub fn is_filler(word: &str) -> bool {
+    FILLERS.binary_search(&word).is_ok()
+}
+
+/// Whether the word at `word` of `text` is a transcriber's mark: a single
+/// word in braces (`{vocalsound}`, `{disfmarker}`) or square brackets
+/// (`[laughter]`), not something that was said.
+pub fn is_mark(text: &str, word: Span) -> bool {
+    let before = text[..word.start].chars().next_back();
+    let after = text[word.end..].chars().next();
+    matches!((before, after), (Some('{'), Some('}')) | (Some('['), Some(']')))
+}
 
 /// Calls `f` with the pieces of the unit without final punctuation at
 /// `span` of `text`: each of its lines, and each line of more than
@@ -115,6 +151,27 @@ mod tests {
         let mut out = Vec::new();
         cut(text, Span::new(0, text.len()), |span| out.push(span.slice(text)));
         out
+    }
+
+    #[test]
+    fn fillers_and_marks() {
+        assert!(FILLERS.windows(2).all(|pair| pair[0] < pair[1]));
+        for word in ["uh", "mm-hmm", "yeah", "okay"] {
+            assert!(is_filler(word), "{word}");
+        }
+        for word in ["harbour", "wall", "Yeah"] {
+            assert!(!is_filler(word), "{word}");
+        }
+        let text = "so {vocalsound} the [laughter] wall {broke up} [x";
+        let at = |word: &str| {
+            let start = text.find(word).unwrap();
+            Span::new(start, start + word.len())
+        };
+        assert!(is_mark(text, at("vocalsound")));
+        assert!(is_mark(text, at("laughter")));
+        assert!(!is_mark(text, at("wall")));
+        assert!(!is_mark(text, at("broke")), "two words in braces are speech");
+        assert!(!is_mark(text, at("x")));
     }
 
     #[test]
