@@ -256,6 +256,9 @@ const HIDDEN_SHARE: f32 = 0.5;
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
 
+/// An article has at most this many date lines (a thread has one a post).
+const MAX_DATELINES: usize = 3;
+
 /// A link at least this long names an item of a listing.
 const LINK_NAME: usize = 25;
 
@@ -732,6 +735,12 @@ fn credits_a_picture(text: &str) -> bool {
         "credit:",
         "getty images",
         "(ap photo",
+        "file photo",
+        "in this photo",
+        "photo provided",
+        "photo courtesy",
+        ", left, ",
+        ", right, ",
         "shutterstock",
     ];
     if text.len() > 300 {
@@ -993,7 +1002,8 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         anchor = parent;
     }
     let inside = |owner: usize| roots.iter().any(|&r| r <= owner && owner <= elements[r].end);
-    let chosen: Vec<usize> = clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
+    let mut chosen: Vec<usize> =
+        clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
     let chosen_chars: usize = chosen.iter().map(|&i| blocks[i].text.chars().count()).sum();
     // 4. Not an article: keep every clean block.
     if chosen_chars * 3 < total_chars && chosen_chars < 3000 {
@@ -1015,7 +1025,48 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             })
             .collect();
     }
+    // An article's date lines ("Updated Nov 19, 6:55 AM", "Posted on
+    // March 30, 2015 by Admin") are its metadata, not its text; a thread
+    // dates each of its posts.
+    let datelines = chosen.iter().filter(|&&i| is_dateline(&blocks[i].text)).count();
+    if datelines <= MAX_DATELINES {
+        chosen.retain(|&i| !is_dateline(&blocks[i].text));
+    }
     chosen
+}
+
+/// Whether a short line is a date, a time or both with a few words
+/// around them (not a quoted post's signature: "— Name (@name) May 1, 2019").
+fn is_dateline(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+        "november", "dec", "december",
+    ];
+    if text.chars().count() > 70 || text.starts_with(['—', '–', '-']) {
+        return false;
+    }
+    let (mut month, mut year, mut time, mut numeric, mut words) = (false, false, false, false, 0);
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')')) {
+        let token = token.trim_matches(|c: char| matches!(c, '.' | ':' | '/' | '-'));
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_lowercase();
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        if MONTHS.contains(&lower.as_str()) {
+            month = true;
+        } else if digits == token.len() {
+            year |= digits == 4 && (token.starts_with("19") || token.starts_with("20"));
+        } else if digits > 0 && token.contains(':') {
+            time = true;
+        } else if digits >= 4 && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.')) {
+            numeric = true;
+        } else if !matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "by") {
+            words += 1;
+        }
+    }
+    ((month && (year || time)) || numeric) && words <= 5
 }
 
 /// Headings that open a page's furniture: what follows them is not the
