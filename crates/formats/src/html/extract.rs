@@ -245,6 +245,22 @@ const BOILER_PHRASES: &[&str] = &[
     "pin it",
 ];
 
+/// Lines that close an article without being part of it: who reported it,
+/// where to follow the site (compared lower-cased).
+const END_MATTER: &[&str] = &[
+    "reporting by",
+    "contributed reporting",
+    "contributed to this report",
+    "editing by",
+    "writing by",
+    "if you enjoyed this",
+    "like this story",
+    "follow us on",
+];
+
+/// Blocks at most this long are checked against [`END_MATTER`].
+const END_MATTER_LINE: usize = 250;
+
 /// A marked element holding at least this share of the page's text is
 /// layout, not boilerplate.
 const LAYOUT_SHARE: f32 = 0.4;
@@ -1156,9 +1172,12 @@ fn is_clean(elements: &[Element<'_>], block: &RawBlock) -> bool {
     if block_link_density(block) > 0.5 && block.kind != BlockKind::Heading {
         return false;
     }
-    if n_chars <= SHORT_LINE {
+    if n_chars <= END_MATTER_LINE {
         let lower = block.text.to_lowercase();
-        if BOILER_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+        if n_chars <= SHORT_LINE && BOILER_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+            return false;
+        }
+        if END_MATTER.iter().any(|phrase| lower.contains(phrase)) {
             return false;
         }
     }
