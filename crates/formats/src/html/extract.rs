@@ -623,7 +623,7 @@ impl<'a> Walk<'a> {
             let element = &mut self.elements[index];
             let overlay = match element.overlay {
                 Some(Overlay::Consent) => true,
-                Some(Overlay::Dialog) => !element.holds_anchor,
+                Some(Overlay::Dialog | Overlay::Furniture) => !element.holds_anchor,
                 None => false,
             };
             element.boiler = inherited
@@ -845,6 +845,9 @@ enum Overlay {
     Consent,
     /// A dialog, modal or pop-up.
     Dialog,
+    /// A footer or a block of related links: furniture, never the layout
+    /// around the article, however much text it holds.
+    Furniture,
 }
 
 /// `class`/`id` words of a cookie or consent banner.
@@ -877,8 +880,19 @@ fn overlay_of(
         }
         dialog |= DIALOG_WORDS.contains(&word.as_str());
     }
-    dialog.then_some(Overlay::Dialog)
+    if dialog {
+        return Some(Overlay::Dialog);
+    }
+    let furniture = tag == "footer"
+        || [class, id]
+            .into_iter()
+            .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
+            .any(|word| FURNITURE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)));
+    furniture.then_some(Overlay::Furniture)
 }
+
+/// `class`/`id` words of a page's furniture that is never its layout.
+const FURNITURE_WORDS: &[&str] = &["footer", "related"];
 
 /// Characters that separate clauses (commas in several scripts).
 fn n_commas(text: &str) -> usize {
