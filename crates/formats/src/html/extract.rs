@@ -269,6 +269,12 @@ const LAYOUT_SHARE: f32 = 0.4;
 /// shown by the page's scripts.
 const HIDDEN_SHARE: f32 = 0.5;
 
+/// How many levels the winner may climb to hold a story in many parts.
+const MAX_CLIMB: usize = 4;
+
+/// A block at least this long, with few links, is running text.
+const PROSE_CHARS: usize = 80;
+
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
 
@@ -992,6 +998,38 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             last_score = score;
         }
         at = elements[at].parent;
+    }
+    // A story split into many small parts (a page builder's blocks): the
+    // winner's ancestor that holds clearly more running text, and is
+    // itself mostly running text, is the story.
+    let mut prose = vec![0usize; elements.len()];
+    for block in blocks {
+        let n_chars = block.text.chars().count();
+        if is_clean(elements, block)
+            && block.kind != BlockKind::Heading
+            && n_chars >= PROSE_CHARS
+            && block_link_density(block) < 0.25
+        {
+            let mut at = block.owner;
+            while at != usize::MAX {
+                prose[at] += n_chars;
+                at = elements[at].parent;
+            }
+        }
+    }
+    let mut at = elements[top].parent;
+    for _ in 0..MAX_CLIMB {
+        if at == usize::MAX || matches!(elements[at].tag, "body" | "html") {
+            break;
+        }
+        let element = &elements[at];
+        if prose[at] * 10 >= prose[top] * 13
+            && prose[at] * 10 >= element.chars * 7
+            && link_density(element) < 0.2
+        {
+            top = at;
+        }
+        at = element.parent;
     }
     // 3. Siblings that score close to the winner, or are clean paragraphs;
     // then siblings of its parent and grandparent that score as well (a
