@@ -1001,7 +1001,7 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
     }
     // A story split into many small parts (a page builder's blocks): the
     // winner's ancestor that holds clearly more running text, and is
-    // itself mostly running text, is the story.
+    // itself 60% running text with few links, is the story.
     let mut prose = vec![0usize; elements.len()];
     for block in blocks {
         let n_chars = block.text.chars().count();
@@ -1024,7 +1024,7 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         }
         let element = &elements[at];
         if prose[at] * 10 >= prose[top] * 13
-            && prose[at] * 10 >= element.chars * 7
+            && prose[at] * 10 >= element.chars * 6
             && link_density(element) < 0.2
         {
             top = at;
