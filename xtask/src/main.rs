@@ -35,6 +35,7 @@ mod cjk;
 mod eval;
 mod fuzz;
 mod html;
+mod html_checks;
 mod html_metrics;
 mod langid;
 mod man;

@@ -246,7 +246,7 @@ const BOILER_PHRASES: &[&str] = &[
 ];
 
 /// Lines that close an article without being part of it: who reported it,
-/// where to follow the site (compared lower-cased).
+/// where to follow the site; and a cookie notice's (compared lower-cased).
 const END_MATTER: &[&str] = &[
     "reporting by",
     "contributed reporting",
@@ -256,6 +256,9 @@ const END_MATTER: &[&str] = &[
     "if you enjoyed this",
     "like this story",
     "follow us on",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
 ];
 
 /// Blocks at most this long are checked against [`END_MATTER`].
@@ -663,12 +666,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(
-        &mut self,
-        stack: &[Frame],
-        buffer: &mut String,
-        buffer_links: &mut (usize, usize),
-    ) {
+    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut (usize, usize)) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -877,8 +875,9 @@ fn overlay_of(
         .into_iter()
         .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
         .filter(|word| !word.is_empty());
-    let mut dialog = element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
-        || element.attr("aria-modal").is_some_and(|modal| modal == "true");
+    let mut dialog =
+        element.attr("role").is_some_and(|role| matches!(role, "dialog" | "alertdialog"))
+            || element.attr("aria-modal").is_some_and(|modal| modal == "true");
     for word in words.by_ref() {
         let word = word.to_ascii_lowercase();
         if CONSENT_WORDS.contains(&word.as_str()) {
@@ -1107,15 +1106,37 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
 /// around them (not a quoted post's signature: "— Name (@name) May 1, 2019").
 fn is_dateline(text: &str) -> bool {
     const MONTHS: &[&str] = &[
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-        "november", "dec", "december",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
     ];
     if text.chars().count() > 70 || text.starts_with(['—', '–', '-']) {
         return false;
     }
     let (mut month, mut year, mut time, mut numeric, mut words) = (false, false, false, false, 0);
-    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')')) {
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
+    {
         let token = token.trim_matches(|c: char| matches!(c, '.' | ':' | '/' | '-'));
         if token.is_empty() {
             continue;
@@ -1128,7 +1149,9 @@ fn is_dateline(text: &str) -> bool {
             year |= digits == 4 && (token.starts_with("19") || token.starts_with("20"));
         } else if digits > 0 && token.contains(':') {
             time = true;
-        } else if digits >= 4 && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.')) {
+        } else if digits >= 4
+            && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        {
             numeric = true;
         } else if !matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "by") {
             words += 1;
