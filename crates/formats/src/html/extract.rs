@@ -957,7 +957,11 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         .filter(|&c| !elements[c].boiler)
         .max_by(|&a, &b| final_score(&elements[a]).total_cmp(&final_score(&elements[b])))
     else {
-        return clean;
+        // No running text at all: a listing of links, kept as the
+        // fallback below keeps one.
+        return (0..blocks.len())
+            .filter(|&i| is_clean(elements, &blocks[i]) || is_named_link(elements, &blocks[i]))
+            .collect();
     };
     // 2. A parent that scores more than the winner, or holds most of the
     // winner's close rivals, is the real container.
