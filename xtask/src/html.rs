@@ -264,19 +264,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             .with_context(|| format!("{}: not a map of figures", recorded_path.display()))?,
         Err(_) => BTreeMap::new(),
     };
-    let table = render(&figures, &recorded);
+    let mut measured: BTreeMap<String, f64> =
+        figures.rows.iter().map(|row| (row.0.clone(), (row.4 * 1000.0).round() / 1000.0)).collect();
+    measured.insert(SAME_KEY.to_owned(), (same_share * 1000.0).round() / 1000.0);
+    measured.insert(FURNITURE_KEY.to_owned(), figures.checks.furniture.len() as f64);
+    // Recording makes the measured figures the recorded ones, in the table too.
+    let table = render(&figures, if record { &measured } else { &recorded });
     #[allow(clippy::print_stdout)]
     {
         println!("{table}");
     }
     if record {
-        let mut measured: BTreeMap<String, f64> = figures
-            .rows
-            .iter()
-            .map(|row| (row.0.clone(), (row.4 * 1000.0).round() / 1000.0))
-            .collect();
-        measured.insert(SAME_KEY.to_owned(), (same_share * 1000.0).round() / 1000.0);
-        measured.insert(FURNITURE_KEY.to_owned(), figures.checks.furniture.len() as f64);
         std::fs::write(&recorded_path, serde_json::to_string_pretty(&measured)? + "\n")
             .with_context(|| format!("{}: cannot write", recorded_path.display()))?;
         util::note(&format!("recorded the figures in {}", recorded_path.display()));
