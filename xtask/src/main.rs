@@ -43,6 +43,7 @@ mod cluster;
 mod eval;
 mod fuzz;
 mod html;
+mod html_checks;
 mod html_metrics;
 mod langid;
 mod man;

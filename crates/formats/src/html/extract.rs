@@ -245,6 +245,25 @@ const BOILER_PHRASES: &[&str] = &[
     "pin it",
 ];
 
+/// Lines that close an article without being part of it: who reported it,
+/// where to follow the site; and a cookie notice's (compared lower-cased).
+const END_MATTER: &[&str] = &[
+    "reporting by",
+    "contributed reporting",
+    "contributed to this report",
+    "editing by",
+    "writing by",
+    "if you enjoyed this",
+    "like this story",
+    "follow us on",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+];
+
+/// Blocks at most this long are checked against [`END_MATTER`].
+const END_MATTER_LINE: usize = 250;
+
 /// A marked element holding at least this share of the page's text is
 /// layout, not boilerplate.
 const LAYOUT_SHARE: f32 = 0.4;
@@ -253,8 +272,17 @@ const LAYOUT_SHARE: f32 = 0.4;
 /// shown by the page's scripts.
 const HIDDEN_SHARE: f32 = 0.5;
 
+/// How many levels the winner may climb to hold a story in many parts.
+const MAX_CLIMB: usize = 4;
+
+/// A block at least this long, with few links, is running text.
+const PROSE_CHARS: usize = 80;
+
 /// How many levels above the winner siblings are looked for.
 const MAX_SIBLING_LEVEL: usize = 2;
+
+/// An article has at most this many date lines (a thread has one a post).
+const MAX_DATELINES: usize = 3;
 
 /// A link at least this long names an item of a listing.
 const LINK_NAME: usize = 25;
@@ -604,7 +632,7 @@ impl<'a> Walk<'a> {
             let element = &mut self.elements[index];
             let overlay = match element.overlay {
                 Some(Overlay::Consent) => true,
-                Some(Overlay::Dialog) => !element.holds_anchor,
+                Some(Overlay::Dialog | Overlay::Furniture) => !element.holds_anchor,
                 None => false,
             };
             element.boiler = inherited
@@ -727,6 +755,12 @@ fn credits_a_picture(text: &str) -> bool {
         "credit:",
         "getty images",
         "(ap photo",
+        "file photo",
+        "in this photo",
+        "photo provided",
+        "photo courtesy",
+        ", left, ",
+        ", right, ",
         "shutterstock",
     ];
     if text.len() > 300 {
@@ -815,6 +849,9 @@ enum Overlay {
     Consent,
     /// A dialog, modal or pop-up.
     Dialog,
+    /// A footer or a block of related links: furniture, never the layout
+    /// around the article, however much text it holds.
+    Furniture,
 }
 
 /// `class`/`id` words of a cookie or consent banner.
@@ -848,8 +885,19 @@ fn overlay_of(
         }
         dialog |= DIALOG_WORDS.contains(&word.as_str());
     }
-    dialog.then_some(Overlay::Dialog)
+    if dialog {
+        return Some(Overlay::Dialog);
+    }
+    let furniture = tag == "footer"
+        || [class, id]
+            .into_iter()
+            .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
+            .any(|word| FURNITURE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)));
+    furniture.then_some(Overlay::Furniture)
 }
+
+/// `class`/`id` words of a page's furniture that is never its layout.
+const FURNITURE_WORDS: &[&str] = &["footer", "related"];
 
 /// Characters that separate clauses (commas in several scripts).
 fn n_commas(text: &str) -> usize {
@@ -909,7 +957,11 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         .filter(|&c| !elements[c].boiler)
         .max_by(|&a, &b| final_score(&elements[a]).total_cmp(&final_score(&elements[b])))
     else {
-        return clean;
+        // No running text at all: a listing of links, kept as the
+        // fallback below keeps one.
+        return (0..blocks.len())
+            .filter(|&i| is_clean(elements, &blocks[i]) || is_named_link(elements, &blocks[i]))
+            .collect();
     };
     // 2. A parent that scores more than the winner, or holds most of the
     // winner's close rivals, is the real container.
@@ -950,6 +1002,38 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         }
         at = elements[at].parent;
     }
+    // A story split into many small parts (a page builder's blocks): the
+    // winner's ancestor that holds clearly more running text, and is
+    // itself 60% running text with few links, is the story.
+    let mut prose = vec![0usize; elements.len()];
+    for block in blocks {
+        let n_chars = block.text.chars().count();
+        if is_clean(elements, block)
+            && block.kind != BlockKind::Heading
+            && n_chars >= PROSE_CHARS
+            && block_link_density(block) < 0.25
+        {
+            let mut at = block.owner;
+            while at != usize::MAX {
+                prose[at] += n_chars;
+                at = elements[at].parent;
+            }
+        }
+    }
+    let mut at = elements[top].parent;
+    for _ in 0..MAX_CLIMB {
+        if at == usize::MAX || matches!(elements[at].tag, "body" | "html") {
+            break;
+        }
+        let element = &elements[at];
+        if prose[at] * 10 >= prose[top] * 13
+            && prose[at] * 10 >= element.chars * 6
+            && link_density(element) < 0.2
+        {
+            top = at;
+        }
+        at = element.parent;
+    }
     // 3. Siblings that score close to the winner, or are clean paragraphs;
     // then siblings of its parent and grandparent that score as well (a
     // story split into several columns or sections).
@@ -989,7 +1073,8 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         anchor = parent;
     }
     let inside = |owner: usize| roots.iter().any(|&r| r <= owner && owner <= elements[r].end);
-    let chosen: Vec<usize> = clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
+    let mut chosen: Vec<usize> =
+        clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
     let chosen_chars: usize = chosen.iter().map(|&i| blocks[i].text.chars().count()).sum();
     // 4. Not an article: keep every clean block.
     if chosen_chars * 3 < total_chars && chosen_chars < 3000 {
@@ -1011,7 +1096,72 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             })
             .collect();
     }
+    // An article's date lines ("Updated Nov 19, 6:55 AM", "Posted on
+    // March 30, 2015 by Admin") are its metadata, not its text; a thread
+    // dates each of its posts.
+    let datelines = chosen.iter().filter(|&&i| is_dateline(&blocks[i].text)).count();
+    if datelines <= MAX_DATELINES {
+        chosen.retain(|&i| !is_dateline(&blocks[i].text));
+    }
     chosen
+}
+
+/// Whether a short line is a date, a time or both with a few words
+/// around them (not a quoted post's signature: "— Name (@name) May 1, 2019").
+fn is_dateline(text: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+    ];
+    if text.chars().count() > 70 || text.starts_with(['—', '–', '-']) {
+        return false;
+    }
+    let (mut month, mut year, mut time, mut numeric, mut words) = (false, false, false, false, 0);
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
+    {
+        let token = token.trim_matches(|c: char| matches!(c, '.' | ':' | '/' | '-'));
+        if token.is_empty() {
+            continue;
+        }
+        let lower = token.to_lowercase();
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        if MONTHS.contains(&lower.as_str()) {
+            month = true;
+        } else if digits == token.len() {
+            year |= digits == 4 && (token.starts_with("19") || token.starts_with("20"));
+        } else if digits > 0 && token.contains(':') {
+            time = true;
+        } else if digits >= 4
+            && token.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        {
+            numeric = true;
+        } else if !matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "at" | "on" | "by") {
+            words += 1;
+        }
+    }
+    ((month && (year || time)) || numeric) && words <= 5
 }
 
 /// Headings that open a page's furniture: what follows them is not the
@@ -1101,9 +1251,12 @@ fn is_clean(elements: &[Element<'_>], block: &RawBlock) -> bool {
     if block_link_density(block) > 0.5 && block.kind != BlockKind::Heading {
         return false;
     }
-    if n_chars <= SHORT_LINE {
+    if n_chars <= END_MATTER_LINE {
         let lower = block.text.to_lowercase();
-        if BOILER_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+        if n_chars <= SHORT_LINE && BOILER_PHRASES.iter().any(|phrase| lower.contains(phrase)) {
+            return false;
+        }
+        if END_MATTER.iter().any(|phrase| lower.contains(phrase)) {
             return false;
         }
     }

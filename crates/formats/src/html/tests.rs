@@ -119,12 +119,103 @@ fn a_listing_without_one_article_keeps_its_entries() {
 }
 
 #[test]
+fn a_listing_keeps_its_long_links_and_not_its_tag_cloud() {
+    let card = |name: &str| {
+        format!("<li class=\"card\"><a href=\"/p\">{name}</a><span>$24.99</span></li>")
+    };
+    let page = format!(
+        "<html><body><ul class=\"products\">{}{}{}{}</ul>\
+         <div class=\"tags\"><a href=\"/t\">desk</a> <a href=\"/t\">lamp</a> <a href=\"/t\">chair</a></div>\
+         </body></html>",
+        card("Walnut standing desk with a memory keypad"),
+        card("Brass reading lamp with a linen shade"),
+        card("Oak office chair with a woven seat"),
+        card("Felt desk mat in charcoal grey, 90 by 40 cm"),
+    );
+    let text = main_text(&page);
+    for kept in ["Walnut standing desk", "Brass reading lamp", "Oak office chair"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    assert!(!text.contains("lamp chair"), "{text:?}");
+}
+
+#[test]
 fn hidden_and_script_text_is_never_text() {
     let page = "<html><body><p>Visible words of the page that a reader sees.</p>\
         <p hidden>Secret one.</p><div style=\"display: none\">Secret two.</div>\
         <p aria-hidden=\"true\">Secret three.</p><noscript>Enable scripts.</noscript></body></html>";
     let text = main_text(page);
     assert_eq!(text, "Visible words of the page that a reader sees.");
+}
+
+#[test]
+fn a_hidden_wrapper_around_the_whole_page_is_read() {
+    let page = "<html><body><main><div style=\"display:none\" class=\"lockdown\">\
+        <p>The walnut desk is 24 inches deep, so it fits a small study or a bedroom corner.</p>\
+        <p>Its frame lifts from 22 to 48 inches, and it remembers four heights.</p>\
+        </div></main><div hidden><p>Added to your basket.</p></div>\
+        </body></html>";
+    let text = main_text(page);
+    assert!(text.contains("24 inches deep") && text.contains("four heights"), "{text:?}");
+    assert!(!text.contains("basket"), "{text:?}");
+    // React streams a part of the page hidden, and its script shows it.
+    let page = "<html><body><div hidden id=\"S:1\"><div class=\"product\">\
+        <p>Every desk ships with a cable tray, ten clips and a two-year warranty on the frame.</p>\
+        </div></div><p hidden>Added to your basket.</p><p>Sign in</p></body></html>";
+    let text = main_text(page);
+    assert!(text.contains("cable tray"), "{text:?}");
+    assert!(!text.contains("basket"), "{text:?}");
+}
+
+#[test]
+fn consent_banners_and_dialogs_are_dropped_whatever_their_size() {
+    let policy = "<p>We and our partners store and access information on your device to measure the audience.</p>"
+        .repeat(6);
+    let page = format!(
+        "<html><body><div id=\"onetrust-consent-sdk\">{policy}</div>\
+         <div class=\"modal\" role=\"dialog\">{policy}</div>\
+         <div class=\"story\"><p>The ferry to the islands will sail again on Friday, the harbour master said on Tuesday.</p>\
+         <p>Divers found the breach in the north wall, and the repairs will take at least a week.</p></div>\
+         </body></html>"
+    );
+    let text = main_text(&page);
+    assert!(text.contains("ferry to the islands") && text.contains("north wall"), "{text:?}");
+    assert!(!text.contains("partners"), "{text:?}");
+}
+
+#[test]
+fn an_article_leaves_its_date_lines_and_end_matter() {
+    let page = "<html><body><article><h1>Harbour reopens</h1>\
+        <p>Updated Nov 19, 2019, 6:55 AM</p>\
+        <p>The harbour reopened on Monday, a week after the storm, and the first ferry left at nine.</p>\
+        <p>Engineers checked every berth, and the fish market will open again on Friday, the council said.</p>\
+        <p>Reporting by Ana Ruiz; editing by Tom Lee</p>\
+        </article></body></html>";
+    let text = main_text(page);
+    assert!(text.contains("first ferry left") && text.contains("fish market"), "{text:?}");
+    assert!(!text.contains("Updated") && !text.contains("Reporting by"), "{text:?}");
+}
+
+#[test]
+fn a_story_in_many_small_parts_is_kept_whole() {
+    let part =
+        |text: &str| format!("<div class=\"block\"><div class=\"text\"><p>{text}</p></div></div>");
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a></nav><div class=\"body\">{}{}{}</div></body></html>",
+        part(
+            "Choosing a name for the company comes first, and the name must be free in the state register."
+        ),
+        part(
+            "Filing the articles of organisation follows, with the fee, the address and the names of the members."
+        ),
+        part(
+            "Publishing a notice in two newspapers for six weeks is the last step, and the county clerk certifies it."
+        ),
+    );
+    let text = main_text(&page);
+    for kept in ["Choosing a name", "Filing the articles", "Publishing a notice"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
 }
 
 #[test]
