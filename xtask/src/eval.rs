@@ -33,19 +33,19 @@ use serde_json::Value;
 use crate::{cjk, langid, util};
 
 /// One corpus of the suite.
-struct Corpus {
-    name: &'static str,
-    budget: &'static [&'static str],
+pub(crate) struct Corpus {
+    pub(crate) name: &'static str,
+    pub(crate) budget: &'static [&'static str],
     about: &'static str,
     /// The corpus language, for the corpora not in English: scored with
     /// `--tokenizer unicode`, with a `--force-lang en` row.
-    language: Option<&'static str>,
+    pub(crate) language: Option<&'static str>,
     /// Whether issue 7's acceptance figures apply.
     acceptance: bool,
 }
 
-/// The standard suite.
-const SUITE: &[Corpus] = &[
+/// The standard suite: also the dev corpora of `cargo xtask tune`.
+pub(crate) const SUITE: &[Corpus] = &[
     Corpus {
         name: "cnndm_test",
         budget: &["-n", "3"],
@@ -71,6 +71,13 @@ const SUITE: &[Corpus] = &[
         name: "cnndm_summeval",
         budget: &["-n", "3"],
         about: "SummEval's CNN/DailyMail articles, 11 references each (best per variant), 3 sentences.",
+        language: None,
+        acceptance: false,
+    },
+    Corpus {
+        name: "scitldr",
+        budget: &["-n", "1"],
+        about: "SciTLDR (paper abstracts), 3.2 one-sentence TLDRs each on average (best per variant), 1 sentence.",
         language: None,
         acceptance: false,
     },
