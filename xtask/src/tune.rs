@@ -38,10 +38,11 @@ struct Axis {
 
 /// The grid: every combination of these values.
 const GRID: &[Axis] = &[
-    Axis { param: "position_weight", values: &[0.65, 0.8, 0.95] },
-    Axis { param: "centrality_weight", values: &[0.0, 0.3, 0.6] },
-    Axis { param: "lead_center", values: &[0.0, 0.3, 0.6] },
-    Axis { param: "lead_slope", values: &[4.0, 8.0] },
+    Axis { param: "position_weight", values: &[0.2, 0.3, 0.4] },
+    Axis { param: "earlier_weight", values: &[-2.0, -3.0] },
+    Axis { param: "lead_center", values: &[-0.2, -0.1, 0.0, 0.1] },
+    Axis { param: "budget_power", values: &[4.0, 8.0] },
+    Axis { param: "centrality_weight", values: &[0.8, 1.0] },
 ];
 
 /// ROUGE-1 and ROUGE-2 F1 (× 100).

@@ -373,13 +373,22 @@ impl CentroidCosines {
 
     /// Writes every sentence's cosine with the document into `cosines`
     /// (as [`CentroidCosines::all_into`]) and returns its [`Degrees`], in
-    /// two passes over the sentences.
-    pub fn all_with_degrees(&mut self, document: &Document<'_>, cosines: &mut [f64]) -> Degrees {
+    /// two passes over the sentences. Only the sentences where `members`
+    /// is true are vertices of the graph (the others have degree 0 and
+    /// add nothing to anyone's), so that a headline or page furniture does
+    /// not count as a sentence the article repeats.
+    pub fn all_with_degrees(
+        &mut self,
+        document: &Document<'_>,
+        members: &[bool],
+        cosines: &mut [f64],
+    ) -> Degrees {
         let n = document.sentences().len();
         debug_assert_eq!(cosines.len(), n);
+        debug_assert_eq!(members.len(), n);
         let mut total = vec![0.0f64; self.idf.len()];
         let mut terms: Vec<(TermId, f64)> = Vec::new();
-        for sentence_idx in 0..n {
+        for sentence_idx in (0..n).filter(|&i| members[i]) {
             self.scratch.clear();
             push_content_terms(document, sentence_idx, &mut self.scratch);
             self.unit_terms(&mut terms);
@@ -391,6 +400,9 @@ impl CentroidCosines {
         let mut degrees = Degrees { before: vec![0.0; n], after: vec![0.0; n] };
         for (sentence_idx, cosine) in cosines.iter_mut().enumerate() {
             *cosine = self.cosine(document, sentence_idx);
+            if !members[sentence_idx] {
+                continue;
+            }
             // `cosine` left the sentence's sorted terms in `scratch`.
             self.unit_terms(&mut terms);
             let (mut earlier, mut all, mut itself) = (0.0, 0.0, 0.0);
@@ -473,17 +485,29 @@ mod tests {
             let stats = SentenceFrequencies::new(&document);
             let vectors = TfIdfVectors::new(&document, &stats, &TermCounts::new(&document));
             let n = vectors.len();
-            let mut cosines = vec![f64::NAN; n];
-            let degrees =
-                CentroidCosines::new(&document, &stats).all_with_degrees(&document, &mut cosines);
-            for (i, &centroid_cosine) in cosines.iter().enumerate() {
-                let cosine = |j: usize| vectors.sentence(i).cosine(vectors.sentence(j));
-                let before: f64 = (0..i).map(cosine).sum();
-                let after: f64 = (i + 1..n).map(cosine).sum();
-                assert!((degrees.before[i] - before).abs() < 1e-9, "{text:?} {i}");
-                assert!((degrees.after[i] - after).abs() < 1e-9, "{text:?} {i}");
-                let centroid = vectors.sentence(i).cosine(vectors.document.view());
-                assert_eq!(centroid_cosine, centroid, "{text:?} {i}");
+            // Every sentence, then every other one.
+            for members in [vec![true; n], (0..n).map(|i| i % 2 == 0).collect()] {
+                let mut cosines = vec![f64::NAN; n];
+                let degrees = CentroidCosines::new(&document, &stats).all_with_degrees(
+                    &document,
+                    &members,
+                    &mut cosines,
+                );
+                for (i, &centroid_cosine) in cosines.iter().enumerate() {
+                    let cosine = |j: usize| {
+                        if members[i] && members[j] {
+                            vectors.sentence(i).cosine(vectors.sentence(j))
+                        } else {
+                            0.0
+                        }
+                    };
+                    let before: f64 = (0..i).map(cosine).sum();
+                    let after: f64 = (i + 1..n).map(cosine).sum();
+                    assert!((degrees.before[i] - before).abs() < 1e-9, "{text:?} {i}");
+                    assert!((degrees.after[i] - after).abs() < 1e-9, "{text:?} {i}");
+                    let centroid = vectors.sentence(i).cosine(vectors.document.view());
+                    assert_eq!(centroid_cosine, centroid, "{text:?} {i}");
+                }
             }
         }
     }
