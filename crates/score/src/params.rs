@@ -139,6 +139,18 @@ impl ScorerParams for TfIdfPosition {
         );
         ranges.finite("lead_center", self.lead_center, "the lead centrality where the gate is 1/2");
         ranges.at_least("lead_slope", self.lead_slope, 0.0, "how sharply the gate turns");
+        ranges.above(
+            "lead_share",
+            self.lead_share,
+            0.0,
+            "the share of the prose beyond which a summary is not a lead",
+        );
+        ranges.finite("length_slope", self.length_slope, "how much the gate opens with length");
+        ranges.finite(
+            "length_power",
+            self.length_power,
+            "the power of sentence length in long summaries",
+        );
         prior_ranges(&self.prior, ranges);
     }
 }

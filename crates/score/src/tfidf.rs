@@ -69,6 +69,18 @@ pub struct TfIdfPosition {
     pub lead_center: f64,
     /// How sharply the gate turns with the lead centrality (0: always one half).
     pub lead_slope: f64,
+    /// A summary of more than this share of the prose is not a lead, however
+    /// few its sentences: `news` is also multiplied by
+    /// `min(1, lead_share / (k / prose sentences))^budget_power`.
+    pub lead_share: f64,
+    /// How much the gate opens per unit of `ln(prose sentences / 12)`: a
+    /// short text (an abstract, a paragraph) is less often an inverted
+    /// pyramid than a long article.
+    pub length_slope: f64,
+    /// Content is multiplied by `(words / mean words of the prose)^length_power`
+    /// in summaries longer than a lead (scaled by `1 - news`): a long
+    /// summary of an article is read by its words, not its sentences.
+    pub length_power: f64,
     /// The position prior.
     pub prior: PositionPrior,
 }
@@ -80,13 +92,19 @@ impl Default for TfIdfPosition {
             lead_sentences: 3.0,
             centrality_weight: 1.0,
             earlier_weight: -2.0,
-            budget_power: 6.0,
+            budget_power: 30.0,
             lead_center: -0.1,
             lead_slope: 8.0,
+            lead_share: 0.35,
+            length_slope: 1.0,
+            length_power: 0.25,
             prior: PositionPrior::default(),
         }
     }
 }
+
+/// The number of prose sentences at which the length term of the gate is 0.
+pub const LENGTH_PIVOT: f64 = 12.0;
 
 /// The summary length [`Scorer::score`] assumes: the CLI's default budget.
 pub const DEFAULT_TARGET_SENTENCES: usize = 3;
@@ -109,6 +127,12 @@ struct Parts {
     gate: f64,
     /// How much the document is read as news: `min(1, L / k) · gate`.
     news: f64,
+    /// The number of sentences of prose.
+    prose_sentences: usize,
+    /// The mean number of words of a sentence of prose.
+    mean_words: f64,
+    /// The largest content × length factor, over the sentences of prose.
+    content_max: f64,
 }
 
 /// The lead centrality of a document.
@@ -168,36 +192,66 @@ impl TfIdfPosition {
         );
         let max_cosine = cosines.iter().copied().fold(0.0, f64::max);
         let lead = Lead::of(document, &cosines, max_cosine);
-        let gate = self.gate(lead.centrality);
-        let news = self.shrink(target_sentences).powf(self.budget_power) * gate;
+        let prose_sentences = members.iter().filter(|&&m| m).count();
+        let gate = self.gate(lead.centrality, prose_sentences);
+        let news = self.shrink(target_sentences, prose_sentences).powf(self.budget_power) * gate;
         let earlier = 1.0 - (1.0 - self.earlier_weight) * news;
         let degree_range = (0..n)
             .filter(|&i| members[i])
             .map(|i| raw_degree(&degrees, earlier, i))
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), d| (low.min(d), high.max(d)));
-        Parts { cosines, max_cosine, degrees, earlier, degree_range, lead, gate, news }
+        let words: usize = (0..n).filter(|&i| members[i]).map(|i| document.sentence_words(i)).sum();
+        let mean_words = words as f64 / prose_sentences.max(1) as f64;
+        let mut parts = Parts {
+            cosines,
+            max_cosine,
+            degrees,
+            earlier,
+            degree_range,
+            lead,
+            gate,
+            news,
+            prose_sentences,
+            mean_words,
+            content_max: 1.0,
+        };
+        let content_max = (0..n)
+            .filter(|&i| members[i])
+            .map(|i| {
+                let [_, _, length, content, _] = self.content(document, &parts, i);
+                length * content
+            })
+            .fold(0.0, f64::max);
+        parts.content_max = content_max;
+        parts
     }
 
-    /// `min(1, lead_sentences / k)`: how much a summary of `target_sentences`
-    /// sentences is a lead.
-    fn shrink(&self, target_sentences: usize) -> f64 {
-        (self.lead_sentences / target_sentences.max(1) as f64).min(1.0)
+    /// `min(1, lead_sentences / k) · min(1, lead_share / (k / prose sentences))`:
+    /// how much a summary of `target_sentences` sentences is a lead.
+    fn shrink(&self, target_sentences: usize, prose_sentences: usize) -> f64 {
+        let k = target_sentences.max(1) as f64;
+        let share = k / prose_sentences.max(1) as f64;
+        (self.lead_sentences / k).min(1.0) * (self.lead_share / share).min(1.0)
     }
 
     /// The gate: the share of the position weight a document with lead
-    /// centrality `lead` gives to position, in `(0, 1)`.
-    pub fn gate(&self, lead: f64) -> f64 {
-        1.0 / (1.0 + (-self.lead_slope * (lead - self.lead_center)).exp())
+    /// centrality `lead`
+    /// (and `prose_sentences` sentences of prose) gives to position, in `(0, 1)`.
+    pub fn gate(&self, lead: f64, prose_sentences: usize) -> f64 {
+        let length = (prose_sentences.max(1) as f64 / LENGTH_PIVOT).ln();
+        let z = self.lead_slope * (lead - self.lead_center) + self.length_slope * length;
+        1.0 / (1.0 + (-z).exp())
     }
 
     /// The weight of position for a summary of `target_sentences` sentences
     /// of a document whose lead is fully central (the gate left out).
     pub fn position_weight_for(&self, target_sentences: usize) -> f64 {
-        self.position_weight * self.shrink(target_sentences)
+        self.position_weight * (self.lead_sentences / target_sentences.max(1) as f64).min(1.0)
     }
 
-    /// Sentence `sentence_idx`'s normalised cosine, normalised degree and content.
-    fn content(&self, parts: &Parts, sentence_idx: usize) -> [f64; 3] {
+    /// Sentence `sentence_idx`'s normalised cosine, normalised degree, length
+    /// factor, content before the length factor, and content (over the best).
+    fn content(&self, document: &Document<'_>, parts: &Parts, sentence_idx: usize) -> [f64; 5] {
         let cosine = if parts.max_cosine > 0.0 {
             parts.cosines[sentence_idx] / parts.max_cosine
         } else {
@@ -210,7 +264,14 @@ impl TfIdfPosition {
             0.0
         };
         let content = (1.0 - self.centrality_weight) * cosine + self.centrality_weight * degree;
-        [cosine, degree, content]
+        let relative = document.sentence_words(sentence_idx) as f64 / parts.mean_words.max(1.0);
+        let length = relative.powf(self.length_power * (1.0 - parts.news));
+        let scaled = if parts.content_max > 0.0 {
+            (length * content / parts.content_max).min(1.0)
+        } else {
+            0.0
+        };
+        [cosine, degree, length, content, scaled]
     }
 }
 
@@ -247,7 +308,7 @@ impl Scorer for TfIdfPosition {
         let weight = self.position_weight * parts.news;
         let priors = self.prior.for_target(target_sentences).weights(document);
         for (sentence_idx, (score, prior)) in scores.iter_mut().zip(priors).enumerate() {
-            let [_, _, content] = self.content(&parts, sentence_idx);
+            let [_, _, _, _, content] = self.content(document, &parts, sentence_idx);
             *score = (1.0 - weight) * content + weight * prior;
         }
     }
@@ -260,7 +321,8 @@ impl Scorer for TfIdfPosition {
         sentence_idx: usize,
     ) -> Explanation {
         let parts = self.parts(document, stats, target_sentences);
-        let [cosine, degree, content] = self.content(&parts, sentence_idx);
+        let [cosine, degree, length, unscaled, content] =
+            self.content(document, &parts, sentence_idx);
         let weight = self.position_weight * parts.news;
         let prior = self.prior.for_target(target_sentences);
         let prior_weight = prior.weights(document).nth(sentence_idx).unwrap_or(0.0);
@@ -276,13 +338,29 @@ impl Scorer for TfIdfPosition {
             (1.0 - weight) * content + weight * prior_weight,
         )
         .with(
+            Explanation::new("content: length factor × (cosine and degree), over the best", content)
+                .with(
+                    Explanation::new(
+                        format!(
+                            "length factor: (words / mean words of the prose)^({} × (1 - news))",
+                            self.length_power
+                        ),
+                        length,
+                    )
+                    .with(Explanation::new(
+                        "words",
+                        document.sentence_words(sentence_idx) as f64,
+                    ))
+                    .with(Explanation::new("mean words of the prose", parts.mean_words)),
+                )
+                .with(
             Explanation::new(
                 format!(
                     "content: {:.2} × tf-idf cosine + {:.2} × degree centrality",
                     1.0 - self.centrality_weight,
                     self.centrality_weight
                 ),
-                content,
+                unscaled,
             )
             .with(
                 Explanation::new("tf-idf cosine to the document, over the best sentence's", cosine)
@@ -309,13 +387,17 @@ impl Scorer for TfIdfPosition {
                     parts.degrees.after[sentence_idx],
                 )),
             ),
+        ),
         )
         .with(
             Explanation::new(
                 format!(
-                    "news: min(1, {} / {})^{} × gate; position weighs {} × news, earlier sentences 1 - {} × news",
+                    "news: (min(1, {} / {}) × min(1, {} / ({} / {})))^{} × gate; position weighs {} × news, earlier sentences 1 - {} × news",
                     self.lead_sentences,
                     target_sentences,
+                    self.lead_share,
+                    target_sentences,
+                    parts.prose_sentences,
                     self.budget_power,
                     self.position_weight,
                     1.0 - self.earlier_weight
@@ -325,11 +407,12 @@ impl Scorer for TfIdfPosition {
             .with(
                 Explanation::new(
                     format!(
-                        "gate: 1 / (1 + exp(-{} × (lead centrality - {})))",
-                        self.lead_slope, self.lead_center
+                        "gate: 1 / (1 + exp(-({} × (lead centrality - {}) + {} × ln(prose sentences / {LENGTH_PIVOT}))))",
+                        self.lead_slope, self.lead_center, self.length_slope
                     ),
                     parts.gate,
                 )
+                .with(Explanation::new("prose sentences", parts.prose_sentences as f64))
                 .with(
                     Explanation::new(
                         "lead centrality: (lead cosine - median) / (1 - median)",
