@@ -14,16 +14,18 @@ use crate::{Explanation, PositionPrior, Score, Scorer, TermStats};
 /// ```text
 /// cosine     = cosine(tfidf(sentence), tfidf(document)) / max over sentences
 /// lead       = (cosine of the first sentence of prose - median cosine) / (1 - median cosine)
-/// gate       = 1 / (1 + exp(-lead_slope · (lead - lead_center)))
-/// news       = min(1, lead_sentences / k)^budget_power · gate
+/// gate       = 1 / (1 + exp(-(lead_slope · (lead - lead_center) + length_slope · ln(n / 12))))
+/// news       = (min(1, lead_sentences / k) · min(1, lead_share / (k / n)))^budget_power · gate
 /// earlier    = 1 - (1 - earlier_weight) · news
 /// degree     = Σ_{j>i} cos(i, j) + earlier · Σ_{j<i} cos(i, j), over its range in the document
-/// content    = (1 - centrality_weight) · cosine + centrality_weight · degree
+/// length     = (words / mean words of the prose)^(length_power · (1 - news))
+/// content    = length · ((1 - centrality_weight) · cosine + centrality_weight · degree), over the best
 /// weight     = position_weight · news
 /// score      = (1 - weight) · content + weight · prior
 /// ```
 ///
-/// for a summary of about k sentences. News written as an inverted pyramid
+/// for a summary of about k sentences of a text with n sentences of prose
+/// (the graph joins those only). News written as an inverted pyramid
 /// opens with its most central sentence, and there the lead is worth its
 /// place; a paper's abstract, a column or a feature opens with background,
 /// and there position should say little. `lead` reads that from the
@@ -442,6 +444,24 @@ mod tests {
         assert_eq!(scorer.position_weight_for(1), scorer.position_weight);
         assert_eq!(scorer.position_weight_for(3), scorer.position_weight);
         assert!((scorer.position_weight_for(6) - scorer.position_weight / 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_summary_of_much_of_the_text_is_not_a_lead() {
+        let text = "The harbour council voted to rebuild the harbour wall after the storm. \
+                    Rebuilding the harbour wall will cost the council two million. \
+                    The storm broke the wall in two places last winter. \
+                    Fishing boats have used the old pier since the storm. \
+                    The council will choose a builder for the wall in spring. \
+                    Work on the harbour wall should end next year.";
+        let document = Document::new(text, Language::English);
+        let stats = SentenceFrequencies::new(&document);
+        let scorer = TfIdfPosition::default();
+        let one = scorer.parts(&document, &stats, 1).news;
+        // Three sentences are a lead by count, but half of this text.
+        let three = scorer.parts(&document, &stats, 3).news;
+        assert!(one > 0.1, "{one}");
+        assert!(three < one * 1e-3, "{three} {one}");
     }
 
     #[test]
