@@ -21,8 +21,9 @@
 //!   boundary F1 on running text (Universal Dependencies) against the recorded figures.
 //! - `cargo xtask fuzz [--time S] [TARGET…]`: the libFuzzer targets in `fuzz/`.
 //! - `cargo xtask worst-case`: time and memory on hostile inputs.
-//! - `cargo xtask tune`: grid search of the default scorer's weights on the
-//!   dev corpora; writes `docs/tuning.md`.
+//! - `cargo xtask tune [--limit N]`: fits the default scorer's weights on
+//!   the dev corpora by leave-one-corpus-out cross-validation; writes
+//!   `docs/tuning.md`.
 //! - `cargo xtask langid`: how often language detection names each corpus's
 //!   language.
 //! - `cargo xtask man [DIR]`: the man pages, from the clap definitions.
@@ -72,7 +73,7 @@ fn main() -> anyhow::Result<()> {
         "parity" => parity::run(),
         "python" => python::run(rest),
         "spark" => spark::run(rest),
-        "tune" => tune::run(),
+        "tune" => tune::run(rest),
         "sbd" => sbd::run(rest),
         "langid" => langid::run(),
         "man" => man::run(rest),
@@ -103,7 +104,7 @@ fn print_help() {
          parity       abridge's ROUGE against rouge-score from PyPI, in a throw-away virtual environment\n  \
          python       build the abridge-rs wheel, install it in a throw-away virtual environment, run pytest, mypy and stubtest\n  \
          spark        the Spark (pipe, mapInPandas) and Dask examples in local mode against abridge batch (needs Java and the corpora)\n  \
-         tune         grid search of tfidf-position's weights on the dev corpora; writes docs/tuning.md\n  \
+         tune [--limit N]  fits tfidf-position's weights on the dev corpora, leaving one corpus out; writes docs/tuning.md\n  \
          sbd          the sentence boundary Golden Rules and F1 on running text (needs ABRIDGE_SBD or ../shared/sbd;\n               --record writes xtask/sbd/ud-baseline.json and docs/results.md, --ud-only skips the rules)\n  \
          langid       how often language detection names each corpus's language (needs the corpora)\n  \
          man [DIR]    the man pages of abridge, from its clap definitions, into DIR (default <target>/man)\n  \

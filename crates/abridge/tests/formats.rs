@@ -89,7 +89,7 @@ fn markdown_summary_is_pinned() {
         [
             "sandpiper trims low-quality reads from sequencing runs before they reach\nthe aligner, and it does so in a single pass over the input files.",
             "It reads FASTQ from files or a pipe, **keeps the pairs of paired-end runs\ntogether**, and writes the reads that pass to standard output.",
-            "Give it one file for single-end runs, or two files for paired-end runs.",
+            "On a laptop it\ntrims a 10 GB run in about four minutes, which is faster than the tools it\nreplaces.",
         ]
     );
     assert_eq!(summary.metadata.title.as_deref(), Some("sandpiper"));
@@ -269,7 +269,13 @@ fn pdf_page_numbers_and_running_headers_are_never_chosen() {
 
 #[test]
 fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
-    let summary = Summarizer::builder().build().unwrap().summarize_as(REPORT, InputFormat::PdfText);
+    // Every sentence, so that the check does not hang on which ones the
+    // default scorer prefers.
+    let summary = Summarizer::builder()
+        .budget(Budget::Ratio(1.0))
+        .build()
+        .unwrap()
+        .summarize_as(REPORT, InputFormat::PdfText);
     let shown: Vec<String> = summary
         .sentences
         .iter()
@@ -283,17 +289,25 @@ fn pdf_sentences_run_over_page_breaks_and_hyphens_are_shown_joined() {
                 .join(" ")
         })
         .collect();
-    assert_eq!(
-        shown,
-        [
-            "The harbour handled 1.4 million tonnes of cargo in 2025, eight per cent more than in the year before.",
-            "Most of the growth came from the new container berth, which opened in April after two years of construction and the acquisition of the old timber yard beside it.",
-            "Cruise calls rose to 31, and the cruise terminal earned more than its running costs for the first time, which is a better result than most ports of a similar size managed in 2025 according to the figures that the national ports association published in November.",
-        ]
+    let position = |sentence: &str| {
+        shown
+            .iter()
+            .position(|shown| shown == sentence)
+            .unwrap_or_else(|| panic!("{sentence:?} not in {shown:?}"))
+    };
+    let first = position(
+        "The harbour handled 1.4 million tonnes of cargo in 2025, eight per cent more than in the year before.",
+    );
+    let hyphenated = position(
+        "Most of the growth came from the new container berth, which opened in April after two years of construction and the acquisition of the old timber yard beside it.",
+    );
+    // Runs over the page break.
+    position(
+        "Cruise calls rose to 31, and the cruise terminal earned more than its running costs for the first time, which is a better result than most ports of a similar size managed in 2025 according to the figures that the national ports association published in November.",
     );
     // The text and the span keep the hyphen as the input has it.
-    assert!(summary.sentences[1].text.contains("construc-\ntion"));
-    assert!(summary.sentences[0].shown.is_none(), "nothing to join");
+    assert!(summary.sentences[hyphenated].text.contains("construc-\ntion"));
+    assert!(summary.sentences[first].shown.is_none(), "nothing to join");
 }
 
 #[test]

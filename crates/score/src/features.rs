@@ -332,6 +332,95 @@ impl CentroidCosines {
     }
 }
 
+/// Degree centrality in the graph of tf-idf cosines between sentences,
+/// split by direction: for each sentence, the sum of its cosines with the
+/// sentences before it and with those after it.
+///
+/// This is the continuous degree of LexRank and the two sums of PacSum's
+/// directed centrality with no edge threshold (β = 0, where the least
+/// similar pair has cosine 0, as in almost every document), computed
+/// without the n × n matrix: the cosine of two sentences is the dot product
+/// of their unit vectors, so the sum over the sentences before `i` is
+/// `u_i · Σ_{j<i} u_j`, a running sum, and the sum over those after is
+/// `u_i · Σ_j u_j − u_i · Σ_{j<i} u_j − u_i · u_i`. Time is linear in the
+/// document's words, memory one weight per term.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Degrees {
+    /// Per sentence, the sum of its cosines with earlier sentences.
+    pub before: Vec<f64>,
+    /// Per sentence, the sum of its cosines with later sentences.
+    pub after: Vec<f64>,
+}
+
+impl CentroidCosines {
+    /// The unit tf-idf vector of the sentence whose sorted content terms
+    /// are in `scratch`, as `(term, weight)` pairs in term order.
+    fn unit_terms(&self, terms: &mut Vec<(TermId, f64)>) {
+        terms.clear();
+        let mut norm = 0.0;
+        for run in self.scratch.chunk_by(|a, b| a == b) {
+            let weight = f64::from(run.len() as u32) * self.idf[run[0] as usize];
+            norm += weight * weight;
+            terms.push((run[0], weight));
+        }
+        let norm = norm.sqrt();
+        if norm > 0.0 {
+            terms.iter_mut().for_each(|(_, weight)| *weight /= norm);
+        } else {
+            terms.clear();
+        }
+    }
+
+    /// Writes every sentence's cosine with the document into `cosines`
+    /// (as [`CentroidCosines::all_into`]) and returns its [`Degrees`], in
+    /// two passes over the sentences. Only the sentences where `members`
+    /// is true are vertices of the graph (the others have degree 0 and
+    /// add nothing to anyone's), so that a headline or page furniture does
+    /// not count as a sentence the article repeats.
+    pub fn all_with_degrees(
+        &mut self,
+        document: &Document<'_>,
+        members: &[bool],
+        cosines: &mut [f64],
+    ) -> Degrees {
+        let n = document.sentences().len();
+        debug_assert_eq!(cosines.len(), n);
+        debug_assert_eq!(members.len(), n);
+        let mut total = vec![0.0f64; self.idf.len()];
+        let mut terms: Vec<(TermId, f64)> = Vec::new();
+        for sentence_idx in (0..n).filter(|&i| members[i]) {
+            self.scratch.clear();
+            push_content_terms(document, sentence_idx, &mut self.scratch);
+            self.unit_terms(&mut terms);
+            for &(term, weight) in &terms {
+                total[term as usize] += weight;
+            }
+        }
+        let mut before_sum = vec![0.0f64; self.idf.len()];
+        let mut degrees = Degrees { before: vec![0.0; n], after: vec![0.0; n] };
+        for (sentence_idx, cosine) in cosines.iter_mut().enumerate() {
+            *cosine = self.cosine(document, sentence_idx);
+            if !members[sentence_idx] {
+                continue;
+            }
+            // `cosine` left the sentence's sorted terms in `scratch`.
+            self.unit_terms(&mut terms);
+            let (mut earlier, mut all, mut itself) = (0.0, 0.0, 0.0);
+            for &(term, weight) in &terms {
+                earlier += weight * before_sum[term as usize];
+                all += weight * total[term as usize];
+                itself += weight * weight;
+            }
+            degrees.before[sentence_idx] = earlier.max(0.0);
+            degrees.after[sentence_idx] = (all - earlier - itself).max(0.0);
+            for &(term, weight) in &terms {
+                before_sum[term as usize] += weight;
+            }
+        }
+        degrees
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +468,47 @@ mod tests {
             let mut cosines = vec![f64::NAN; document.sentences().len()];
             CentroidCosines::new(&document, &stats).all_into(&document, &mut cosines);
             assert_eq!(cosines, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn degrees_are_the_sums_of_pairwise_cosines() {
+        let texts = [
+            "The cat and the cat. A dog.",
+            "Rain fell on the harbour. The harbour wall broke in the storm, and the storm sank boats. \
+             Boats and boats and more boats. The. Storm boats harbour rain.",
+            "",
+            "Only stop words: the a an. Harbour.",
+        ];
+        for text in texts {
+            let document = Document::new(text, Language::English);
+            let stats = SentenceFrequencies::new(&document);
+            let vectors = TfIdfVectors::new(&document, &stats, &TermCounts::new(&document));
+            let n = vectors.len();
+            // Every sentence, then every other one.
+            for members in [vec![true; n], (0..n).map(|i| i % 2 == 0).collect()] {
+                let mut cosines = vec![f64::NAN; n];
+                let degrees = CentroidCosines::new(&document, &stats).all_with_degrees(
+                    &document,
+                    &members,
+                    &mut cosines,
+                );
+                for (i, &centroid_cosine) in cosines.iter().enumerate() {
+                    let cosine = |j: usize| {
+                        if members[i] && members[j] {
+                            vectors.sentence(i).cosine(vectors.sentence(j))
+                        } else {
+                            0.0
+                        }
+                    };
+                    let before: f64 = (0..i).map(cosine).sum();
+                    let after: f64 = (i + 1..n).map(cosine).sum();
+                    assert!((degrees.before[i] - before).abs() < 1e-9, "{text:?} {i}");
+                    assert!((degrees.after[i] - after).abs() < 1e-9, "{text:?} {i}");
+                    let centroid = vectors.sentence(i).cosine(vectors.document.view());
+                    assert_eq!(centroid_cosine, centroid, "{text:?} {i}");
+                }
+            }
         }
     }
 }

@@ -42,7 +42,11 @@
 //! let scores = scorer.scores(&document, &stats);
 //! let selector = Selector { budget: Budget::Sentences(1), order: Order::Document, redundancy: None };
 //! let chosen = selector.select(&document, &scores, scorer.eligibility());
-//! assert_eq!(document.sentence_text(chosen[0]), "The river flooded the town.");
+//! // In a text this short the lead is not given its place: content decides.
+//! assert_eq!(
+//!     document.sentence_text(chosen[0]),
+//!     "The flooded town asked the river authority for help."
+//! );
 //! ```
 
 #![deny(missing_docs)]

@@ -127,6 +127,38 @@ impl ScorerParams for TfIdfPosition {
             0.0,
             "summaries up to this long give position its full weight",
         );
+        ranges.within(
+            "centrality_weight",
+            self.centrality_weight,
+            0.0,
+            1.0,
+            "the share of the content that comes from degree centrality",
+        );
+        ranges.finite(
+            "earlier_weight",
+            self.earlier_weight,
+            "the weight of cosines with earlier sentences in the degree",
+        );
+        ranges.at_least(
+            "budget_power",
+            self.budget_power,
+            0.0,
+            "how fast news falls with long summaries",
+        );
+        ranges.finite("lead_center", self.lead_center, "the lead centrality where the gate is 1/2");
+        ranges.at_least("lead_slope", self.lead_slope, 0.0, "how sharply the gate turns");
+        ranges.above(
+            "lead_share",
+            self.lead_share,
+            0.0,
+            "the share of the prose beyond which a summary is not a lead",
+        );
+        ranges.finite("length_slope", self.length_slope, "how much the gate opens with length");
+        ranges.finite(
+            "length_power",
+            self.length_power,
+            "the power of sentence length in long summaries",
+        );
         prior_ranges(&self.prior, ranges);
     }
 }
