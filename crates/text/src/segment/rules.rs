@@ -679,6 +679,11 @@ impl Splitter<'_, '_> {
             // A bracket closed right after the terminator ("(good!)") is
             // closed: later boundaries are not inside it.
             let closed = bytes[run.end..after].iter().filter(|&&byte| byte == b')').count();
+            // Closed here, opened inside the sentence (not a whole sentence
+            // in brackets).
+            let inner_bracket = closed > 0
+                && open_parentheses > 0
+                && !text[sentence_start..at].trim_start().starts_with('(');
             open_parentheses = open_parentheses.saturating_sub(closed);
             position = after;
             let Some(following) = text[after..end].chars().next() else { break };
@@ -689,8 +694,18 @@ impl Splitter<'_, '_> {
                 let in_title = open_titles > 0 && closes_title(text, run.end, end);
                 if in_title { None } else { self.after_unspaced(&run, after, end, quoted) }
             } else if following.is_whitespace() {
-                self.decide(sentence_start, &run, after, end, quoted)
-                    .filter(|_| open_parentheses == 0 || !closes_parenthesis(text, after, end))
+                // A bracket closed right after the terminator, then a word
+                // in lower case: an aside inside the sentence ("is (sadly!)
+                // gone").
+                let aside = inner_bracket
+                    && next_word(text, after, end)
+                        .is_some_and(|word| Case::of(word) == Case::Lower);
+                if aside {
+                    None
+                } else {
+                    self.decide(sentence_start, &run, after, end, quoted)
+                        .filter(|_| open_parentheses == 0 || !closes_parenthesis(text, after, end))
+                }
             } else {
                 self.glued_sentence(sentence_start, &run, after, end).then_some(after)
             };
@@ -1693,6 +1708,16 @@ mod tests {
             (
                 "We went (great fun!) and ate. Then we slept. See you :)",
                 &["We went (great fun!) and ate.", "Then we slept.", "See you :)"],
+            ),
+            (
+                "ok i asked (politely?) about it. (we will see.) maybe not. (so it goes!) right",
+                &[
+                    "ok i asked (politely?) about it.",
+                    "(we will see.)",
+                    "maybe not.",
+                    "(so it goes!)",
+                    "right",
+                ],
             ),
         ]);
     }
