@@ -145,9 +145,8 @@ fn is_one_line(unit: &str) -> bool {
         .iter()
         .zip(bytes.iter().skip(1))
         .fold(false, |double, (&a, &b)| double | ((a == b' ') & (b == b' ')));
-    !control
-        && !double_space
-        && !(wide_lead && unit.chars().any(|c| !c.is_ascii() && c.is_whitespace()))
+    let wide_space = wide_lead && unit.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    !(control || double_space || wide_space)
 }
 
 #[cfg(test)]
