@@ -1834,6 +1834,10 @@ mod tests {
                 &["Anna Berg", "03/14/2021 09:30 AM", "Please see the note below.", "It is short."],
             ),
             (
+                "See you at six. Regards, Lee Kim The new schedule is attached.",
+                &["See you at six.", "Regards,", "Lee Kim The new schedule is attached."],
+            ),
+            (
                 "Thanks for the tea. ______________ Get the new mail app now",
                 &["Thanks for the tea.", "______________", "Get the new mail app now"],
             ),
