@@ -169,11 +169,14 @@ fn is_sign_off(bytes: &[u8], comma: usize, end: usize) -> bool {
     let Some(name) = rest.strip_prefix(b" ") else { return false };
     let word_len = name.iter().take_while(|byte| byte.is_ascii_alphabetic()).count();
     let word = &name[..word_len];
-    // A capital, then lower case: a name, not "I" or an acronym.
+    // A capital, then lower case: a name, not "I" or an acronym. A name
+    // with a terminator of its own is thanked: "Thanks, Kim."
+    let thanked = name.get(word_len).is_some_and(|byte| matches!(byte, b'.' | b'!' | b'?'));
     word.len() >= 2
         && word[0].is_ascii_uppercase()
         && word[1].is_ascii_lowercase()
         && !TITLES.contains(&word)
+        && !thanked
 }
 
 /// Whether `unit` is a separator alone, which stays a unit of its own.
@@ -295,6 +298,7 @@ mod tests {
         assert!(breaks("Thanks, I will. Thanks, mate.").is_empty());
         assert!(breaks("No, thanks, Anna said.").is_empty());
         assert!(breaks("It was the Best, Anna said.").is_empty());
+        assert!(breaks("Thanks, Kim. See you.").is_empty());
         // The block search finds the first byte of interest anywhere.
         for at in [0, 1, 31, 32, 33, 63, 64, 100] {
             let mut text = "a".repeat(120);
