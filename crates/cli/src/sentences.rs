@@ -68,12 +68,18 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
         Format::Text => {
             let mut result = Ok(());
             let show = format.format().shower(text);
-            each_unit(&mut |unit| {
+            let mut write = |span: abridge::Span| {
                 n_units += 1;
                 if result.is_ok() {
-                    result = write_line(out, &show(unit.span.slice(text)));
+                    result = write_line(out, &show(span.slice(text)));
                 }
-            });
+            };
+            match &document {
+                // Lines show no kind, so plain text skips the furniture
+                // rules that decide it.
+                None => analyzer.for_each_span(text, write),
+                Some(_) => each_unit(&mut |unit| write(unit.span)),
+            }
             result?;
         }
         Format::Json => {
@@ -113,11 +119,8 @@ pub fn run(args: &SentencesArgs, out: &mut impl Write) -> anyhow::Result<Outcome
 /// Writes `unit` on one line, each run of white space in it one space, as
 /// [`one_line`](crate::one_line) makes it, without building the line.
 fn write_line(out: &mut impl Write, unit: &str) -> std::io::Result<()> {
-    // Fast path: ASCII with single spaces only is written as it is.
-    let bytes = unit.as_bytes();
-    let plain = unit.is_ascii() && !bytes.iter().any(|&byte| byte < b' ') && !unit.contains("  ");
-    if plain {
-        out.write_all(bytes)?;
+    if is_one_line(unit) {
+        out.write_all(unit.as_bytes())?;
         return out.write_all(b"\n");
     }
     for (index, word) in unit.split_whitespace().enumerate() {
@@ -127,4 +130,49 @@ fn write_line(out: &mut impl Write, unit: &str) -> std::io::Result<()> {
         out.write_all(word.as_bytes())?;
     }
     out.write_all(b"\n")
+}
+
+/// Whether `unit` (trimmed) is on one line already: no control character,
+/// no two spaces in a row and no white space outside ASCII.
+fn is_one_line(unit: &str) -> bool {
+    let bytes = unit.as_bytes();
+    // One pass without early exit, which the compiler vectorises. The
+    // white space outside ASCII (U+0085, U+00A0, U+1680, U+2000 to U+3000)
+    // starts with one of four lead bytes.
+    let (control, wide_lead) = bytes.iter().fold((false, false), |(control, wide), &byte| {
+        (control | (byte < b' '), wide | matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+    });
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |double, (&a, &b)| double | ((a == b' ') & (b == b' ')));
+    let wide_space = wide_lead && unit.chars().any(|c| !c.is_ascii() && c.is_whitespace());
+    !(control || double_space || wide_space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_is_the_unit_with_its_white_space_collapsed() {
+        let units = [
+            "Plain words here.",
+            "Two  spaces.",
+            "A line\nbreak and a\ttab.",
+            "Caf\u{e9} \u{2019}quoted\u{2019} text.",
+            "No-break\u{a0}space and\u{3000}ideographic one.",
+            "Thin\u{2009}space, em dash \u{2014} here.",
+        ];
+        for unit in units {
+            let mut out = Vec::new();
+            write_line(&mut out, unit).expect("writes to a vector");
+            assert_eq!(
+                String::from_utf8(out).expect("UTF-8"),
+                format!("{}\n", abridge::one_line(unit))
+            );
+        }
+        assert!(is_one_line("Caf\u{e9} \u{2014} fine."));
+        assert!(!is_one_line("No-break\u{a0}space."));
+    }
 }

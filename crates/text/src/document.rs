@@ -753,6 +753,14 @@ impl Analyzer {
         flush(&mut pending, promotion, &mut f);
     }
 
+    /// Calls `f` with the span of every unit [`Analyzer::for_each_unit`]
+    /// gives, in order, without its kind or paragraph: no furniture rule
+    /// runs, so this is the cheapest way to cut a text into its units.
+    pub fn for_each_span(&self, text: &str, mut f: impl FnMut(Span)) {
+        let text = prefix(text, MAX_TEXT_BYTES);
+        self.segmenter.for_each_segment(text, &mut |segment: Segment| f(segment.span));
+    }
+
     /// The stem and stop-word flag of a word as it stands in the text.
     fn stem_of(&self, word: &str) -> (Box<str>, bool) {
         let lower = token::lowercase(word);
@@ -1258,6 +1266,10 @@ mod tests {
             let mut units = Vec::new();
             analyzer.for_each_unit(text, |unit| units.push(unit));
             assert_eq!(units, expected, "{text:?}");
+            let mut spans = Vec::new();
+            analyzer.for_each_span(text, |span| spans.push(span));
+            let unit_spans: Vec<Span> = units.iter().map(|unit| unit.span).collect();
+            assert_eq!(spans, unit_spans, "{text:?}");
         }
     }
 

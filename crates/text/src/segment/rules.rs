@@ -685,6 +685,15 @@ impl Splitter<'_, '_> {
             }
             let run = Run::scan(text, at, end);
             let (after, quoted) = skip_closers(text, sentence_start, &run, end);
+            // A bracket closed right after the terminator ("(good!)") is
+            // closed: later boundaries are not inside it.
+            let closed = bytes[run.end..after].iter().filter(|&&byte| byte == b')').count();
+            // Closed here, opened inside the sentence (not a whole sentence
+            // in brackets).
+            let inner_bracket = closed > 0
+                && open_parentheses > 0
+                && !text[sentence_start..at].trim_start().starts_with('(');
+            open_parentheses = open_parentheses.saturating_sub(closed);
             position = after;
             let Some(following) = text[after..end].chars().next() else { break };
             let boundary = if run.middle_stop {
@@ -694,8 +703,18 @@ impl Splitter<'_, '_> {
                 let in_title = open_titles > 0 && closes_title(text, run.end, end);
                 if in_title { None } else { self.after_unspaced(&run, after, end, quoted) }
             } else if following.is_whitespace() {
-                self.decide(sentence_start, &run, after, end, quoted)
-                    .filter(|_| open_parentheses == 0 || !closes_parenthesis(text, after, end))
+                // A bracket closed right after the terminator, then a word
+                // in lower case: an aside inside the sentence ("is (sadly!)
+                // gone").
+                let aside = inner_bracket
+                    && next_word(text, after, end)
+                        .is_some_and(|word| Case::of(word) == Case::Lower);
+                if aside {
+                    None
+                } else {
+                    self.decide(sentence_start, &run, after, end, quoted)
+                        .filter(|_| open_parentheses == 0 || !closes_parenthesis(text, after, end))
+                }
             } else {
                 self.glued_sentence(sentence_start, &run, after, end).then_some(after)
             };
@@ -1117,12 +1136,19 @@ impl Splitter<'_, '_> {
     /// clause ("he asked", "John said", "said the mayor").
     fn reporting_clause_follows(&self, next: &str, case: Case, after: usize, end: usize) -> bool {
         const CLAUSE_WORDS: usize = 5;
-        if !self.caseless && case == Case::Upper && self.is_starter(next) {
-            // A capitalised pronoun or article starts a new sentence.
-            return false;
-        }
         let window_end = floor_char_boundary(self.text, (after + WORD_WINDOW).min(end));
         let window = &self.text[after..window_end];
+        if !self.caseless && case == Case::Upper && self.is_starter(next) {
+            // A capitalised pronoun or article starts a new sentence, but
+            // "I", capitalised anywhere, may report one when the clause
+            // ends at its verb: `"Why?" I asked.` (not `'Why?' I said no.`).
+            let reported_by_i = is_pronoun_i(next)
+                && window.split_whitespace().nth(1).is_some_and(|verb| {
+                    verb.ends_with(['.', ',', ';', '!', '?'])
+                        && self.abbreviations.is_reporting_verb(letters(verb))
+                });
+            return reported_by_i;
+        }
         for word in window.split_whitespace().take(CLAUSE_WORDS) {
             if self.abbreviations.is_reporting_verb(letters(word)) {
                 return true;
@@ -1142,7 +1168,18 @@ impl Splitter<'_, '_> {
 fn closes_parenthesis(text: &str, after: usize, end: usize) -> bool {
     const WINDOW: usize = 256;
     let ahead = &text.as_bytes()[after..(after + WINDOW).min(end)];
-    ahead.iter().find(|&&byte| byte == b'(' || byte == b')') == Some(&b')')
+    // The bracket of an emoticon (":)", ";-)") closes nothing.
+    let emoticon = |index: usize| {
+        index
+            .checked_sub(1)
+            .and_then(|i| ahead.get(i))
+            .is_some_and(|&b| matches!(b, b':' | b';' | b'-'))
+    };
+    ahead
+        .iter()
+        .enumerate()
+        .find(|&(index, &byte)| byte == b'(' || (byte == b')' && !emoticon(index)))
+        .is_some_and(|(_, &byte)| byte == b')')
 }
 
 /// Whether a Chinese title mark (`》` or `〉`) closes soon after `from`,
@@ -1204,7 +1241,12 @@ fn skip_closers(text: &str, sentence_start: usize, run: &Run, end: usize) -> (us
         // Look back a bounded stretch, so long sentences stay linear.
         let look_back =
             ceil_char_boundary(text, position.saturating_sub(QUOTE_WINDOW).max(sentence_start));
-        if !ambiguous || closes_open_quote(&text[look_back..position], quote.as_bytes()[0]) {
+        let sentence = &text[look_back..position];
+        let quote_byte = quote.as_bytes()[0];
+        // A detached quote closes one opened in the sentence, detached
+        // (tokenised text) or attached (`"Back to your seat! "`).
+        if !ambiguous || closes_open_quote(sentence, quote_byte) || odd_quotes(sentence, quote_byte)
+        {
             return (cursor + gap + quote.len(), true);
         }
         break;
@@ -1247,7 +1289,12 @@ fn closes_attached_quote(
         return true;
     }
     let look_back = ceil_char_boundary(text, at.saturating_sub(QUOTE_WINDOW).max(sentence_start));
-    let sentence = &text[look_back..at];
+    odd_quotes(&text[look_back..at], quote as u8)
+}
+
+/// Whether `sentence` holds an odd number of the straight `quote` (`"` or
+/// `'`), not counting apostrophes inside words ("don't").
+fn odd_quotes(sentence: &str, quote: u8) -> bool {
     let bytes = sentence.as_bytes();
     let is_word_byte = |index: Option<usize>| {
         index.and_then(|i| bytes.get(i)).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
@@ -1256,10 +1303,10 @@ fn closes_attached_quote(
         .iter()
         .enumerate()
         .filter(|&(index, &byte)| {
-            let apostrophe = quote == '\''
+            let apostrophe = quote == b'\''
                 && is_word_byte(index.checked_sub(1))
                 && is_word_byte(Some(index + 1));
-            byte == quote as u8 && !apostrophe
+            byte == quote && !apostrophe
         })
         .count();
     n_quotes % 2 == 1
@@ -1649,6 +1696,38 @@ mod tests {
             ("\"I know.\" \"Really?\" \"Yes.\"", &["\"I know.\"", "\"Really?\"", "\"Yes.\""]),
             ("He wrote “We won.” The team cheered.", &["He wrote “We won.”", "The team cheered."]),
             ("(This is an aside.) This is not.", &["(This is an aside.)", "This is not."]),
+            // A closing quote detached by a space closes the quotation
+            // opened in the sentence.
+            (
+                "She yelled, \"Get out of my garden! \" The boys ran. He said 'no more. ' Fine.",
+                &[
+                    "She yelled, \"Get out of my garden! \"",
+                    "The boys ran.",
+                    "He said 'no more. '",
+                    "Fine.",
+                ],
+            ),
+            // "I" and a reporting verb after a quotation report it.
+            (
+                "\"Are you hungry?\" I asked. \"Yes!\" I think so. She nodded.",
+                &["\"Are you hungry?\" I asked.", "\"Yes!\"", "I think so.", "She nodded."],
+            ),
+            // A bracket closed after "!" is closed: a later emoticon's
+            // bracket does not hold the sentences between open.
+            (
+                "We went (great fun!) and ate. Then we slept. See you :)",
+                &["We went (great fun!) and ate.", "Then we slept.", "See you :)"],
+            ),
+            (
+                "ok i asked (politely?) about it. (we will see.) maybe not. (so it goes!) right",
+                &[
+                    "ok i asked (politely?) about it.",
+                    "(we will see.)",
+                    "maybe not.",
+                    "(so it goes!)",
+                    "right",
+                ],
+            ),
         ]);
     }
 
@@ -1762,6 +1841,10 @@ mod tests {
             (
                 "Anna Berg 03/14/2021 09:30 AM Please see the note below. It is short.",
                 &["Anna Berg", "03/14/2021 09:30 AM", "Please see the note below.", "It is short."],
+            ),
+            (
+                "See you at six. Regards, Lee Kim The new schedule is attached.",
+                &["See you at six.", "Regards,", "Lee Kim The new schedule is attached."],
             ),
             (
                 "Thanks for the tea. ______________ Get the new mail app now",
