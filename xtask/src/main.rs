@@ -139,9 +139,12 @@ fn ci(args: &[String]) -> anyhow::Result<()> {
         ),
     }
     if python::available() {
-        python::run(&[])?;
+        let installed = python::check()?;
+        spark::ci(&installed)?;
     } else {
-        util::note("skipping the Python package: no python3 (set PYTHON to one)");
+        util::note(
+            "skipping the Python package and the Spark and Dask check: no python3 (set PYTHON to one)",
+        );
     }
     match html::dir() {
         Some(_) => util::cargo(

@@ -34,22 +34,29 @@ pub fn java() -> Option<PathBuf> {
     })
 }
 
+/// Why the check cannot run here, if it cannot: no Java or no corpora.
+pub fn missing() -> Option<&'static str> {
+    if java().is_none() {
+        Some("skipping the Spark and Dask check: no Java (install Java 17, or set JAVA_HOME)")
+    } else if util::corpora_dir().is_none() {
+        Some(
+            "skipping the Spark and Dask check: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
+        )
+    } else {
+        None
+    }
+}
+
+/// `cargo xtask spark`: its own environment, the check, and its figures
+/// recorded in `docs/results.md`.
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     if !args.is_empty() {
         anyhow::bail!("`cargo xtask spark` takes no arguments");
     }
-    if java().is_none() {
-        util::note(
-            "skipping the Spark and Dask check: no Java (install Java 17, or set JAVA_HOME)",
-        );
+    if let Some(why) = missing() {
+        util::note(why);
         return Ok(());
     }
-    let Some(corpora) = util::corpora_dir() else {
-        util::note(
-            "skipping the Spark and Dask check: no corpora (set ABRIDGE_CORPORA or add ../shared/corpora)",
-        );
-        return Ok(());
-    };
     let started = Instant::now();
     let work = util::target_dir().join("spark");
     let requirements = util::root().join("xtask/spark/requirements.txt");
@@ -60,6 +67,55 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     util::note(&format!(
         "spark: environment with the wheel ready in {install_seconds:.0} s, {venv_mb:.0} MB on disk"
     ));
+    let report = check(&installed, &work)?;
+    let reused = std::env::var_os("ABRIDGE_REUSE_VENV").is_some_and(|value| value == "1");
+    let body = section(&report, install_seconds, venv_mb, reused);
+    util::note(&format!("spark:\n{body}"));
+    util::write_section(&util::root().join("docs/results.md"), "spark", &body)?;
+    util::note(&format!("spark: ok in {:.0} s", started.elapsed().as_secs_f64()));
+    Ok(())
+}
+
+/// The check of `cargo xtask ci`: PySpark, pyarrow and Dask are added to
+/// the environment the Python package was tested in (its wheel is already
+/// there), and nothing is recorded. Skips, saying why, without Java or
+/// corpora.
+pub fn ci(installed: &crate::python::Installed) -> anyhow::Result<()> {
+    if let Some(why) = missing() {
+        util::note(why);
+        return Ok(());
+    }
+    let started = Instant::now();
+    util::run_command(
+        Command::new(installed.venv.join("bin/pip"))
+            .args(["install", "--quiet", "--disable-pip-version-check", "--no-input", "-r"])
+            .arg(util::root().join("xtask/spark/requirements.txt")),
+    )?;
+    util::note(&format!(
+        "spark: PySpark and Dask installed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    ));
+    let work = util::target_dir().join("spark-ci");
+    std::fs::create_dir_all(&work).with_context(|| format!("{}: cannot create", work.display()))?;
+    let report = check(installed, &work)?;
+    let number = |path: &[&str]| {
+        path.iter().fold(&report, |value, key| &value[*key]).as_f64().unwrap_or(f64::NAN)
+    };
+    util::note(&format!(
+        "spark: ok in {:.0} s ({:.0} records; pipe {:.0}, mapInPandas {:.0}, Dask {:.0}, each equal to abridge batch)",
+        started.elapsed().as_secs_f64(),
+        number(&["records_in"]),
+        number(&["pipe", "records"]),
+        number(&["mapInPandas", "records"]),
+        number(&["dask", "records"]),
+    ));
+    Ok(())
+}
+
+/// Runs `xtask/spark/check.py` in the environment and returns its report;
+/// fails unless every run matched `abridge batch`.
+fn check(installed: &crate::python::Installed, work: &Path) -> anyhow::Result<serde_json::Value> {
+    let corpora = util::corpora_dir().context("no corpora")?;
     let corpus = corpora.join("cnndm_test/cnndm_test.jsonl");
     let output = Command::new(installed.python())
         .arg(util::root().join("xtask/spark/check.py"))
@@ -68,21 +124,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         .arg("--corpus")
         .arg(&corpus)
         .arg("--work")
-        .arg(&work)
+        .arg(work)
         .arg("--repo")
         .arg(util::root())
         .stderr(std::process::Stdio::inherit())
         .output()
         .context("cannot run xtask/spark/check.py")?;
     ensure!(output.status.success(), "the Spark and Dask check failed ({})", output.status);
-    let report: serde_json::Value =
-        serde_json::from_slice(&output.stdout).context("check.py wrote no report")?;
-    let reused = std::env::var_os("ABRIDGE_REUSE_VENV").is_some_and(|value| value == "1");
-    let body = section(&report, install_seconds, venv_mb, reused);
-    util::note(&format!("spark:\n{body}"));
-    util::write_section(&util::root().join("docs/results.md"), "spark", &body)?;
-    util::note(&format!("spark: ok in {:.0} s", started.elapsed().as_secs_f64()));
-    Ok(())
+    serde_json::from_slice(&output.stdout).context("check.py wrote no report")
 }
 
 fn section(report: &serde_json::Value, install_seconds: f64, venv_mb: f64, reused: bool) -> String {

@@ -100,10 +100,16 @@ pub fn available() -> bool {
 
 pub fn run(args: &[String]) -> anyhow::Result<()> {
     match args {
-        [] => {}
-        [figures] if figures == "figures" => return figures::run(),
+        [] => check().map(drop),
+        [figures] if figures == "figures" => figures::run(),
         _ => anyhow::bail!("usage: cargo xtask python [figures]"),
     }
+}
+
+/// Builds, installs and tests the package; returns the environment, so
+/// that `cargo xtask ci` can run the Spark check in it without a second
+/// install.
+pub fn check() -> anyhow::Result<Installed> {
     let started = Instant::now();
     let work = util::target_dir().join("python");
     let installed = install(&work, None)?;
@@ -127,5 +133,5 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             .current_dir(&work),
     )?;
     util::note(&format!("python: ok in {:.1} s", started.elapsed().as_secs_f64()));
-    Ok(())
+    Ok(installed)
 }
