@@ -330,7 +330,8 @@ pub struct EvalArgs {
     /// default each such record is summarised for its query).
     #[arg(long)]
     pub no_query: bool,
-    /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`
+    /// A parameter of the scorers (not `lead`), e.g. `position_weight=0.5`,
+    /// or of how a query is followed, e.g. `query.weight=0.9` (any scorer)
     /// (repeatable).
     #[arg(long = "param", value_name = "KEY=VALUE", value_parser = parse_param)]
     pub params: Vec<(String, serde_json::Value)>,

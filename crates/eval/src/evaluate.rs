@@ -23,7 +23,8 @@ use std::time::Instant;
 
 use abridge::crates::text::Analyzer;
 use abridge::{
-    Budget, Document, InputFormat, Language, LanguageChoice, LanguageSource, ScorerKind, Summarizer,
+    Budget, Document, InputFormat, Language, LanguageChoice, LanguageSource, QueryFocus,
+    ScorerKind, Summarizer,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -651,16 +652,26 @@ fn summarizers(
     languages
         .iter()
         .map(|&language| {
-            let params = if kind == ScorerKind::Lead {
+            let mut params = if kind == ScorerKind::Lead {
                 serde_json::Map::new()
             } else {
                 settings.params.clone()
             };
+            // `query.*` sets how a query is followed (any scorer's), not
+            // the scorer.
+            let focus = settings.params.get("query").cloned();
+            params.remove("query");
             let mut builder = Summarizer::builder()
                 .scorer(kind)
                 .budget(settings.budget)
                 .language(language)
                 .scorer_params(params);
+            if let Some(focus) = focus {
+                let focus: QueryFocus = serde_json::from_value(focus).map_err(|error| {
+                    abridge::Error::InvalidQueryFocus(format!("parameter 'query': {error}"))
+                })?;
+                builder = builder.query_focus(focus);
+            }
             if let Some(method) = settings.protocol.cluster_method {
                 builder = builder.cluster_method(method);
             }
@@ -807,6 +818,33 @@ mod tests {
         assert_eq!(log, expected);
         let plain = evaluate(&corpus.entries, &settings).unwrap();
         assert_eq!(observed.results[0].rouge1.f, plain.results[0].rouge1.f);
+    }
+
+    #[test]
+    fn query_params_set_the_focus_and_bad_ones_are_refused() {
+        let jsonl = r#"{"id": "q", "text": "The council met on Monday to plan the year. The budget for the new library was the first item. Divers found a breach in the harbour wall last week.", "query": "What happened to the harbour?", "summaries": ["Divers found a breach in the harbour wall."]}"#;
+        let corpus = Corpus::read(jsonl.as_bytes(), None).unwrap();
+        let settings = |params: serde_json::Value| Settings {
+            systems: System::parse_list("tfidf-position").unwrap(),
+            budget: Budget::Sentences(1),
+            keep_summaries: true,
+            params: params.as_object().unwrap().clone(),
+            ..Settings::default()
+        };
+        let summary = |params: serde_json::Value| {
+            let report = evaluate(&corpus.entries, &settings(params)).unwrap();
+            report.results[0].per_doc[0].summary.clone().unwrap()
+        };
+        // The query's weight alone decides: all of it, the harbour; none
+        // of it, the scorer's own choice.
+        assert!(summary(serde_json::json!({"query": {"weight": 1.0}})).starts_with("Divers"));
+        assert!(!summary(serde_json::json!({"query": {"weight": 0.0}})).starts_with("Divers"));
+        for bad in [
+            serde_json::json!({"query": {"weight": 2.0}}),
+            serde_json::json!({"query": {"wieght": 1.0}}),
+        ] {
+            assert!(evaluate(&corpus.entries, &settings(bad)).is_err());
+        }
     }
 
     const CLUSTER_CORPUS: &str = concat!(
