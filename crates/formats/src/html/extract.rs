@@ -314,6 +314,11 @@ struct Element<'a> {
     /// Whether the subtree holds an anchor of the content: an `<article>`,
     /// `<main>`, `<h1>` or an `itemprop="articleBody"`.
     holds_anchor: bool,
+    /// Whether the subtree holds the page's frame for its content: an
+    /// `<article>`, `<main>` or an `itemprop="articleBody"` (a heading
+    /// alone does not make one: a terms-of-service dialog in a footer has
+    /// its own `<h1>`).
+    holds_frame: bool,
     /// Score change from the tag and the class and id words.
     weight: f32,
     /// Characters of clean (non-boilerplate) text in the subtree.
@@ -489,6 +494,7 @@ impl<'a> Walk<'a> {
                             boiler: false,
                             all_chars: 0,
                             holds_anchor: false,
+                            holds_frame: false,
                             weight: weight + tag_weight(tag),
                             chars: 0,
                             link_chars: 0,
@@ -496,14 +502,18 @@ impl<'a> Walk<'a> {
                             scored: false,
                             class,
                         });
-                        if matches!(tag, "article" | "main" | "h1")
+                        let frame = matches!(tag, "article" | "main")
                             || element
                                 .attr("itemprop")
-                                .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
-                        {
+                                .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"));
+                        if frame || tag == "h1" {
                             let mut at = index;
-                            while at != usize::MAX && !self.elements[at].holds_anchor {
+                            while at != usize::MAX
+                                && !(self.elements[at].holds_anchor
+                                    && (self.elements[at].holds_frame || !frame))
+                            {
                                 self.elements[at].holds_anchor = true;
+                                self.elements[at].holds_frame |= frame;
                                 at = self.elements[at].parent;
                             }
                         }
@@ -632,7 +642,8 @@ impl<'a> Walk<'a> {
             let element = &mut self.elements[index];
             let overlay = match element.overlay {
                 Some(Overlay::Consent) => true,
-                Some(Overlay::Dialog | Overlay::Furniture) => !element.holds_anchor,
+                Some(Overlay::Dialog) => !element.holds_anchor,
+                Some(Overlay::Furniture) => !element.holds_frame,
                 None => false,
             };
             element.boiler = inherited

@@ -266,3 +266,24 @@ fn sniffing_fires_on_markup_only() {
     assert!(!looks_like_html("<p>a fragment</p>"));
     assert!(!looks_like_html("Dear all, the harbour is closed."));
 }
+
+#[test]
+fn a_footer_is_furniture_even_with_a_dialog_and_its_heading_inside() {
+    // The site's terms of use open in a dialog from the footer: a long
+    // text with its own `<h1>`, longer than the page's content.
+    let terms = "<p>These terms apply to your use of the site, its shops and every service we offer, and you agree to them by using it.</p>"
+        .repeat(12);
+    let page = format!(
+        "<html><body><main><h2>Wool shoes</h2>\
+         <div class=\"intro\"><p>Our wool shoes are light, soft and made to be worn every day, in every season of the year.</p>\
+         <p>Wash them in cold water, let them dry in the air, and they will keep their shape for a long time.</p></div></main>\
+         <footer><div role=\"dialog\" id=\"modal-terms\"><h1>Terms of use</h1>{terms}</div></footer>\
+         </body></html>"
+    );
+    let text = main_text(&page);
+    assert!(
+        text.contains("made to be worn every day") && text.contains("keep their shape"),
+        "{text:?}"
+    );
+    assert!(!text.contains("These terms apply") && !text.contains("Terms of use"), "{text:?}");
+}
