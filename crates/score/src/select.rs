@@ -364,6 +364,11 @@ impl Selector {
                     if meter.is_full() {
                         break;
                     }
+                    // A sentence that does not fit is skipped either way:
+                    // the costly duplicate check only for those that do.
+                    if !meter.fits(document, candidate) {
+                        continue;
+                    }
                     terms.clear();
                     if skip_duplicates {
                         content_terms(document, candidate, &mut terms);
