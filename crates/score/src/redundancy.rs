@@ -67,6 +67,20 @@ struct Posting {
     at: u32,
     /// How many terms the set has.
     len: u32,
+    /// The set's [`signature`].
+    signature: u64,
+}
+
+/// A set's terms hashed to 64 bits. Two sets share at most as many terms
+/// as their signatures share bits, plus the fewer of either set's terms
+/// that collide with another of its own (those are the only ones that can
+/// be shared without a bit of their own). In a document of few distinct terms,
+/// where the prefix index cannot narrow, this bound is nearly exact and
+/// rules out most comparisons with one instruction each.
+fn signature(terms: &[TermId]) -> u64 {
+    terms.iter().fold(0u64, |bits, &term| {
+        bits | 1 << ((u64::from(term)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    })
 }
 
 /// t², a little below 0.8² so that a cosine rounded up to 0.8 in floating
@@ -92,6 +106,9 @@ impl ChosenSets {
         };
         index.probe = index.probe.wrapping_add(1);
         index.sort_by_rank(terms);
+        let signature = signature(terms);
+        // Terms of the probe that share a bit with another of its terms.
+        let slack = terms.len() as u32 - signature.count_ones();
         let prefix = prefix_len(terms.len());
         let len = terms.len();
         for k in 0..prefix {
@@ -105,6 +122,14 @@ impl ChosenSets {
                 // prefixes.)
                 let most = 1 + (len - k - 1).min((posting.len - posting.at - 1) as usize);
                 if ((most * most) as f64) < PREFIX_SQUARE * (len * posting.len as usize) as f64 {
+                    continue;
+                }
+                // The signatures bound the shared terms from above: a set
+                // they rule out needs no comparison.
+                let bound = ((signature & posting.signature).count_ones()
+                    + slack.min(posting.len - posting.signature.count_ones()))
+                .min(most as u32) as usize;
+                if ((bound * bound) as f64) < PREFIX_SQUARE * (len * posting.len as usize) as f64 {
                     continue;
                 }
                 let set = posting.set as usize;
@@ -185,9 +210,15 @@ impl PrefixIndex {
             return;
         }
         self.sort_by_rank(terms);
+        let signature = signature(terms);
         for k in 0..prefix_len(terms.len()) {
             let term = self.by_rank[k] as usize;
-            self.postings[term].push(Posting { set, at: k as u32, len: terms.len() as u32 });
+            self.postings[term].push(Posting {
+                set,
+                at: k as u32,
+                len: terms.len() as u32,
+                signature,
+            });
         }
     }
 }
@@ -215,6 +246,8 @@ pub(crate) struct LazyMmr {
     /// Scratch: per chosen sentence, terms shared with the candidate.
     shared: Vec<u32>,
     touched: Vec<u32>,
+    /// Per chosen sentence, the [`signature`] and size of its terms.
+    signatures: Vec<(u64, u32)>,
 }
 
 /// A candidate picked by [`LazyMmr::next`], with the parts of its value.
@@ -288,6 +321,7 @@ impl LazyMmr {
             indexed: 0,
             shared: Vec::new(),
             touched: Vec::new(),
+            signatures: Vec::new(),
         }
     }
 
@@ -307,6 +341,7 @@ impl LazyMmr {
                 self.postings[term as usize].push(order as u32);
             }
             self.shared.push(0);
+            self.signatures.push((signature(terms(c)), terms(c).len() as u32));
         }
         self.indexed = chosen.len();
         while let Some(mut entry) = self.heap.pop() {
@@ -319,23 +354,51 @@ impl LazyMmr {
                 });
             }
             let own = terms(entry.position);
+            // Through the postings, a candidate meets only the chosen sets
+            // it shares a term with; but where every term is common that
+            // costs more than a pass over the new chosen sets, most of which
+            // their signatures rule out with one instruction each. The
+            // cheaper of the two; both find the same maximum.
+            let mut through_postings = 0;
             for &term in own {
                 let postings = &self.postings[term as usize];
-                let newer = postings.partition_point(|&order| order < entry.seen);
-                for &order in &postings[newer..] {
-                    let count = &mut self.shared[order as usize];
-                    if *count == 0 {
-                        self.touched.push(order);
-                    }
-                    *count += 1;
-                }
+                through_postings += postings.len() - postings.partition_point(|&o| o < entry.seen);
             }
-            for order in self.touched.drain(..) {
-                let shared = std::mem::take(&mut self.shared[order as usize]);
-                let other = terms(chosen[order as usize]).len();
-                // The bits of `set_cosine`: the same integer product.
-                let similarity = shared as f64 / ((other * own.len()) as f64).sqrt();
-                entry.similarity = entry.similarity.max(similarity);
+            if through_postings > 2 * (chosen.len() - entry.seen as usize) {
+                let signature = signature(own);
+                let slack = own.len() as u32 - signature.count_ones();
+                for order in entry.seen as usize..chosen.len() {
+                    let (other_signature, other) = self.signatures[order];
+                    let bound = ((signature & other_signature).count_ones()
+                        + slack.min(other - other_signature.count_ones()))
+                    .min(other);
+                    if f64::from(bound) / ((other as usize * own.len()) as f64).sqrt()
+                        <= entry.similarity
+                    {
+                        continue;
+                    }
+                    let similarity = set_cosine(own, terms(chosen[order]));
+                    entry.similarity = entry.similarity.max(similarity);
+                }
+            } else {
+                for &term in own {
+                    let postings = &self.postings[term as usize];
+                    let newer = postings.partition_point(|&order| order < entry.seen);
+                    for &order in &postings[newer..] {
+                        let count = &mut self.shared[order as usize];
+                        if *count == 0 {
+                            self.touched.push(order);
+                        }
+                        *count += 1;
+                    }
+                }
+                for order in self.touched.drain(..) {
+                    let shared = std::mem::take(&mut self.shared[order as usize]);
+                    let other = terms(chosen[order as usize]).len();
+                    // The bits of `set_cosine`: the same integer product.
+                    let similarity = shared as f64 / ((other * own.len()) as f64).sqrt();
+                    entry.similarity = entry.similarity.max(similarity);
+                }
             }
             entry.seen = chosen.len() as u32;
             if skip_duplicates && entry.similarity >= DUPLICATE_SIMILARITY {
