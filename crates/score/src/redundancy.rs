@@ -367,8 +367,10 @@ impl LazyMmr {
             if through_postings > 2 * (chosen.len() - entry.seen as usize) {
                 let signature = signature(own);
                 let slack = own.len() as u32 - signature.count_ones();
-                for order in entry.seen as usize..chosen.len() {
-                    let (other_signature, other) = self.signatures[order];
+                let newer = entry.seen as usize;
+                for (&(other_signature, other), &c) in
+                    self.signatures[newer..].iter().zip(&chosen[newer..])
+                {
                     let bound = ((signature & other_signature).count_ones()
                         + slack.min(other - other_signature.count_ones()))
                     .min(other);
@@ -377,7 +379,7 @@ impl LazyMmr {
                     {
                         continue;
                     }
-                    let similarity = set_cosine(own, terms(chosen[order]));
+                    let similarity = set_cosine(own, terms(c));
                     entry.similarity = entry.similarity.max(similarity);
                 }
             } else {
