@@ -43,26 +43,63 @@ const CLAUSE_WORDS: &[&str] = &[
     "us", "was", "we", "were", "will", "would", "you", "your",
 ];
 
+/// The most words a heading that opens its unit may have for the
+/// repeated-word rule ([`next_break`]).
+const MAX_HEADING_WORDS: usize = 8;
+
+/// How many letters of a word must repeat a word of the heading before it.
+const STEM: usize = 5;
+
 /// The first byte offset of `unit` (at the end of the heading's last word)
 /// where a run-in heading or item ends and a sentence starts.
+///
+/// Two signs mark the seam. An opener ([`OPENERS`]) after a plain word in
+/// lower case, anywhere in the unit. Or, for a unit that opens with a
+/// heading of plain words, a capitalised word that repeats the heading's
+/// subject: "Combining filters Filters are additive."
 pub(crate) fn next_break(unit: &str) -> Option<usize> {
     let bytes = unit.as_bytes();
     // The two words before the current one, as (start, end).
     let mut before: [Option<(usize, usize)>; 2] = [None, None];
-    let mut words = words(unit).peekable();
-    while let Some((start, end)) = words.next() {
+    // Whether every word so far is a heading word, the first capitalised.
+    let mut heading = true;
+    let mut words = words(unit).enumerate().peekable();
+    while let Some((index, (start, end))) = words.next() {
         let word = &unit[start..end];
-        if let (Some(last), Some(&(next_start, _))) = (before[1], words.peek())
-            && is_opener(word)
+        if let (Some(last), Some(&(_, (next_start, _)))) = (before[1], words.peek())
             && bytes[next_start].is_ascii_lowercase()
             && ends_heading(&unit[last.0..last.1])
             && before[0].is_none_or(|(s, e)| is_heading_word(&unit[s..e]))
+            && (is_opener(word)
+                || (heading && index <= MAX_HEADING_WORDS && repeats_heading(unit, start, word)))
         {
             return Some(last.1);
         }
+        heading &= is_heading_word(word) && (index > 0 || bytes[start].is_ascii_uppercase());
         before = [before[1], Some((start, end))];
     }
     None
+}
+
+/// Whether `word` (capitalised, then lower-case letters) starts like a
+/// word of `unit` before `word_start` that is the first or in lower case
+/// (a capitalised word inside a heading is a name: "Calling Ann Ann").
+fn repeats_heading(unit: &str, word_start: usize, word: &str) -> bool {
+    let mut letters = word.bytes();
+    if word.len() < 2
+        || !letters.next().is_some_and(|b| b.is_ascii_uppercase())
+        || !letters.all(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let stem = &word[..word.len().min(STEM)];
+    words(&unit[..word_start]).enumerate().any(|(index, (start, end))| {
+        let earlier = &unit[start..end];
+        (index == 0 || earlier.as_bytes()[0].is_ascii_lowercase())
+            && earlier.len() >= stem.len()
+            && earlier.is_char_boundary(stem.len())
+            && earlier[..stem.len()].eq_ignore_ascii_case(stem)
+    })
 }
 
 /// White-space separated words of `text`, as byte ranges.
@@ -149,6 +186,30 @@ mod tests {
             pieces("Fast start-up times Small memory use If you want both, use the lite build."),
             ["Fast start-up times Small memory use", "If you want both, use the lite build."]
         );
+    }
+
+    #[test]
+    fn a_heading_whose_subject_starts_the_next_sentence_is_cut_off() {
+        assert_eq!(
+            pieces("Merging tables Tables merge on a shared column."),
+            ["Merging tables", "Tables merge on a shared column."]
+        );
+        assert_eq!(
+            pieces("Export options Exporting needs a target folder."),
+            ["Export options", "Exporting needs a target folder."]
+        );
+        for unit in [
+            // A name inside the heading, not its subject.
+            "Calls from Smith office Smith wants a date.",
+            // Not a heading at the start: a pronoun, a comma, a long run.
+            "He stores tables Tables are big.",
+            "Tables, chairs Tables are big.",
+            // "I" repeats nothing.
+            "In the evening I went home.",
+            "Notes on the old red barn roof and the new blue barn door Barns are big.",
+        ] {
+            assert_eq!(pieces(unit), [unit], "{unit}");
+        }
     }
 
     #[test]
