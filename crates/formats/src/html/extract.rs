@@ -284,6 +284,10 @@ const MAX_SIBLING_LEVEL: usize = 2;
 /// An article has at most this many date lines (a thread has one a post).
 const MAX_DATELINES: usize = 3;
 
+/// Chosen text shorter than this, beside a listing's many named links,
+/// is the listing's introduction, not an article.
+const LISTING_TEXT: usize = 1000;
+
 /// A link at least this long names an item of a listing.
 const LINK_NAME: usize = 25;
 
@@ -340,6 +344,23 @@ struct RawBlock {
     link_chars: usize,
     /// How many links were opened in it.
     links: usize,
+    /// Characters of its longest link.
+    longest_link: usize,
+}
+
+/// The links of the text being gathered into a block.
+#[derive(Default)]
+struct LinkTally {
+    /// Bytes of the buffer inside links.
+    bytes: usize,
+    /// Links opened in it.
+    count: usize,
+    /// Where the outermost open link started in the buffer.
+    start: usize,
+    /// Bytes of the longest closed link.
+    longest: usize,
+    /// Whether a link is open.
+    open: bool,
 }
 
 struct Frame {
@@ -392,8 +413,9 @@ impl<'a> Walk<'a> {
         use ego_tree::iter::Edge;
         let mut stack: Vec<Frame> = Vec::new();
         let mut buffer = String::new();
-        // Bytes of the buffer inside links, and the links opened in it.
-        let mut buffer_links = (0usize, 0usize);
+        // Bytes of the buffer inside links, the links opened in it and
+        // the longest of them.
+        let mut buffer_links = LinkTally::default();
         let mut pending_space = false;
         let mut link_depth = 0usize;
         let mut pre_depth = 0usize;
@@ -524,8 +546,12 @@ impl<'a> Walk<'a> {
                             pending_space = false;
                         }
                         if tag == "a" {
+                            if link_depth == 0 {
+                                buffer_links.start = buffer.len();
+                                buffer_links.open = true;
+                            }
                             link_depth += 1;
-                            buffer_links.1 += 1;
+                            buffer_links.count += 1;
                         }
                         if tag == "pre" {
                             pre_depth += 1;
@@ -565,7 +591,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                         if link_depth > 0 {
-                            buffer_links.0 += buffer.len() - before;
+                            buffer_links.bytes += buffer.len() - before;
                         }
                     }
                     _ => {}
@@ -598,6 +624,11 @@ impl<'a> Walk<'a> {
                     }
                     if tag == "a" {
                         link_depth = link_depth.saturating_sub(1);
+                        if link_depth == 0 && buffer_links.open {
+                            let length = buffer.len().saturating_sub(buffer_links.start);
+                            buffer_links.longest = buffer_links.longest.max(length);
+                            buffer_links.open = false;
+                        }
                     }
                     if tag == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
@@ -677,7 +708,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut (usize, usize)) {
+    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut LinkTally) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -692,13 +723,27 @@ impl<'a> Walk<'a> {
             let text = text.to_owned();
             // Link text was counted in bytes of the buffer; the aggregates
             // count chars, so scale to the char count.
-            let link_bytes = buffer_links.0.min(text.len());
-            let link_chars = link_bytes * text.chars().count() / text.len();
-            let links = buffer_links.1;
-            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars, links });
+            let n_chars = text.chars().count();
+            let link_bytes = buffer_links.bytes.min(text.len());
+            let link_chars = link_bytes * n_chars / text.len();
+            // A link still open at the flush counts up to here.
+            let mut longest = buffer_links.longest;
+            if buffer_links.open {
+                longest = longest.max(buffer.len().saturating_sub(buffer_links.start));
+            }
+            let longest_link = longest.min(text.len()) * n_chars / text.len();
+            let links = buffer_links.count;
+            self.blocks.push(RawBlock {
+                kind,
+                text,
+                owner: frame.element,
+                link_chars,
+                links,
+                longest_link,
+            });
         }
         buffer.clear();
-        *buffer_links = (0, 0);
+        *buffer_links = LinkTally { open: buffer_links.open, ..LinkTally::default() };
     }
 }
 
@@ -1088,7 +1133,16 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
     let chosen_chars: usize = chosen.iter().map(|&i| blocks[i].text.chars().count()).sum();
     // 4. Not an article: keep every clean block.
-    if chosen_chars * 3 < total_chars && chosen_chars < 3000 {
+    // A listing's items are links: their names count as the page's text.
+    let listed_chars: usize = (0..blocks.len())
+        .filter(|&i| is_named_link(elements, &blocks[i]) && !is_clean(elements, &blocks[i]))
+        .map(|i| blocks[i].text.chars().count())
+        .sum::<usize>()
+        + total_chars;
+    if (chosen_chars * 3 < total_chars
+        || (chosen_chars < LISTING_TEXT && chosen_chars * 3 < listed_chars))
+        && chosen_chars < 3000
+    {
         // The smallest container of the winner that holds half the page's
         // clean text (a listing's grid, a thread), or the whole page.
         let mut at = top;
@@ -1249,7 +1303,9 @@ fn sentence_like(blocks: &[RawBlock], element: usize) -> bool {
 /// a listing (a tag cloud's or a share bar's links are short).
 fn is_named_link(elements: &[Element<'_>], block: &RawBlock) -> bool {
     !elements[block.owner].boiler
-        && block.link_chars >= LINK_NAME * block.links.max(1)
+        && (block.link_chars >= LINK_NAME * block.links.max(1)
+            || (block.longest_link >= LINK_NAME
+                && block.link_chars * 2 >= block.text.chars().count()))
         && !BOILER_PHRASES.iter().any(|phrase| block.text.to_lowercase().contains(phrase))
 }
 

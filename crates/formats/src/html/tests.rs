@@ -287,3 +287,34 @@ fn a_footer_is_furniture_even_with_a_dialog_and_its_heading_inside() {
     );
     assert!(!text.contains("These terms apply") && !text.contains("Terms of use"), "{text:?}");
 }
+
+#[test]
+fn a_listing_of_linked_titles_beside_a_short_introduction_keeps_them() {
+    let row = |rank: u32, title: &str| {
+        format!(
+            "<tr><td class=\"rank\">{rank}.</td><td><a href=\"/j\">{title}</a> \
+             <span>(<a href=\"/s\">pier.example</a>)</span> <a href=\"/h\">hide</a></td></tr>"
+        )
+    };
+    let rows: String = [
+        "Pier Robotics is hiring a firmware lead",
+        "Kelby Ferries needs a deck officer",
+        "Harbour Fish Market seeks a buyer",
+        "Net menders wanted for the winter",
+        "The Sea Wall Trust hires engineers",
+    ]
+    .iter()
+    .zip(1..)
+    .map(|(title, rank)| row(rank, title))
+    .collect();
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/jobs\">Jobs</a></nav>\
+         <p>These are openings at firms around the harbour, updated every morning.</p>\
+         <table>{rows}</table><footer>© Harbour jobs</footer></body></html>"
+    );
+    let text = main_text(&page);
+    for kept in ["openings at firms", "Pier Robotics is hiring", "The Sea Wall Trust hires"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    assert!(!text.contains("Home") && !text.contains("© Harbour"), "{text:?}");
+}
