@@ -157,6 +157,8 @@ const STRONG_NEGATIVE: &[&str] = &[
     "tagcloud",
     "author-bio",
     "rss",
+    "signature",
+    "flair",
 ];
 
 /// `class` names that mark boilerplate only as whole names: as a part
@@ -169,6 +171,11 @@ const STRONG_NEGATIVE_NAMES: &[&str] = &[
     "print-only",
     "banner",
     "skip-link",
+    "user-info",
+    "userinfo",
+    "user-details",
+    "usertitle",
+    "postprofile",
 ];
 
 /// `class`/`id` words that lower an element's score.

@@ -318,3 +318,37 @@ fn a_listing_of_linked_titles_beside_a_short_introduction_keeps_them() {
     }
     assert!(!text.contains("Home") && !text.contains("© Harbour"), "{text:?}");
 }
+
+#[test]
+fn a_thread_leaves_its_posters_panels_and_signatures() {
+    let post = |name: &str, body: &str| {
+        format!(
+            "<div class=\"post\"><div class=\"user-info\"><span class=\"usertitle\">Senior member since the old pier was built</span>\
+             <span>Posts: 4,210 · Joined March 2011 · Kelby harbour</span></div>\
+             <div class=\"message\"><p>{body}</p></div>\
+             <div class=\"post-signature\">{name}: my boat, my rules, and my very slow diesel engine of 1987.</div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div class=\"thread\">{}{}{}</div></body></html>",
+        post(
+            "Ines",
+            "Has anyone fitted a new sea cock on an old wooden hull, and which sealant did you use for it?"
+        ),
+        post(
+            "Tom",
+            "I used a polyurethane sealant, and it has held for three winters without a single leak."
+        ),
+        post(
+            "Ana",
+            "Same here, though I bedded the backing block in epoxy first, which made all the difference."
+        ),
+    );
+    let text = main_text(&page);
+    for kept in ["new sea cock", "polyurethane sealant", "backing block in epoxy"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in ["Senior member", "Posts: 4,210", "my boat, my rules"] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
+    }
+}
