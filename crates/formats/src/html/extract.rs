@@ -159,6 +159,8 @@ const STRONG_NEGATIVE: &[&str] = &[
     "rss",
     "signature",
     "flair",
+    "footnotes",
+    "helpful",
 ];
 
 /// `class` names that mark boilerplate only as whole names: as a part

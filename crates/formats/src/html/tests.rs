@@ -352,3 +352,16 @@ fn a_thread_leaves_its_posters_panels_and_signatures() {
         assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
     }
 }
+
+#[test]
+fn footnotes_and_a_was_this_helpful_box_are_not_the_article() {
+    let page = r#"<html><body><article>
+<p>The harbour trust published its repair plan on Friday, with a budget of four million and a timetable of two years.</p>
+<p>The plan rebuilds the north wall first, then the fish market, and keeps the ferry berth open through the works.</p>
+<div class="footnotes"><ol><li>Figures from the trust's annual report, page twelve, table four.</li></ol></div>
+<div class="article-helpful"><p>Was this article useful to you? Tell us what we could do better.</p></div>
+</article></body></html>"#;
+    let text = main_text(page);
+    assert!(text.contains("repair plan") && text.contains("north wall first"), "{text:?}");
+    assert!(!text.contains("annual report") && !text.contains("Tell us"), "{text:?}");
+}
