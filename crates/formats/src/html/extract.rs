@@ -314,6 +314,9 @@ struct Element<'a> {
     nth: u32,
     /// Boilerplate by its own tag, class or id (before the size check).
     marked: bool,
+    /// Named by its class or id as a shop's furniture (reviews, a
+    /// carousel, variant pickers): boilerplate on a product's page.
+    shop: bool,
     /// A cookie or consent banner, or a dialog over the page: boilerplate
     /// whatever its size (a dialog holding the article's anchor excepted).
     overlay: Option<Overlay>,
@@ -513,6 +516,7 @@ impl<'a> Walk<'a> {
                         let id = element.attr("id").unwrap_or("");
                         let (strong, weight) = class_words(tag, class, id, element.attr("role"));
                         let marked = strong || BOILER_TAGS.contains(&tag);
+                        let shop = has_word(class, SHOP_FURNITURE) || has_word(id, SHOP_FURNITURE);
                         let overlay = overlay_of(tag, class, id, element);
                         self.elements.push(Element {
                             tag,
@@ -520,6 +524,7 @@ impl<'a> Walk<'a> {
                             end: index,
                             nth,
                             marked,
+                            shop,
                             overlay,
                             hidden,
                             boiler: false,
@@ -676,6 +681,7 @@ impl<'a> Walk<'a> {
                 page_chars -= element.all_chars;
             }
         }
+        let product = is_product_page(&self.facts);
         for index in 0..self.elements.len() {
             let parent = self.elements[index].parent;
             let inherited = parent != usize::MAX && self.elements[parent].boiler;
@@ -689,6 +695,7 @@ impl<'a> Walk<'a> {
             element.boiler = inherited
                 || element.hidden
                 || overlay
+                || (product && element.shop && !element.holds_anchor)
                 || (element.marked
                     && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
@@ -959,6 +966,35 @@ fn overlay_of(
             .flat_map(|attribute| attribute.split(|c: char| !c.is_ascii_alphanumeric()))
             .any(|word| FURNITURE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)));
     furniture.then_some(Overlay::Furniture)
+}
+
+/// `class`/`id` words of a shop's furniture around a product: its
+/// reviews, carousels of other products and pickers of its variants.
+const SHOP_FURNITURE: &[&str] = &["review", "reviews", "ratings", "carousel"];
+
+/// Whether an attribute holds one of `words` as a word of its names
+/// (split at anything but letters and digits; compared lower-cased).
+fn has_word(attribute: &str, words: &[&str]) -> bool {
+    attribute
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the page is a product's: its Open Graph type says so, or,
+/// without one, its JSON-LD has a `"@type": "Product"`.
+pub(super) fn is_product_page(facts: &PageFacts) -> bool {
+    if let Some((_, kind)) = facts.metas.iter().find(|(key, _)| key == "og:type") {
+        return kind.trim().to_ascii_lowercase().starts_with("product");
+    }
+    facts.json_ld.iter().any(|script| {
+        script.match_indices("\"@type\"").any(|(at, key)| {
+            let rest = script[at + key.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else { return false };
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix('[').map_or(rest, str::trim_start);
+            rest.starts_with("\"Product\"")
+        })
+    })
 }
 
 /// `class`/`id` words of a page's furniture that is never its layout.

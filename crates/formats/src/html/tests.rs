@@ -365,3 +365,51 @@ fn footnotes_and_a_was_this_helpful_box_are_not_the_article() {
     assert!(text.contains("repair plan") && text.contains("north wall first"), "{text:?}");
     assert!(!text.contains("annual report") && !text.contains("Tell us"), "{text:?}");
 }
+
+/// A shop's page for one product, its description beside customer
+/// reviews and a carousel of other products; `og_type` is its Open Graph
+/// type.
+fn shop_page(og_type: &str) -> String {
+    let review = |text: &str| format!("<div class=\"review-card\"><p>{text}</p></div>");
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body><main>\
+         <h1>Enamel kettle, 1.5 litres</h1>\
+         <div class=\"description\"><p>A stove-top kettle in enamelled steel, with a beech handle that stays cool and a whistle you can hear from the garden.</p>\
+         <ul><li>Holds 1.5 litres</li><li>Works on gas, electric and induction hobs</li></ul></div>\
+         <section id=\"reviews\">{}{}{}</section>\
+         <div class=\"product-carousel\"><p>Customers also bought a cast-iron teapot with a removable infuser basket, and a set of cotton towels.</p></div>\
+         </main></body></html>",
+        review(
+            "I have used this kettle every morning for a year, and the enamel still looks as good as new, which surprised me."
+        ),
+        review(
+            "The whistle is loud enough, though the handle gets warm if you leave it over a high flame for long."
+        ),
+        review(
+            "Lovely colour, and it boils quickly on our induction hob, much faster than the old steel one did."
+        ),
+    )
+}
+
+#[test]
+fn a_products_page_leaves_its_reviews_and_carousels() {
+    let text = main_text(&shop_page("product"));
+    for kept in ["enamelled steel", "induction hobs"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in ["every morning for a year", "boils quickly", "cast-iron teapot"] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
+    }
+    // An article's reviews are its text.
+    let text = main_text(&shop_page("article"));
+    assert!(text.contains("every morning for a year"), "{text:?}");
+}
+
+#[test]
+fn json_ld_names_a_products_page() {
+    let facts =
+        |script: &str| meta::PageFacts { json_ld: vec![script.to_owned()], ..Default::default() };
+    assert!(extract::is_product_page(&facts(r#"{"@type": "Product", "name": "Kettle"}"#)));
+    assert!(extract::is_product_page(&facts(r#"{"@type":["Product"],"name":"Kettle"}"#)));
+    assert!(!extract::is_product_page(&facts(r#"{"@type":"NewsArticle","about":"Product"}"#)));
+}
