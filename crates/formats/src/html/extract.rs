@@ -1206,6 +1206,32 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             })
             .collect();
     }
+    // Teasers of other stories (their first lines cut off with an
+    // ellipsis) after an article's own running text are a list of links
+    // to elsewhere: from the first teaser on, when the article's text
+    // comes before it and the teasers outweigh what else follows (a
+    // listing's teasers come with its own entries around them).
+    if chosen.iter().filter(|&&i| is_teaser(&blocks[i].text)).count() >= MIN_TEASERS
+        && let Some(first) = chosen.iter().position(|&i| is_teaser(&blocks[i].text))
+    {
+        let prose = |range: &[usize]| -> usize {
+            range
+                .iter()
+                .filter(|&&i| !is_teaser(&blocks[i].text) && blocks[i].kind != BlockKind::Heading)
+                .map(|&i| blocks[i].text.chars().count())
+                .filter(|&n| n >= PROSE_CHARS)
+                .sum()
+        };
+        let teased: usize = chosen[first..]
+            .iter()
+            .filter(|&&i| is_teaser(&blocks[i].text))
+            .map(|&i| blocks[i].text.chars().count())
+            .sum();
+        if prose(&chosen[..first]) >= ARTICLE_TEXT && prose(&chosen[first..]) * 2 <= teased {
+            let tail: Vec<usize> = chosen.split_off(first);
+            chosen.extend(tail.into_iter().filter(|&i| !is_teaser(&blocks[i].text)));
+        }
+    }
     // An article's date lines ("Updated Nov 19, 6:55 AM", "Posted on
     // March 30, 2015 by Admin") are its metadata, not its text; a thread
     // dates each of its posts.
@@ -1215,6 +1241,26 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
     }
     chosen
 }
+
+/// Whether a block is a teaser: a story's first lines cut off with an
+/// ellipsis ("... officials said the wall would..."; not a line that
+/// trails off after a word of its own, such as a quote's "and so...").
+fn is_teaser(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let cut = trimmed.strip_suffix("...").or_else(|| trimmed.strip_suffix('…'));
+    cut.is_some_and(|rest| !rest.ends_with('.') || rest.ends_with("...."))
+        && text.chars().count() >= TEASER_CHARS
+}
+
+/// A teaser is at least this long.
+const TEASER_CHARS: usize = 60;
+
+/// A list of teasers has at least this many.
+const MIN_TEASERS: usize = 3;
+
+/// Running text of its own, at least this long, makes the chosen blocks an
+/// article.
+const ARTICLE_TEXT: usize = 1000;
 
 /// Whether a short line is a date, a time or both with a few words
 /// around them (not a quoted post's signature: "— Name (@name) May 1, 2019").

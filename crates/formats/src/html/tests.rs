@@ -413,3 +413,26 @@ fn json_ld_names_a_products_page() {
     assert!(extract::is_product_page(&facts(r#"{"@type":["Product"],"name":"Kettle"}"#)));
     assert!(!extract::is_product_page(&facts(r#"{"@type":"NewsArticle","about":"Product"}"#)));
 }
+
+#[test]
+fn teasers_after_an_article_are_dropped_and_a_listings_are_kept() {
+    let para = "The harbour trust met on Friday to agree the plan for the north wall, which the storm broke in two places last week, and it voted to start the works in spring.";
+    let teaser = |n: u32| {
+        format!(
+            "<p>Ferry timetable {n}: the island ferries will sail from Port Amsel while the wall is mended, and the trust says that the...</p>"
+        )
+    };
+    let teasers: String = (1..=5).map(teaser).collect();
+    let own: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+    let page = format!(
+        "<html><body><div class=\"story\">{own}<h3>Deals</h3>{teasers}</div></body></html>"
+    );
+    let text = main_text(&page);
+    assert!(text.contains("voted to start the works"), "{text:?}");
+    assert!(!text.contains("Ferry timetable"), "{text:?}");
+    // Teasers with entries of their own around them are a listing.
+    let listing: String = (1..=5).map(|n| format!("<p>{para}</p>{}", teaser(n))).collect();
+    let page = format!("<html><body><div class=\"list\">{listing}</div></body></html>");
+    let text = main_text(&page);
+    assert!(text.contains("Ferry timetable 3"), "{text:?}");
+}
