@@ -1173,6 +1173,34 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         }
         anchor = parent;
     }
+    // A story in several parts far apart in the markup (each part in its
+    // own section of a page builder): elements of the winner's tag and
+    // class elsewhere, scoring as a sibling would and mostly running text,
+    // are parts too.
+    let class = elements[top].class;
+    if !class.is_empty() {
+        let tag = elements[top].tag;
+        let bonus = top_score * 0.2;
+        let mut at = 0;
+        while at < elements.len() {
+            let element = &elements[at];
+            let within = roots.iter().any(|&r| r <= at && at <= elements[r].end);
+            if !within
+                && element.tag == tag
+                && element.class == class
+                && !element.boiler
+                && element.scored
+                && final_score(element) + bonus >= threshold
+                && link_density(element) < 0.3
+                && prose[at] * 10 >= element.chars * 6
+            {
+                roots.push(at);
+                at = element.end + 1;
+            } else {
+                at += 1;
+            }
+        }
+    }
     let inside = |owner: usize| roots.iter().any(|&r| r <= owner && owner <= elements[r].end);
     let mut chosen: Vec<usize> =
         clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();

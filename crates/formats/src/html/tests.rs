@@ -436,3 +436,30 @@ fn teasers_after_an_article_are_dropped_and_a_listings_are_kept() {
     let text = main_text(&page);
     assert!(text.contains("Ferry timetable 3"), "{text:?}");
 }
+
+#[test]
+fn a_story_in_parts_far_apart_in_the_markup_is_kept_whole() {
+    let part = |text: &str| {
+        format!(
+            "<div class=\"block\"><section class=\"outer\"><div class=\"inner\"><div class=\"inner-2\">\
+             <div class=\"story-part\"><p>{text}</p><p>{text}</p><p>{text}</p></div></div></div></section></div>"
+        )
+    };
+    let figure = "<div class=\"block\"><figure><img src=\"w.jpg\"></figure></div>";
+    let page = format!(
+        "<html><body><div class=\"page\">{}{figure}{}{figure}{}</div></body></html>",
+        part(
+            "The storm broke the north wall of the harbour in two places, and the sea came in over the fish market, the ferry berth and the old slipway."
+        ),
+        part(
+            "Divers found the worst of the damage near the pier, where the wall had stood, with a few repairs, since the harbour was built in the 1880s."
+        ),
+        part(
+            "The trust will rebuild the wall in stone, as it was, although engineers had asked for concrete, which would be cheaper and quicker to lay."
+        ),
+    );
+    let text = main_text(&page);
+    for kept in ["The storm broke", "Divers found", "rebuild the wall in stone"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+}
