@@ -157,6 +157,10 @@ const STRONG_NEGATIVE: &[&str] = &[
     "tagcloud",
     "author-bio",
     "rss",
+    "signature",
+    "flair",
+    "footnotes",
+    "helpful",
 ];
 
 /// `class` names that mark boilerplate only as whole names: as a part
@@ -169,6 +173,11 @@ const STRONG_NEGATIVE_NAMES: &[&str] = &[
     "print-only",
     "banner",
     "skip-link",
+    "user-info",
+    "userinfo",
+    "user-details",
+    "usertitle",
+    "postprofile",
 ];
 
 /// `class`/`id` words that lower an element's score.
@@ -284,6 +293,10 @@ const MAX_SIBLING_LEVEL: usize = 2;
 /// An article has at most this many date lines (a thread has one a post).
 const MAX_DATELINES: usize = 3;
 
+/// Chosen text shorter than this, beside a listing's many named links,
+/// is the listing's introduction, not an article.
+const LISTING_TEXT: usize = 1000;
+
 /// A link at least this long names an item of a listing.
 const LINK_NAME: usize = 25;
 
@@ -301,6 +314,9 @@ struct Element<'a> {
     nth: u32,
     /// Boilerplate by its own tag, class or id (before the size check).
     marked: bool,
+    /// Named by its class or id as a shop's furniture (reviews, a
+    /// carousel, variant pickers): boilerplate on a product's page.
+    shop: bool,
     /// A cookie or consent banner, or a dialog over the page: boilerplate
     /// whatever its size (a dialog holding the article's anchor excepted).
     overlay: Option<Overlay>,
@@ -340,6 +356,23 @@ struct RawBlock {
     link_chars: usize,
     /// How many links were opened in it.
     links: usize,
+    /// Characters of its longest link.
+    longest_link: usize,
+}
+
+/// The links of the text being gathered into a block.
+#[derive(Default)]
+struct LinkTally {
+    /// Bytes of the buffer inside links.
+    bytes: usize,
+    /// Links opened in it.
+    count: usize,
+    /// Where the outermost open link started in the buffer.
+    start: usize,
+    /// Bytes of the longest closed link.
+    longest: usize,
+    /// Whether a link is open.
+    open: bool,
 }
 
 struct Frame {
@@ -392,8 +425,9 @@ impl<'a> Walk<'a> {
         use ego_tree::iter::Edge;
         let mut stack: Vec<Frame> = Vec::new();
         let mut buffer = String::new();
-        // Bytes of the buffer inside links, and the links opened in it.
-        let mut buffer_links = (0usize, 0usize);
+        // Bytes of the buffer inside links, the links opened in it and
+        // the longest of them.
+        let mut buffer_links = LinkTally::default();
         let mut pending_space = false;
         let mut link_depth = 0usize;
         let mut pre_depth = 0usize;
@@ -482,6 +516,7 @@ impl<'a> Walk<'a> {
                         let id = element.attr("id").unwrap_or("");
                         let (strong, weight) = class_words(tag, class, id, element.attr("role"));
                         let marked = strong || BOILER_TAGS.contains(&tag);
+                        let shop = has_word(class, SHOP_FURNITURE) || has_word(id, SHOP_FURNITURE);
                         let overlay = overlay_of(tag, class, id, element);
                         self.elements.push(Element {
                             tag,
@@ -489,6 +524,7 @@ impl<'a> Walk<'a> {
                             end: index,
                             nth,
                             marked,
+                            shop,
                             overlay,
                             hidden,
                             boiler: false,
@@ -524,8 +560,12 @@ impl<'a> Walk<'a> {
                             pending_space = false;
                         }
                         if tag == "a" {
+                            if link_depth == 0 {
+                                buffer_links.start = buffer.len();
+                                buffer_links.open = true;
+                            }
                             link_depth += 1;
-                            buffer_links.1 += 1;
+                            buffer_links.count += 1;
                         }
                         if tag == "pre" {
                             pre_depth += 1;
@@ -565,7 +605,7 @@ impl<'a> Walk<'a> {
                             }
                         }
                         if link_depth > 0 {
-                            buffer_links.0 += buffer.len() - before;
+                            buffer_links.bytes += buffer.len() - before;
                         }
                     }
                     _ => {}
@@ -598,6 +638,11 @@ impl<'a> Walk<'a> {
                     }
                     if tag == "a" {
                         link_depth = link_depth.saturating_sub(1);
+                        if link_depth == 0 && buffer_links.open {
+                            let length = buffer.len().saturating_sub(buffer_links.start);
+                            buffer_links.longest = buffer_links.longest.max(length);
+                            buffer_links.open = false;
+                        }
                     }
                     if tag == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
@@ -636,6 +681,7 @@ impl<'a> Walk<'a> {
                 page_chars -= element.all_chars;
             }
         }
+        let product = is_product_page(&self.facts);
         for index in 0..self.elements.len() {
             let parent = self.elements[index].parent;
             let inherited = parent != usize::MAX && self.elements[parent].boiler;
@@ -649,6 +695,7 @@ impl<'a> Walk<'a> {
             element.boiler = inherited
                 || element.hidden
                 || overlay
+                || (product && element.shop && !element.holds_anchor)
                 || (element.marked
                     && !element.holds_anchor
                     && (element.all_chars as f32) < LAYOUT_SHARE * page_chars as f32);
@@ -677,7 +724,7 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut (usize, usize)) {
+    fn flush(&mut self, stack: &[Frame], buffer: &mut String, buffer_links: &mut LinkTally) {
         let text = buffer.trim();
         if !text.is_empty()
             && let Some(frame) = stack.iter().rev().find(|frame| frame.block_owner)
@@ -692,13 +739,27 @@ impl<'a> Walk<'a> {
             let text = text.to_owned();
             // Link text was counted in bytes of the buffer; the aggregates
             // count chars, so scale to the char count.
-            let link_bytes = buffer_links.0.min(text.len());
-            let link_chars = link_bytes * text.chars().count() / text.len();
-            let links = buffer_links.1;
-            self.blocks.push(RawBlock { kind, text, owner: frame.element, link_chars, links });
+            let n_chars = text.chars().count();
+            let link_bytes = buffer_links.bytes.min(text.len());
+            let link_chars = link_bytes * n_chars / text.len();
+            // A link still open at the flush counts up to here.
+            let mut longest = buffer_links.longest;
+            if buffer_links.open {
+                longest = longest.max(buffer.len().saturating_sub(buffer_links.start));
+            }
+            let longest_link = longest.min(text.len()) * n_chars / text.len();
+            let links = buffer_links.count;
+            self.blocks.push(RawBlock {
+                kind,
+                text,
+                owner: frame.element,
+                link_chars,
+                links,
+                longest_link,
+            });
         }
         buffer.clear();
-        *buffer_links = (0, 0);
+        *buffer_links = LinkTally { open: buffer_links.open, ..LinkTally::default() };
     }
 }
 
@@ -907,6 +968,35 @@ fn overlay_of(
     furniture.then_some(Overlay::Furniture)
 }
 
+/// `class`/`id` words of a shop's furniture around a product: its
+/// reviews, carousels of other products and pickers of its variants.
+const SHOP_FURNITURE: &[&str] = &["review", "reviews", "ratings", "carousel"];
+
+/// Whether an attribute holds one of `words` as a word of its names
+/// (split at anything but letters and digits; compared lower-cased).
+fn has_word(attribute: &str, words: &[&str]) -> bool {
+    attribute
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| words.iter().any(|w| word.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the page is a product's: its Open Graph type says so, or,
+/// without one, its JSON-LD has a `"@type": "Product"`.
+pub(super) fn is_product_page(facts: &PageFacts) -> bool {
+    if let Some((_, kind)) = facts.metas.iter().find(|(key, _)| key == "og:type") {
+        return kind.trim().to_ascii_lowercase().starts_with("product");
+    }
+    facts.json_ld.iter().any(|script| {
+        script.match_indices("\"@type\"").any(|(at, key)| {
+            let rest = script[at + key.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix(':') else { return false };
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix('[').map_or(rest, str::trim_start);
+            rest.starts_with("\"Product\"")
+        })
+    })
+}
+
 /// `class`/`id` words of a page's furniture that is never its layout.
 const FURNITURE_WORDS: &[&str] = &["footer", "related"];
 
@@ -1083,12 +1173,49 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
         }
         anchor = parent;
     }
+    // A story in several parts far apart in the markup (each part in its
+    // own section of a page builder): elements of the winner's tag and
+    // class elsewhere, scoring as a sibling would and mostly running text,
+    // are parts too.
+    let class = elements[top].class;
+    if !class.is_empty() {
+        let tag = elements[top].tag;
+        let bonus = top_score * 0.2;
+        let mut at = 0;
+        while at < elements.len() {
+            let element = &elements[at];
+            let within = roots.iter().any(|&r| r <= at && at <= elements[r].end);
+            if !within
+                && element.tag == tag
+                && element.class == class
+                && !element.boiler
+                && element.scored
+                && final_score(element) + bonus >= threshold
+                && link_density(element) < 0.3
+                && prose[at] * 10 >= element.chars * 6
+            {
+                roots.push(at);
+                at = element.end + 1;
+            } else {
+                at += 1;
+            }
+        }
+    }
     let inside = |owner: usize| roots.iter().any(|&r| r <= owner && owner <= elements[r].end);
     let mut chosen: Vec<usize> =
         clean.iter().copied().filter(|&i| inside(blocks[i].owner)).collect();
     let chosen_chars: usize = chosen.iter().map(|&i| blocks[i].text.chars().count()).sum();
     // 4. Not an article: keep every clean block.
-    if chosen_chars * 3 < total_chars && chosen_chars < 3000 {
+    // A listing's items are links: their names count as the page's text.
+    let listed_chars: usize = (0..blocks.len())
+        .filter(|&i| is_named_link(elements, &blocks[i]) && !is_clean(elements, &blocks[i]))
+        .map(|i| blocks[i].text.chars().count())
+        .sum::<usize>()
+        + total_chars;
+    if (chosen_chars * 3 < total_chars
+        || (chosen_chars < LISTING_TEXT && chosen_chars * 3 < listed_chars))
+        && chosen_chars < 3000
+    {
         // The smallest container of the winner that holds half the page's
         // clean text (a listing's grid, a thread), or the whole page.
         let mut at = top;
@@ -1107,6 +1234,32 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
             })
             .collect();
     }
+    // Teasers of other stories (their first lines cut off with an
+    // ellipsis) after an article's own running text are a list of links
+    // to elsewhere: from the first teaser on, when the article's text
+    // comes before it and the teasers outweigh what else follows (a
+    // listing's teasers come with its own entries around them).
+    if chosen.iter().filter(|&&i| is_teaser(&blocks[i].text)).count() >= MIN_TEASERS
+        && let Some(first) = chosen.iter().position(|&i| is_teaser(&blocks[i].text))
+    {
+        let prose = |range: &[usize]| -> usize {
+            range
+                .iter()
+                .filter(|&&i| !is_teaser(&blocks[i].text) && blocks[i].kind != BlockKind::Heading)
+                .map(|&i| blocks[i].text.chars().count())
+                .filter(|&n| n >= PROSE_CHARS)
+                .sum()
+        };
+        let teased: usize = chosen[first..]
+            .iter()
+            .filter(|&&i| is_teaser(&blocks[i].text))
+            .map(|&i| blocks[i].text.chars().count())
+            .sum();
+        if prose(&chosen[..first]) >= ARTICLE_TEXT && prose(&chosen[first..]) * 2 <= teased {
+            let tail: Vec<usize> = chosen.split_off(first);
+            chosen.extend(tail.into_iter().filter(|&i| !is_teaser(&blocks[i].text)));
+        }
+    }
     // An article's date lines ("Updated Nov 19, 6:55 AM", "Posted on
     // March 30, 2015 by Admin") are its metadata, not its text; a thread
     // dates each of its posts.
@@ -1116,6 +1269,26 @@ fn choose_blocks(elements: &mut [Element<'_>], blocks: &[RawBlock]) -> Vec<usize
     }
     chosen
 }
+
+/// Whether a block is a teaser: a story's first lines cut off with an
+/// ellipsis ("... officials said the wall would..."; not a line that
+/// trails off after a word of its own, such as a quote's "and so...").
+fn is_teaser(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let cut = trimmed.strip_suffix("...").or_else(|| trimmed.strip_suffix('…'));
+    cut.is_some_and(|rest| !rest.ends_with('.') || rest.ends_with("...."))
+        && text.chars().count() >= TEASER_CHARS
+}
+
+/// A teaser is at least this long.
+const TEASER_CHARS: usize = 60;
+
+/// A list of teasers has at least this many.
+const MIN_TEASERS: usize = 3;
+
+/// Running text of its own, at least this long, makes the chosen blocks an
+/// article.
+const ARTICLE_TEXT: usize = 1000;
 
 /// Whether a short line is a date, a time or both with a few words
 /// around them (not a quoted post's signature: "— Name (@name) May 1, 2019").
@@ -1249,7 +1422,9 @@ fn sentence_like(blocks: &[RawBlock], element: usize) -> bool {
 /// a listing (a tag cloud's or a share bar's links are short).
 fn is_named_link(elements: &[Element<'_>], block: &RawBlock) -> bool {
     !elements[block.owner].boiler
-        && block.link_chars >= LINK_NAME * block.links.max(1)
+        && (block.link_chars >= LINK_NAME * block.links.max(1)
+            || (block.longest_link >= LINK_NAME
+                && block.link_chars * 2 >= block.text.chars().count()))
         && !BOILER_PHRASES.iter().any(|phrase| block.text.to_lowercase().contains(phrase))
 }
 

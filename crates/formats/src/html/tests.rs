@@ -287,3 +287,179 @@ fn a_footer_is_furniture_even_with_a_dialog_and_its_heading_inside() {
     );
     assert!(!text.contains("These terms apply") && !text.contains("Terms of use"), "{text:?}");
 }
+
+#[test]
+fn a_listing_of_linked_titles_beside_a_short_introduction_keeps_them() {
+    let row = |rank: u32, title: &str| {
+        format!(
+            "<tr><td class=\"rank\">{rank}.</td><td><a href=\"/j\">{title}</a> \
+             <span>(<a href=\"/s\">pier.example</a>)</span> <a href=\"/h\">hide</a></td></tr>"
+        )
+    };
+    let rows: String = [
+        "Pier Robotics is hiring a firmware lead",
+        "Kelby Ferries needs a deck officer",
+        "Harbour Fish Market seeks a buyer",
+        "Net menders wanted for the winter",
+        "The Sea Wall Trust hires engineers",
+    ]
+    .iter()
+    .zip(1..)
+    .map(|(title, rank)| row(rank, title))
+    .collect();
+    let page = format!(
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/jobs\">Jobs</a></nav>\
+         <p>These are openings at firms around the harbour, updated every morning.</p>\
+         <table>{rows}</table><footer>© Harbour jobs</footer></body></html>"
+    );
+    let text = main_text(&page);
+    for kept in ["openings at firms", "Pier Robotics is hiring", "The Sea Wall Trust hires"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    assert!(!text.contains("Home") && !text.contains("© Harbour"), "{text:?}");
+}
+
+#[test]
+fn a_thread_leaves_its_posters_panels_and_signatures() {
+    let post = |name: &str, body: &str| {
+        format!(
+            "<div class=\"post\"><div class=\"user-info\"><span class=\"usertitle\">Senior member since the old pier was built</span>\
+             <span>Posts: 4,210 · Joined March 2011 · Kelby harbour</span></div>\
+             <div class=\"message\"><p>{body}</p></div>\
+             <div class=\"post-signature\">{name}: my boat, my rules, and my very slow diesel engine of 1987.</div></div>"
+        )
+    };
+    let page = format!(
+        "<html><body><div class=\"thread\">{}{}{}</div></body></html>",
+        post(
+            "Ines",
+            "Has anyone fitted a new sea cock on an old wooden hull, and which sealant did you use for it?"
+        ),
+        post(
+            "Tom",
+            "I used a polyurethane sealant, and it has held for three winters without a single leak."
+        ),
+        post(
+            "Ana",
+            "Same here, though I bedded the backing block in epoxy first, which made all the difference."
+        ),
+    );
+    let text = main_text(&page);
+    for kept in ["new sea cock", "polyurethane sealant", "backing block in epoxy"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in ["Senior member", "Posts: 4,210", "my boat, my rules"] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
+    }
+}
+
+#[test]
+fn footnotes_and_a_was_this_helpful_box_are_not_the_article() {
+    let page = r#"<html><body><article>
+<p>The harbour trust published its repair plan on Friday, with a budget of four million and a timetable of two years.</p>
+<p>The plan rebuilds the north wall first, then the fish market, and keeps the ferry berth open through the works.</p>
+<div class="footnotes"><ol><li>Figures from the trust's annual report, page twelve, table four.</li></ol></div>
+<div class="article-helpful"><p>Was this article useful to you? Tell us what we could do better.</p></div>
+</article></body></html>"#;
+    let text = main_text(page);
+    assert!(text.contains("repair plan") && text.contains("north wall first"), "{text:?}");
+    assert!(!text.contains("annual report") && !text.contains("Tell us"), "{text:?}");
+}
+
+/// A shop's page for one product, its description beside customer
+/// reviews and a carousel of other products; `og_type` is its Open Graph
+/// type.
+fn shop_page(og_type: &str) -> String {
+    let review = |text: &str| format!("<div class=\"review-card\"><p>{text}</p></div>");
+    format!(
+        "<html><head><meta property=\"og:type\" content=\"{og_type}\"></head><body><main>\
+         <h1>Enamel kettle, 1.5 litres</h1>\
+         <div class=\"description\"><p>A stove-top kettle in enamelled steel, with a beech handle that stays cool and a whistle you can hear from the garden.</p>\
+         <ul><li>Holds 1.5 litres</li><li>Works on gas, electric and induction hobs</li></ul></div>\
+         <section id=\"reviews\">{}{}{}</section>\
+         <div class=\"product-carousel\"><p>Customers also bought a cast-iron teapot with a removable infuser basket, and a set of cotton towels.</p></div>\
+         </main></body></html>",
+        review(
+            "I have used this kettle every morning for a year, and the enamel still looks as good as new, which surprised me."
+        ),
+        review(
+            "The whistle is loud enough, though the handle gets warm if you leave it over a high flame for long."
+        ),
+        review(
+            "Lovely colour, and it boils quickly on our induction hob, much faster than the old steel one did."
+        ),
+    )
+}
+
+#[test]
+fn a_products_page_leaves_its_reviews_and_carousels() {
+    let text = main_text(&shop_page("product"));
+    for kept in ["enamelled steel", "induction hobs"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+    for dropped in ["every morning for a year", "boils quickly", "cast-iron teapot"] {
+        assert!(!text.contains(dropped), "kept {dropped:?} in {text:?}");
+    }
+    // An article's reviews are its text.
+    let text = main_text(&shop_page("article"));
+    assert!(text.contains("every morning for a year"), "{text:?}");
+}
+
+#[test]
+fn json_ld_names_a_products_page() {
+    let facts =
+        |script: &str| meta::PageFacts { json_ld: vec![script.to_owned()], ..Default::default() };
+    assert!(extract::is_product_page(&facts(r#"{"@type": "Product", "name": "Kettle"}"#)));
+    assert!(extract::is_product_page(&facts(r#"{"@type":["Product"],"name":"Kettle"}"#)));
+    assert!(!extract::is_product_page(&facts(r#"{"@type":"NewsArticle","about":"Product"}"#)));
+}
+
+#[test]
+fn teasers_after_an_article_are_dropped_and_a_listings_are_kept() {
+    let para = "The harbour trust met on Friday to agree the plan for the north wall, which the storm broke in two places last week, and it voted to start the works in spring.";
+    let teaser = |n: u32| {
+        format!(
+            "<p>Ferry timetable {n}: the island ferries will sail from Port Amsel while the wall is mended, and the trust says that the...</p>"
+        )
+    };
+    let teasers: String = (1..=5).map(teaser).collect();
+    let own: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+    let page = format!(
+        "<html><body><div class=\"story\">{own}<h3>Deals</h3>{teasers}</div></body></html>"
+    );
+    let text = main_text(&page);
+    assert!(text.contains("voted to start the works"), "{text:?}");
+    assert!(!text.contains("Ferry timetable"), "{text:?}");
+    // Teasers with entries of their own around them are a listing.
+    let listing: String = (1..=5).map(|n| format!("<p>{para}</p>{}", teaser(n))).collect();
+    let page = format!("<html><body><div class=\"list\">{listing}</div></body></html>");
+    let text = main_text(&page);
+    assert!(text.contains("Ferry timetable 3"), "{text:?}");
+}
+
+#[test]
+fn a_story_in_parts_far_apart_in_the_markup_is_kept_whole() {
+    let part = |text: &str| {
+        format!(
+            "<div class=\"block\"><section class=\"outer\"><div class=\"inner\"><div class=\"inner-2\">\
+             <div class=\"story-part\"><p>{text}</p><p>{text}</p><p>{text}</p></div></div></div></section></div>"
+        )
+    };
+    let figure = "<div class=\"block\"><figure><img src=\"w.jpg\"></figure></div>";
+    let page = format!(
+        "<html><body><div class=\"page\">{}{figure}{}{figure}{}</div></body></html>",
+        part(
+            "The storm broke the north wall of the harbour in two places, and the sea came in over the fish market, the ferry berth and the old slipway."
+        ),
+        part(
+            "Divers found the worst of the damage near the pier, where the wall had stood, with a few repairs, since the harbour was built in the 1880s."
+        ),
+        part(
+            "The trust will rebuild the wall in stone, as it was, although engineers had asked for concrete, which would be cheaper and quicker to lay."
+        ),
+    );
+    let text = main_text(&page);
+    for kept in ["The storm broke", "Divers found", "rebuild the wall in stone"] {
+        assert!(text.contains(kept), "missing {kept:?} in {text:?}");
+    }
+}
