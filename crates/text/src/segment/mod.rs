@@ -12,7 +12,6 @@
 
 mod abbreviations;
 mod email;
-mod headings;
 mod layout;
 mod marks;
 #[cfg(test)]
