@@ -83,6 +83,13 @@ fn signature(terms: &[TermId]) -> u64 {
     })
 }
 
+/// At most how many terms two sets share, from their signatures and sizes
+/// (see [`signature`]).
+fn shared_at_most(a: u64, a_len: u32, b: u64, b_len: u32) -> u32 {
+    let slack = (a_len - a.count_ones()).min(b_len - b.count_ones());
+    ((a & b).count_ones() + slack).min(a_len).min(b_len)
+}
+
 /// t², a little below 0.8² so that a cosine rounded up to 0.8 in floating
 /// point is still caught: a longer prefix only costs a few comparisons.
 const PREFIX_SQUARE: f64 = 0.63;
@@ -107,8 +114,6 @@ impl ChosenSets {
         index.probe = index.probe.wrapping_add(1);
         index.sort_by_rank(terms);
         let signature = signature(terms);
-        // Terms of the probe that share a bit with another of its terms.
-        let slack = terms.len() as u32 - signature.count_ones();
         let prefix = prefix_len(terms.len());
         let len = terms.len();
         for k in 0..prefix {
@@ -126,9 +131,8 @@ impl ChosenSets {
                 }
                 // The signatures bound the shared terms from above: a set
                 // they rule out needs no comparison.
-                let bound = ((signature & posting.signature).count_ones()
-                    + slack.min(posting.len - posting.signature.count_ones()))
-                .min(most as u32) as usize;
+                let bound = shared_at_most(signature, len as u32, posting.signature, posting.len)
+                    .min(most as u32) as usize;
                 if ((bound * bound) as f64) < PREFIX_SQUARE * (len * posting.len as usize) as f64 {
                     continue;
                 }
@@ -366,14 +370,11 @@ impl LazyMmr {
             }
             if through_postings > 2 * (chosen.len() - entry.seen as usize) {
                 let signature = signature(own);
-                let slack = own.len() as u32 - signature.count_ones();
                 let newer = entry.seen as usize;
                 for (&(other_signature, other), &c) in
                     self.signatures[newer..].iter().zip(&chosen[newer..])
                 {
-                    let bound = ((signature & other_signature).count_ones()
-                        + slack.min(other - other_signature.count_ones()))
-                    .min(other);
+                    let bound = shared_at_most(signature, own.len() as u32, other_signature, other);
                     if f64::from(bound) / ((other as usize * own.len()) as f64).sqrt()
                         <= entry.similarity
                     {
