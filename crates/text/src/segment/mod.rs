@@ -12,6 +12,7 @@
 
 mod abbreviations;
 mod email;
+mod headings;
 mod layout;
 mod marks;
 #[cfg(test)]

@@ -29,7 +29,7 @@
 use crate::segment::abbreviations::{Abbreviation, Abbreviations, Role};
 use crate::segment::marks::MarkRules;
 use crate::segment::{Segment, SegmentKind, Segmenter};
-use crate::segment::{email, layout, scripts};
+use crate::segment::{email, headings, layout, scripts};
 use crate::{Language, Span};
 
 /// A rule-based, abbreviation-aware sentence segmenter.
@@ -46,6 +46,8 @@ use crate::{Language, Span};
 pub struct RuleSegmenter {
     abbreviations: &'static Abbreviations,
     marks: MarkRules,
+    /// Whether run-in headings are cut off ([`headings`]): English only.
+    run_in_headings: bool,
 }
 
 impl RuleSegmenter {
@@ -63,6 +65,7 @@ impl RuleSegmenter {
         RuleSegmenter {
             abbreviations: Abbreviations::for_language(language),
             marks: MarkRules::for_language(language),
+            run_in_headings: language == Language::English,
         }
     }
 }
@@ -82,6 +85,7 @@ impl Segmenter for RuleSegmenter {
             informal: is_informal(text),
             marks: self.marks,
             script_marks: self.marks.any(),
+            run_in_headings: self.run_in_headings,
             paragraph: 0,
             last: None,
             last_in_block: false,
@@ -564,6 +568,8 @@ struct Splitter<'t, 'f> {
     /// Whether `:` and `;` may end sentences: a Greek or Armenian letter has
     /// turned up, or the language ends sentences with them ([`MarkRules`]).
     script_marks: bool,
+    /// Whether a unit is cut after a run-in heading ([`headings`]).
+    run_in_headings: bool,
     paragraph: usize,
     /// The last unit, not yet given to `f`.
     last: Option<Segment>,
@@ -727,11 +733,24 @@ impl Splitter<'_, '_> {
         self.emit(sentence_start, end);
     }
 
+    /// Appends the unit `start..end`, cut after each run-in heading
+    /// ([`headings`]) when the language has them.
+    fn emit(&mut self, start: usize, end: usize) {
+        let mut start = start;
+        if self.run_in_headings {
+            while let Some(at) = self.text.get(start..end).and_then(headings::next_break) {
+                self.emit_unit(start, start + at);
+                start += at;
+            }
+        }
+        self.emit_unit(start, end);
+    }
+
     /// Appends the unit `start..end`, trimmed. A unit with no letter or
     /// digit (a stray `|` or `.`) is not a sentence: it joins the unit
     /// before it in the same block, and a unit of terminators alone (a `.`
     /// cut off by a stray line break) joins the unit before it anywhere.
-    fn emit(&mut self, start: usize, end: usize) {
+    fn emit_unit(&mut self, start: usize, end: usize) {
         let span = Span::new(start, end).trim(self.text);
         if span.is_empty() {
             return;
@@ -865,7 +884,31 @@ impl Splitter<'_, '_> {
         if quoted && self.reporting_clause_follows(next, case, after, end) {
             return None;
         }
+        if !quoted
+            && !self.caseless
+            && case == Case::Upper
+            && self.speech_tag_follows(next, after, end)
+        {
+            // Dialogue without quotation marks: "Are you coming? Ann asked."
+            return None;
+        }
         Some(after)
+    }
+
+    /// Whether the words after a question or exclamation are a speech tag
+    /// of two words that ends there: "I" or a name (no word that starts
+    /// sentences), then a reporting verb and a comma or full stop ("Ann
+    /// asked.", "I said,"). "Why? Ann said nothing." goes on past its verb.
+    fn speech_tag_follows(&self, next: &str, after: usize, end: usize) -> bool {
+        if letters(next) != next || (!is_pronoun_i(next) && self.is_starter(next)) {
+            return false;
+        }
+        let window_end = floor_char_boundary(self.text, (after + WORD_WINDOW).min(end));
+        self.text[after..window_end].split_whitespace().nth(1).is_some_and(|verb| {
+            verb.ends_with(['.', ','])
+                && letters(verb).len() + 1 == verb.len()
+                && self.abbreviations.is_reporting_verb(letters(verb))
+        })
     }
 
     /// An ellipsis marks an omission inside a sentence; it ends one only
@@ -1729,6 +1772,58 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn dialogue_without_quotation_marks() {
+        check(&[
+            // A speech tag of "I" or a name and a reporting verb ending at a
+            // comma or full stop belongs to the question before it.
+            (
+                "Are you coming? Ann asked. The bus was late.",
+                &["Are you coming? Ann asked.", "The bus was late."],
+            ),
+            ("Where now? I asked. Nobody knew.", &["Where now? I asked.", "Nobody knew."]),
+            (
+                "Stop! Tom shouted, waving. We stopped.",
+                &["Stop! Tom shouted, waving.", "We stopped."],
+            ),
+            // The clause goes on past its verb, or the next word starts
+            // sentences: a sentence of its own.
+            ("Why? Ann said nothing.", &["Why?", "Ann said nothing."]),
+            ("Is it late? He said so.", &["Is it late?", "He said so."]),
+            ("Really? They asked.", &["Really?", "They asked."]),
+        ]);
+    }
+
+    #[test]
+    fn run_in_headings_of_manuals() {
+        check(&[
+            (
+                "Sorting rows is quick. Sorting by two columns You can sort by a second column. \
+                 Removing a sort However, the order stays until you close the table.",
+                &[
+                    "Sorting rows is quick.",
+                    "Sorting by two columns",
+                    "You can sort by a second column.",
+                    "Removing a sort",
+                    "However, the order stays until you close the table.",
+                ],
+            ),
+            // Titles and names keep their capitals inside a sentence.
+            (
+                "We saw Gone With The Wind. Use the Save As command now.",
+                &["We saw Gone With The Wind.", "Use the Save As command now."],
+            ),
+        ]);
+        // Only English has the word lists.
+        check_in(
+            Language::German,
+            &[(
+                "Zeilen sortieren The table stays open.",
+                &["Zeilen sortieren The table stays open."],
+            )],
+        );
     }
 
     #[test]
