@@ -1542,6 +1542,9 @@ mod tests {
             ("It was in 1990. 150 people died.", &["It was in 1990.", "150 people died."]),
             ("World War II. The war ended.", &["World War II.", "The war ended."]),
             ("He works in Eng. & Mktg. at the plant.", &["He works in Eng. & Mktg. at the plant."]),
+            // No sentence starts with "&", even after a word that is no
+            // known abbreviation.
+            ("She studied Econ. & Stats. at night.", &["She studied Econ. & Stats. at night."]),
             ("See the note.[12] It explains why.", &["See the note.[12]", "It explains why."]),
             (
                 "We left at noon.It rained.Then we sat down and paid 2,500.I was glad.",
@@ -1760,6 +1763,22 @@ mod tests {
             (
                 "We went (great fun!) and ate. Then we slept. See you :)",
                 &["We went (great fun!) and ate.", "Then we slept.", "See you :)"],
+            ),
+            // The same with a later bracket that is no emoticon: the one
+            // closed after "!" does not wait for it.
+            (
+                "We had a party (great fun!) and ate. Then we slept. Next time 1) rest 2) eat",
+                &[
+                    "We had a party (great fun!) and ate.",
+                    "Then we slept.",
+                    "Next time 1) rest 2) eat",
+                ],
+            ),
+            // A bracket left open, then an emoticon: the emoticon's bracket
+            // closes nothing, so the sentences between are not held in.
+            (
+                "Great day (really. We ate cake. See you :)",
+                &["Great day (really.", "We ate cake.", "See you :)"],
             ),
             (
                 "ok i asked (politely?) about it. (we will see.) maybe not. (so it goes!) right",
