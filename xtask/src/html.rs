@@ -327,7 +327,7 @@ fn render(figures: &Figures, recorded: &BTreeMap<String, f64>) -> String {
          abridge's HTML extraction on the dev parts of the two benchmarks in `../shared/html`, each with its own metric \
          (`articles`: 4-token shingle F1; `web`: bag-of-words F1 per page, averaged, with the share of `with` snippets \
          found and of `without` snippets left out), against the figures recorded in `xtask/html-figures.json`:\n\n\
-         ```sh\ncargo xtask html\n```\n\n\
+         ```sh\ncargo run --release -p xtask -- html --record\n```\n\n\
          | benchmark | pages | precision | recall | F1 | recorded F1 | with found | without absent |\n\
          |---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
@@ -355,7 +355,8 @@ fn render(figures: &Figures, recorded: &BTreeMap<String, f64>) -> String {
         found.same,
         found.compared,
     ));
-    out.push_str("\nSpeed, pages per CPU-second of extraction (one thread, best of 3 runs, pages already in memory): ");
+    out.push_str("\nSpeed, pages per CPU-second of extraction (one thread, best of 3 runs, pages already in memory; \
+         a debug build of xtask, as plain `cargo xtask html` runs, is about 12 times slower): ");
     let speeds: Vec<String> =
         figures.speed.iter().map(|(name, speed)| format!("{name} {speed:.0}")).collect();
     out.push_str(&speeds.join(", "));
