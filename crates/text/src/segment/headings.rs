@@ -66,7 +66,10 @@ pub(crate) fn next_break(unit: &str) -> Option<usize> {
     let mut words = words(unit).enumerate().peekable();
     while let Some((index, (start, end))) = words.next() {
         let word = &unit[start..end];
-        if let (Some(last), Some(&(_, (next_start, _)))) = (before[1], words.peek())
+        // Openers and repeated subjects are capitalised: that byte test
+        // comes first, so the word lists are read only before a capital.
+        if bytes[start].is_ascii_uppercase()
+            && let (Some(last), Some(&(_, (next_start, _)))) = (before[1], words.peek())
             && bytes[next_start].is_ascii_lowercase()
             && ends_heading(&unit[last.0..last.1])
             && before[0].is_none_or(|(s, e)| is_heading_word(&unit[s..e]))
@@ -75,7 +78,10 @@ pub(crate) fn next_break(unit: &str) -> Option<usize> {
         {
             return Some(last.1);
         }
-        heading &= is_heading_word(word) && (index > 0 || bytes[start].is_ascii_uppercase());
+        heading = heading
+            && index < MAX_HEADING_WORDS
+            && is_heading_word(word)
+            && (index > 0 || bytes[start].is_ascii_uppercase());
         before = [before[1], Some((start, end))];
     }
     None
