@@ -35,7 +35,22 @@ impl Default for KlSum {
     }
 }
 
+/// Summary lengths (in added words) whose support part is kept per round.
+const BASE_MEMO: usize = 1024;
+
 impl KlSum {
+    /// One term's part of `KL(P_D ‖ P_S)`: `p · ln(p / q)` for a term of
+    /// document probability `p` that the summary of `total` words holds
+    /// `count` times (0 for a term the document lacks).
+    fn term_divergence(&self, p: f64, count: f64, total: f64) -> f64 {
+        if p > 0.0 {
+            let q = (count / total + self.smoothing * p) / (1.0 + self.smoothing);
+            p * (p / q).ln()
+        } else {
+            0.0
+        }
+    }
+
     /// `KL(P_D ‖ P_S)` for the summary with `summary_counts` (dense, by
     /// term) and `summary_total` words, given the terms where
     /// `summary_counts` is not zero.
@@ -89,36 +104,57 @@ impl KlSum {
         let mut summary_total = 0.0;
         // The terms where `summary_counts` is not zero.
         let mut support: Vec<TermId> = Vec::new();
-        let mut union: Vec<TermId> = Vec::new();
+        let outside = ((1.0 + self.smoothing) / self.smoothing).ln();
+        // `base[added]`: the support's part of the divergence once a
+        // candidate of `added` words joins (NaN until needed this round).
+        let mut base = vec![f64::NAN; BASE_MEMO];
         let mut picked = vec![false; n];
         let mut order = Vec::new();
         while order.len() < n.min(self.max_picks) {
             let mut best: Option<(usize, f64)> = None;
+            base.fill(f64::NAN);
+            let support_mass: f64 = support.iter().map(|&term| document_p[term as usize]).sum();
             for candidate in (0..n).filter(|&i| !picked[i]) {
+                // The divergence splits into the support's terms, which the
+                // candidate changes only through the summary's length, and
+                // the candidate's own terms: a candidate costs its own terms,
+                // not the summary's.
                 let terms = counts.sentences.row(candidate);
-                // The summary's terms and the candidate's new ones.
-                union.clear();
-                union.extend_from_slice(&support);
-                union.extend(
-                    terms
+                let added: u32 = terms.iter().map(|&(_, count)| count).sum();
+                let total = summary_total + f64::from(added);
+                let support_part = |total: f64| {
+                    support
                         .iter()
-                        .filter(|&&(term, _)| summary_counts[term as usize] == 0.0)
-                        .map(|&(term, _)| term),
-                );
+                        .map(|&term| {
+                            self.term_divergence(
+                                document_p[term as usize],
+                                summary_counts[term as usize],
+                                total,
+                            )
+                        })
+                        .sum::<f64>()
+                };
+                let mut kl_inside = match base.get_mut(added as usize) {
+                    Some(memo) => {
+                        if memo.is_nan() {
+                            *memo = support_part(total);
+                        }
+                        *memo
+                    }
+                    None => support_part(total),
+                };
+                let mut mass_inside = support_mass;
                 for &(term, count) in terms {
-                    summary_counts[term as usize] += f64::from(count);
+                    let p = document_p[term as usize];
+                    let had = summary_counts[term as usize];
+                    if had > 0.0 {
+                        kl_inside -= self.term_divergence(p, had, total);
+                    } else {
+                        mass_inside += p;
+                    }
+                    kl_inside += self.term_divergence(p, had + f64::from(count), total);
                 }
-                let added: f64 = terms.iter().map(|&(_, count)| f64::from(count)).sum();
-                let kl = self.divergence(
-                    &document_p,
-                    mass,
-                    &summary_counts,
-                    summary_total + added,
-                    union.iter().copied(),
-                );
-                for &(term, count) in terms {
-                    summary_counts[term as usize] -= f64::from(count);
-                }
+                let kl = kl_inside + outside * (mass - mass_inside).max(0.0);
                 if best.is_none_or(|(_, best_kl)| kl < best_kl) {
                     best = Some((candidate, kl));
                 }
