@@ -213,7 +213,7 @@ impl SparseGraph {
     /// have more).
     pub const NEIGHBOURS: usize = 16;
     /// Postings a term contributes per sentence (see the type's docs).
-    pub const WINDOW: usize = 64;
+    pub const WINDOW: usize = 32;
     /// Candidates per sentence given the exact similarity.
     const SHORTLIST: usize = 2 * SparseGraph::NEIGHBOURS;
 
@@ -246,6 +246,11 @@ impl SparseGraph {
         }
         drop(fill);
 
+        // Rare terms weigh more, as in tf-idf: 1 + ln(n / df).
+        let weights: Vec<f32> = starts
+            .windows(2)
+            .map(|pair| 1.0 + (n as f32 / (pair[1] - pair[0]).max(1) as f32).ln())
+            .collect();
         let mut pairs: Vec<(u32, u32, f64)> = Vec::with_capacity(n * SparseGraph::NEIGHBOURS);
         let mut shared = vec![0.0f32; n];
         let mut touched: Vec<u32> = Vec::new();
@@ -263,8 +268,7 @@ impl SparseGraph {
                         .min(list.len() - SparseGraph::WINDOW);
                     &list[from..from + SparseGraph::WINDOW]
                 };
-                // Rare terms weigh more, as in tf-idf: 1 + ln(n / df).
-                let weight = 1.0 + (n as f32 / list.len() as f32).ln();
+                let weight = weights[term as usize];
                 for &j in near {
                     if j as usize != i {
                         if shared[j as usize] == 0.0 {
